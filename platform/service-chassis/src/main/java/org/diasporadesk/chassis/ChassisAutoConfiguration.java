@@ -1,0 +1,53 @@
+package org.diasporadesk.chassis;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.diasporadesk.chassis.messaging.DeadLetterCounter;
+import org.diasporadesk.chassis.messaging.EventReceiver;
+import org.diasporadesk.chassis.outbox.EventPublisher;
+import org.diasporadesk.chassis.outbox.OutboxProperties;
+import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.web.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** What every Diaspora Desk service gets by depending on the chassis. */
+@AutoConfiguration
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(ProblemResponses.class)
+public class ChassisAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventPublisher eventPublisher(StreamBridge streamBridge) {
+        return new EventPublisher(streamBridge);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
+            @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
+        return new OutboxRelay(mongo, publisher, properties, applicationName, meters);
+    }
+
+    @Bean
+    EventReceiver eventReceiver(MeterRegistry meters) {
+        return new EventReceiver(meters);
+    }
+
+    @Bean
+    DeadLetterCounter deadLetterCounter(MeterRegistry meters) {
+        return new DeadLetterCounter(meters);
+    }
+}

@@ -1,0 +1,109 @@
+package org.diasporadesk.chassis.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.diasporadesk.chassis.security.OutOfScopeException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error a client can cause becomes an RFC 9457 problem document. Field errors are listed under
+ * {@code errors} as {@code {field, message}} with the field's JSON path, so a form can mark the right input.
+ * Ordered first so that it, not a generic handler, answers for the exceptions both know.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    /** The extension member that lists the offending fields. */
+    public static final String ERRORS = "errors";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+            .map(error -> fieldError(error.getField(), messageOf(error)))
+            .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request has invalid fields: "
+                + errors.stream().map(error -> error.get("field")).distinct().collect(Collectors.joining(", ")), errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex.getCause() instanceof JacksonException jackson ? pathOf(jackson) : "";
+        String detail = field.isEmpty() ? "The request body is not readable JSON."
+                : "The value of '" + field + "' has the wrong type or format.";
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail,
+                field.isEmpty() ? List.of() : List.of(fieldError(field, "wrong type or format"))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + ex.getName() + "' has the wrong format.",
+                List.of(fieldError(ex.getName(), "wrong format")));
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException ex) {
+        return problem(HttpStatus.BAD_REQUEST, ex.getMessage(), List.of(fieldError(ex.field(), ex.getMessage())));
+    }
+
+    @ExceptionHandler(OutOfScopeException.class)
+    ProblemDetail outOfScope(OutOfScopeException ex) {
+        return problem(HttpStatus.FORBIDDEN, ex.getMessage(), List.of(fieldError(ex.field(), ex.getMessage())));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, ex.getMessage(), List.of());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty(ERRORS, errors);
+        }
+        return problem;
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
+    private static String messageOf(FieldError error) {
+        return error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage();
+    }
+
+    /** {@code migrants[0].birthYear} from Jackson's reference path. */
+    private static String pathOf(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package org.diasporadesk.testsupport;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls a service over real HTTP as a client would, and hands back status and JSON body without throwing
+ * on 4xx/5xx, so that tests assert on problem responses as easily as on successes.
+ */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient client;
+
+    public ApiClient(String baseUrl) {
+        this.client = RestClient.builder()
+            .baseUrl(baseUrl)
+            .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+            })
+            .build();
+    }
+
+    public static ApiClient local(int port) {
+        return new ApiClient("http://localhost:" + port);
+    }
+
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
+    }
+
+    public Response get(String path, String token) {
+        return toResponse(client.get().uri(path).headers(headers -> bearer(headers, token)).retrieve()
+            .toEntity(String.class));
+    }
+
+    public Response post(String path, String token, Object body) {
+        RestClient.RequestBodySpec request = client.post().uri(path).headers(headers -> bearer(headers, token))
+            .contentType(MediaType.APPLICATION_JSON);
+        return toResponse((body instanceof String raw ? request.body(raw) : request.body(JSON.writeValueAsString(body)))
+            .retrieve().toEntity(String.class));
+    }
+
+    private static void bearer(HttpHeaders headers, String token) {
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+    }
+
+    private static Response toResponse(ResponseEntity<String> entity) {
+        JsonNode body = entity.getBody() == null || entity.getBody().isBlank() ? JSON.missingNode()
+                : JSON.readTree(entity.getBody());
+        return new Response(entity.getStatusCode().value(), body, entity.getHeaders());
+    }
+}

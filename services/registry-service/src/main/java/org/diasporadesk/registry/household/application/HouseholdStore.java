@@ -1,0 +1,14 @@
+package org.diasporadesk.registry.household.application;
+
+import java.util.Optional;
+
+import org.diasporadesk.registry.household.domain.Household;
+import org.diasporadesk.registry.household.domain.HouseholdChange;
+
+/** Where households live; writing a change stores its state and its events in one atomic write. */
+public interface HouseholdStore {
+
+    void insert(HouseholdChange change);
+
+    Optional<Household> find(String id);
+}

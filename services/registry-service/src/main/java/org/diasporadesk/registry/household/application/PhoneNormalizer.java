@@ -1,0 +1,43 @@
+package org.diasporadesk.registry.household.application;
+
+import java.util.Locale;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Phones arrive as families write them: {@code 599 12 34 56}, {@code 00995599123456}, {@code +30 691 234 5678}.
+ * Google's libphonenumber turns them into E.164 so that one migrant has one key whatever the format.
+ */
+@Component
+class PhoneNormalizer {
+
+    private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+
+    /**
+     * @param defaultRegion ISO 3166-1 country assumed for numbers without a country code: the destination
+     *                      country for a migrant's phone, the home country for an informant's
+     * @param field         the request field, named in the problem response if the number is invalid
+     */
+    String toE164(String raw, String defaultRegion, String field) {
+        try {
+            PhoneNumber number = phoneNumbers.parse(raw, defaultRegion == null ? null : defaultRegion.toUpperCase(Locale.ROOT));
+            if (!phoneNumbers.isValidNumber(number)) {
+                throw invalid(raw, field);
+            }
+            return phoneNumbers.format(number, PhoneNumberFormat.E164);
+        }
+        catch (NumberParseException ex) {
+            throw invalid(raw, field);
+        }
+    }
+
+    private static InvalidFieldException invalid(String raw, String field) {
+        return new InvalidFieldException(field, "'" + raw + "' is not a valid phone number; write it with its "
+                + "country code, for example +995 599 12 34 56");
+    }
+}

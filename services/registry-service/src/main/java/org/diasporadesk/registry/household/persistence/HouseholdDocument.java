@@ -1,0 +1,25 @@
+package org.diasporadesk.registry.household.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.diasporadesk.chassis.outbox.Outbox;
+import org.diasporadesk.registry.household.domain.Household;
+import org.diasporadesk.registry.household.domain.Informant;
+import org.diasporadesk.registry.household.domain.Migrant;
+import org.diasporadesk.registry.household.domain.Provenance;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A household's state and its unpublished events, stored together so that one write holds both. */
+@Document(HouseholdDocument.COLLECTION)
+record HouseholdDocument(@Id String id, String municipalityCode, String locality, List<Informant> informants,
+        List<Migrant> migrants, Provenance provenance, Instant registeredAt, Outbox outbox, @Version Long version) {
+
+    static final String COLLECTION = "households";
+
+    Household household() {
+        return new Household(id, municipalityCode, locality, informants, migrants, provenance, registeredAt);
+    }
+}

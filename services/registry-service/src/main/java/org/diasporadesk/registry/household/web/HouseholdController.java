@@ -1,0 +1,44 @@
+package org.diasporadesk.registry.household.web;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.registry.household.application.HouseholdRegistration;
+import org.diasporadesk.registry.household.domain.Household;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/households")
+class HouseholdController {
+
+    private final HouseholdRegistration registration;
+
+    HouseholdController(HouseholdRegistration registration) {
+        this.registration = registration;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('REGISTRY_OFFICER')")
+    ResponseEntity<Household> register(@Valid @RequestBody RegisterHouseholdRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
+        Actor actor = Actor.from(jwt);
+        Household household = registration.register(request.toCommand(actor.userId()), actor);
+        return ResponseEntity.created(URI.create("/households/" + household.id())).body(household);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('REGISTRY_OFFICER')")
+    Household get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        return registration.find(id, Actor.from(jwt));
+    }
+}

@@ -1,0 +1,56 @@
+package org.diasporadesk.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
+
+/**
+ * Every event type with its versioned CloudEvents {@code type}, payload record and topic. The JSON Schema
+ * of a type lives at {@code events/schemas/<type>.schema.json} in this jar.
+ */
+public enum EventType {
+
+    HOUSEHOLD_REGISTERED_V1("org.diasporadesk.registry.household-registered.v1", HouseholdRegistered.class,
+            Topic.REGISTRY_PEOPLE),
+    HOUSEHOLD_STATISTICS_RECORDED_V1("org.diasporadesk.registry.household-statistics-recorded.v1",
+            HouseholdStatisticsRecorded.class, Topic.REGISTRY_STATISTICS);
+
+    private final String typeName;
+    private final Class<? extends EventPayload> payloadClass;
+    private final Topic topic;
+
+    EventType(String typeName, Class<? extends EventPayload> payloadClass, Topic topic) {
+        this.typeName = typeName;
+        this.payloadClass = payloadClass;
+        this.topic = topic;
+    }
+
+    public String typeName() {
+        return typeName;
+    }
+
+    public Class<? extends EventPayload> payloadClass() {
+        return payloadClass;
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    public String schemaResource() {
+        return "events/schemas/" + typeName + ".schema.json";
+    }
+
+    public static Optional<EventType> ofTypeName(String typeName) {
+        return Arrays.stream(values()).filter(type -> type.typeName.equals(typeName)).findFirst();
+    }
+
+    public static EventType of(EventPayload payload) {
+        return Arrays.stream(values())
+            .filter(type -> type.payloadClass.equals(payload.getClass()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no event type for " + payload.getClass()));
+    }
+}

@@ -1,0 +1,46 @@
+package org.diasporadesk.events.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A registry officer registered a household and the migrants its family reported. Personal data: published
+ * only on {@link org.diasporadesk.events.Topic#REGISTRY_PEOPLE}, for hotline caller recognition and outreach.
+ */
+public record HouseholdRegistered(String householdId, String municipalityCode, String locality,
+        List<Informant> informants, List<Migrant> migrants, Provenance provenance) implements RegistryEvent {
+
+    public HouseholdRegistered {
+        Objects.requireNonNull(householdId, "householdId");
+        Objects.requireNonNull(municipalityCode, "municipalityCode");
+        informants = List.copyOf(Objects.requireNonNullElse(informants, List.of()));
+        migrants = List.copyOf(Objects.requireNonNull(migrants, "migrants"));
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** A family member at home who reported the migrants. */
+    public record Informant(String name, String relation, String phone) {
+    }
+
+    /** A migrant as registered; phones are E.164. */
+    public record Migrant(String migrantId, String givenName, String familyName, String nameLatin, Sex sex,
+            Integer birthYear, String destinationCountry, String destinationCity, Integer departureYear,
+            LifecycleStage lifecycleStage, String preferredLanguage, List<String> phones, String email,
+            Consent consent) {
+
+        public Migrant {
+            Objects.requireNonNull(migrantId, "migrantId");
+            phones = List.copyOf(Objects.requireNonNullElse(phones, List.of()));
+            Objects.requireNonNull(consent, "consent");
+        }
+    }
+
+    /** Consent per purpose as given at registration. */
+    public record Consent(boolean hotline, boolean outreach, boolean statistics) {
+    }
+
+    /** Who collected the record, from whom, and when. */
+    public record Provenance(String collectedBy, String informantName, LocalDate collectedOn) {
+    }
+}

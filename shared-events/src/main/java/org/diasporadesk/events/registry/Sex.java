@@ -1,0 +1,8 @@
+package org.diasporadesk.events.registry;
+
+public enum Sex {
+    FEMALE,
+    MALE,
+    OTHER,
+    UNKNOWN
+}
