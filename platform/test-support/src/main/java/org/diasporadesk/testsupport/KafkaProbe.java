@@ -22,6 +22,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.diasporadesk.events.CloudEventHeaders;
+import org.diasporadesk.events.EventEnvelope;
 
 import static org.awaitility.Awaitility.await;
 
@@ -66,6 +68,13 @@ public final class KafkaProbe {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** Publishes an event exactly as a producing service's relay would: CloudEvents headers, subject as key. */
+    public static void publish(String topic, EventEnvelope envelope) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        CloudEventHeaders.write(envelope).forEach((name, value) -> headers.put(name, new String(value, StandardCharsets.UTF_8)));
+        send(topic, envelope.subject(), headers, envelope.data());
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

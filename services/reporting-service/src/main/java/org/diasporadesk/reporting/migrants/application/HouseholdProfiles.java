@@ -1,0 +1,26 @@
+package org.diasporadesk.reporting.migrants.application;
+
+import java.util.Map;
+
+/** Reporting's projection of household snapshots, and the counts that figures are made of. */
+public interface HouseholdProfiles {
+
+    /**
+     * Stores the profile if it is newer than the one held for the household.
+     *
+     * @return false if an equal or newer snapshot was already held (a redelivery or an overtaken event)
+     */
+    boolean storeIfNewer(HouseholdProfile profile);
+
+    /** Per municipality code: migrants and households, counting only migrants who consented to statistics. */
+    Map<String, Counts> countsByMunicipality();
+
+    record Counts(long migrants, long households) {
+
+        public static final Counts ZERO = new Counts(0, 0);
+
+        public Counts plus(Counts other) {
+            return new Counts(migrants + other.migrants, households + other.households);
+        }
+    }
+}

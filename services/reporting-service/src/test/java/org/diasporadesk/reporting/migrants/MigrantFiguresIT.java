@@ -1,0 +1,158 @@
+package org.diasporadesk.reporting.migrants;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventType;
+import org.diasporadesk.events.GoldenSamples;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.registry.AgeBand;
+import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
+import org.diasporadesk.events.registry.HouseholdStatisticsRecorded.MigrantProfile;
+import org.diasporadesk.events.registry.LifecycleStage;
+import org.diasporadesk.events.registry.Sex;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class MigrantFiguresIT {
+
+    private static final String TOPIC = Topic.REGISTRY_STATISTICS.topicName();
+    private static final String TYPE = EventType.HOUSEHOLD_STATISTICS_RECORDED_V1.typeName();
+    private static final String NATIONAL = TestTokens.national(Role.NATIONAL_PLANNER);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+    }
+
+    @Test
+    void countsTheGoldenSampleHouseholdInItsMunicipalityRegionAndNation() {
+        long municipality = migrants("GE-IM-KUTAISI");
+        long region = migrants("GE-IM");
+        long nation = migrants("GE");
+
+        KafkaProbe.publish(TOPIC, envelope(UUID.randomUUID().toString(), 1, "GE-IM-KUTAISI",
+                GoldenSamples.bytes(EventType.HOUSEHOLD_STATISTICS_RECORDED_V1)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-IM-KUTAISI") == municipality + 1);
+        assertThat(migrants("GE-IM")).isEqualTo(region + 1);
+        assertThat(migrants("GE")).isEqualTo(nation + 1);
+    }
+
+    @Test
+    void countsARedeliveredOrOvertakenSnapshotOnce() {
+        String household = UUID.randomUUID().toString();
+        double duplicatesBefore = duplicates();
+
+        KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-KA-TELAVI", 1));
+        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-KA-TELAVI", 3));
+        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-KA-TELAVI", 3));
+        KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-KA-TELAVI", 1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= duplicatesBefore + 2);
+        ApiClient.Response telavi = api.get("/figures/migrants?area=GE-KA-TELAVI", NATIONAL);
+        assertThat(telavi.body().get("migrants").asLong()).isEqualTo(3);
+        assertThat(telavi.body().get("households").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedMunicipalityMovesTheHouseholdBetweenCells() {
+        String household = UUID.randomUUID().toString();
+        KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-GU-OZURGETI", 2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-GU-OZURGETI") == 2);
+
+        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-GU-LANCHKHUTI", 2));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-GU-LANCHKHUTI") == 2);
+        assertThat(migrants("GE-GU-OZURGETI")).isZero();
+        assertThat(migrants("GE-GU")).isEqualTo(2);
+    }
+
+    @Test
+    void poisonMessageGoesToTheDeadLetterTopicAndTheNextOneIsCounted() {
+        String household = UUID.randomUUID().toString();
+        KafkaProbe.publish(TOPIC, envelope(household, 1, "GE-SK-GORI", "{not json".getBytes()));
+        KafkaProbe.send(TOPIC, household, Map.of("ce_type", TYPE), "{}".getBytes());
+        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-SK-GORI", 2));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> migrants("GE-SK-GORI") == 2);
+        var deadLetter = KafkaProbe.awaitRecord(TOPIC + ".reporting-service.dlq",
+                record -> household.equals(record.key()) && "{not json".equals(new String(record.value())),
+                Duration.ofSeconds(15));
+        assertThat(KafkaProbe.header(deadLetter, "ce_type")).isEqualTo(TYPE);
+        assertThat(meters.find("ddesk.events.dead_lettered").counters()).isNotEmpty();
+    }
+
+    @Test
+    void regionalPlannerSeesOwnRegionButNotAnother() {
+        String imeretiPlanner = TestTokens.regional(Role.REGIONAL_PLANNER, "GE-IM");
+
+        ApiClient.Response own = api.get("/figures/migrants?area=GE-IM", imeretiPlanner);
+        ApiClient.Response other = api.get("/figures/migrants?area=GE-AJ", imeretiPlanner);
+
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().get("below").valueStream().map(unit -> unit.get("area").asString()).toList())
+            .contains("GE-IM-KUTAISI", "GE-IM-ZESTAPONI");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body().get("errors").get(0).get("field").asString()).isEqualTo("area");
+    }
+
+    @Test
+    void personalDataRolesGetNoFiguresAndUnknownAreasAreNamed() {
+        assertThat(api.get("/figures/migrants?area=GE", TestTokens.municipal(Role.REGISTRY_OFFICER, "GE-IM-KUTAISI"))
+            .status()).isEqualTo(403);
+        assertThat(api.get("/figures/migrants?area=GE", null).status()).isEqualTo(401);
+        ApiClient.Response unknown = api.get("/figures/migrants?area=XX-1", NATIONAL);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().get("errors").get(0).get("field").asString()).isEqualTo("area");
+    }
+
+    private long migrants(String area) {
+        ApiClient.Response response = api.get("/figures/migrants?area=" + area, NATIONAL);
+        assertThat(response.status()).as("figures for %s: %s", area, response.body()).isEqualTo(200);
+        return response.body().get("migrants").asLong();
+    }
+
+    private double duplicates() {
+        return meters.find("ddesk.events.duplicates").counters().stream().mapToDouble(counter -> counter.count()).sum();
+    }
+
+    private static EventEnvelope snapshot(String household, long sequence, String municipality, int migrants) {
+        List<MigrantProfile> profiles = java.util.stream.IntStream.range(0, migrants)
+            .mapToObj(i -> new MigrantProfile(Sex.FEMALE, AgeBand.FROM_25_TO_34, "IT", LifecycleStage.ABROAD))
+            .toList();
+        return envelope(household, sequence, municipality, EventCodec.encode(
+                new HouseholdStatisticsRecorded(municipality, java.time.LocalDate.now(), profiles)));
+    }
+
+    private static EventEnvelope envelope(String household, long sequence, String municipality, byte[] data) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "/diaspora-desk/registry-service", TYPE, Instant.now(),
+                household, municipality, sequence, data);
+    }
+}
