@@ -5,9 +5,11 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.diasporadesk.chassis.messaging.DeadLetterCounter;
 import org.diasporadesk.chassis.messaging.EventReceiver;
+import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.chassis.outbox.EventPublisher;
 import org.diasporadesk.chassis.outbox.OutboxProperties;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +33,11 @@ public class ChassisAutoConfiguration {
     }
 
     @Bean
+    PhoneNumbers phoneNumbers() {
+        return new PhoneNumbers();
+    }
+
+    @Bean
     EventPublisher eventPublisher(StreamBridge streamBridge) {
         return new EventPublisher(streamBridge);
     }
@@ -44,6 +51,11 @@ public class ChassisAutoConfiguration {
     @Bean
     EventReceiver eventReceiver(MeterRegistry meters) {
         return new EventReceiver(meters);
+    }
+
+    @Bean
+    ProjectionWriter projectionWriter(MongoTemplate mongo) {
+        return new ProjectionWriter(mongo);
     }
 
     @Bean

@@ -34,8 +34,9 @@ public final class ApiClient {
     public record Response(int status, JsonNode body, HttpHeaders headers) {
     }
 
-    public Response get(String path, String token) {
-        return toResponse(client.get().uri(path).headers(headers -> bearer(headers, token)).retrieve()
+    /** @param path a URI template such as {@code /callers?phone={phone}}; variables are encoded for the query */
+    public Response get(String path, String token, Object... uriVariables) {
+        return toResponse(client.get().uri(path, uriVariables).headers(headers -> bearer(headers, token)).retrieve()
             .toEntity(String.class));
     }
 

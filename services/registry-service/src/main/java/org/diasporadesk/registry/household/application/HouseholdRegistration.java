@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.OutOfScopeException;
 import org.diasporadesk.chassis.territory.Territory;
@@ -28,10 +29,10 @@ public class HouseholdRegistration {
 
     private final HouseholdStore store;
     private final Territory territory;
-    private final PhoneNormalizer phones;
+    private final PhoneNumbers phones;
     private final Clock clock;
 
-    HouseholdRegistration(HouseholdStore store, Territory territory, PhoneNormalizer phones, Clock clock) {
+    HouseholdRegistration(HouseholdStore store, Territory territory, PhoneNumbers phones, Clock clock) {
         this.store = store;
         this.territory = territory;
         this.phones = phones;

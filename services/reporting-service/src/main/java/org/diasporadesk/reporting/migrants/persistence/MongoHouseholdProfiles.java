@@ -4,49 +4,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.bson.Document;
+import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfile;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfiles;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class MongoHouseholdProfiles implements HouseholdProfiles {
 
     private final MongoTemplate mongo;
+    private final ProjectionWriter writer;
 
-    MongoHouseholdProfiles(MongoTemplate mongo) {
+    MongoHouseholdProfiles(MongoTemplate mongo, ProjectionWriter writer) {
         this.mongo = mongo;
+        this.writer = writer;
     }
 
-    /**
-     * One conditional upsert: it matches only a held snapshot with a lower sequence. If a newer or equal one
-     * is held, the upsert tries to insert a second document with the same id and the unique {@code _id}
-     * index refuses it, atomically, on MongoDB and on the wire server alike.
-     */
     @Override
     public boolean storeIfNewer(HouseholdProfile profile) {
-        Query olderOrAbsent = new Query(Criteria.where("_id").is(profile.householdId())
-            .and("sequence").lt(profile.sequence()));
-        HouseholdProfileDocument document = new HouseholdProfileDocument(profile.householdId(), profile.sequence(),
-                profile.municipalityCode(), profile.recordedOn(), profile.migrants(), profile.migrants().size());
-        Document fields = new Document();
-        mongo.getConverter().write(document, fields);
-        fields.remove("_id");
-        fields.remove("_class");
-        Update replace = new Update();
-        fields.forEach(replace::set);
-        try {
-            mongo.upsert(olderOrAbsent, replace, HouseholdProfileDocument.COLLECTION);
-            return true;
-        }
-        catch (DuplicateKeyException ex) {
-            return false;
-        }
+        return writer.replaceIfNewer(HouseholdProfileDocument.COLLECTION, profile.householdId(), profile.sequence(),
+                new HouseholdProfileDocument(profile.householdId(), profile.sequence(), profile.municipalityCode(),
+                        profile.recordedOn(), profile.migrants(), profile.migrants().size()));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.household.application;
+package org.diasporadesk.chassis.phone;
 
 import java.util.Locale;
 
@@ -7,14 +7,13 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.diasporadesk.chassis.web.InvalidFieldException;
-import org.springframework.stereotype.Component;
 
 /**
  * Phones arrive as families write them: {@code 599 12 34 56}, {@code 00995599123456}, {@code +30 691 234 5678}.
- * Google's libphonenumber turns them into E.164 so that one migrant has one key whatever the format.
+ * Google's libphonenumber turns them into E.164 so that one person has one key whatever the format: the
+ * registry stores that key and the hotline looks callers up by it.
  */
-@Component
-class PhoneNormalizer {
+public class PhoneNumbers {
 
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
 
@@ -23,7 +22,7 @@ class PhoneNormalizer {
      *                      country for a migrant's phone, the home country for an informant's
      * @param field         the request field, named in the problem response if the number is invalid
      */
-    String toE164(String raw, String defaultRegion, String field) {
+    public String toE164(String raw, String defaultRegion, String field) {
         try {
             PhoneNumber number = phoneNumbers.parse(raw, defaultRegion == null ? null : defaultRegion.toUpperCase(Locale.ROOT));
             if (!phoneNumbers.isValidNumber(number)) {

@@ -1,0 +1,18 @@
+package org.diasporadesk.hotline.callers.application;
+
+import java.util.List;
+import java.util.Map;
+
+/** The hotline's own projection of registry contacts, keyed by E.164 phone number. */
+public interface CallerDirectory {
+
+    /**
+     * Replaces what the directory holds for a household with its callers by phone, unless an equal or newer
+     * version of the household was applied already.
+     *
+     * @return false if skipped as a redelivery
+     */
+    boolean replaceHousehold(String householdId, long sequence, Map<String, List<KnownCaller>> callersByPhone);
+
+    List<KnownCaller> callersAt(String e164);
+}

@@ -1,0 +1,80 @@
+package org.diasporadesk.hotline.callers.application;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.diasporadesk.chassis.messaging.EventReceiver;
+import org.diasporadesk.chassis.messaging.ReceivedEvent;
+import org.diasporadesk.chassis.phone.PhoneNumbers;
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.chassis.territory.Territory;
+import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells a hotline agent who is calling: every registry person at the caller's number, within the agent's
+ * office area. Several candidates are all shown; the agent decides, nothing is guessed.
+ */
+@Service
+public class CallerRecognition {
+
+    private final CallerDirectory directory;
+    private final PhoneNumbers phoneNumbers;
+    private final Territory territory;
+    private final EventReceiver receiver;
+
+    CallerRecognition(CallerDirectory directory, PhoneNumbers phoneNumbers, Territory territory, EventReceiver receiver) {
+        this.directory = directory;
+        this.phoneNumbers = phoneNumbers;
+        this.territory = territory;
+        this.receiver = receiver;
+    }
+
+    public record Recognition(String phone, List<KnownCaller> candidates) {
+    }
+
+    /** @param rawPhone as the telephone system or the agent typed it; national numbers are taken as home-country */
+    public Recognition recognise(String rawPhone, Actor agent) {
+        String e164 = phoneNumbers.toE164(rawPhone, territory.country(), "phone");
+        return new Recognition(e164, directory.callersAt(e164).stream()
+            .filter(caller -> agent.covers(caller.municipalityCode(), territory))
+            .toList());
+    }
+
+    public void apply(ReceivedEvent<HouseholdRegistered> event) {
+        HouseholdRegistered household = event.payload();
+        Map<String, List<KnownCaller>> byPhone = new LinkedHashMap<>();
+        for (HouseholdRegistered.Migrant migrant : household.migrants()) {
+            if (!migrant.consent().hotline()) {
+                continue;
+            }
+            KnownCaller caller = new KnownCaller(KnownCaller.Kind.MIGRANT, displayName(migrant), null,
+                    household.householdId(), migrant.migrantId(), household.municipalityCode());
+            migrant.phones().forEach(phone -> byPhone.computeIfAbsent(phone, key -> new ArrayList<>()).add(caller));
+        }
+        for (HouseholdRegistered.Informant informant : household.informants()) {
+            if (informant.phone() != null) {
+                byPhone.computeIfAbsent(informant.phone(), key -> new ArrayList<>())
+                    .add(new KnownCaller(KnownCaller.Kind.INFORMANT, informant.name(), informant.relation(),
+                            household.householdId(), null, household.municipalityCode()));
+            }
+        }
+        if (!directory.replaceHousehold(household.householdId(), event.envelope().sequence(), byPhone)) {
+            receiver.skippedDuplicate(event.envelope());
+        }
+    }
+
+    private static String displayName(HouseholdRegistered.Migrant migrant) {
+        String local = String.join(" ", nonNull(migrant.givenName()), nonNull(migrant.familyName())).trim();
+        if (migrant.nameLatin() == null || migrant.nameLatin().isBlank()) {
+            return local;
+        }
+        return local.isEmpty() ? migrant.nameLatin() : local + " (" + migrant.nameLatin() + ")";
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+}

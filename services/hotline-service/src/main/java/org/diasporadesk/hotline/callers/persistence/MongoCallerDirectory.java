@@ -1,0 +1,72 @@
+package org.diasporadesk.hotline.callers.persistence;
+
+import java.util.List;
+import java.util.Map;
+
+import org.diasporadesk.hotline.callers.application.CallerDirectory;
+import org.diasporadesk.hotline.callers.application.KnownCaller;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Phone documents keyed by E.164 ({@code _id}), so a lookup is a primary-key read: fast on MongoDB and on
+ * the Mongo wire server, which ignores secondary indexes. A household's entries are replaced phone by phone
+ * and only then is the household marked applied, so a crash in between is repaired by the redelivery.
+ */
+@Repository
+class MongoCallerDirectory implements CallerDirectory {
+
+    static final String PHONES = "caller_phones";
+    static final String HOUSEHOLDS = "caller_households";
+
+    private final MongoTemplate mongo;
+
+    MongoCallerDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Document(PHONES)
+    record PhoneEntry(@Id String phone, List<KnownCaller> callers) {
+    }
+
+    @Document(HOUSEHOLDS)
+    record AppliedHousehold(@Id String householdId, long sequence, List<String> phones) {
+    }
+
+    @Override
+    public boolean replaceHousehold(String householdId, long sequence, Map<String, List<KnownCaller>> callersByPhone) {
+        AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
+        if (applied != null && applied.sequence() >= sequence) {
+            return false;
+        }
+        if (applied != null) {
+            for (String phone : applied.phones()) {
+                removeHousehold(phone, householdId);
+            }
+        }
+        callersByPhone.forEach((phone, callers) -> {
+            removeHousehold(phone, householdId);
+            Update add = new Update();
+            add.push("callers").each(callers.toArray());
+            mongo.upsert(new Query(Criteria.where("_id").is(phone)), add, PHONES);
+        });
+        mongo.save(new AppliedHousehold(householdId, sequence, List.copyOf(callersByPhone.keySet())));
+        return true;
+    }
+
+    private void removeHousehold(String phone, String householdId) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(phone)),
+                new Update().pull("callers", new org.bson.Document("householdId", householdId)), PHONES);
+    }
+
+    @Override
+    public List<KnownCaller> callersAt(String e164) {
+        PhoneEntry entry = mongo.findById(e164, PhoneEntry.class);
+        return entry == null ? List.of() : entry.callers();
+    }
+}

@@ -1,0 +1,125 @@
+package org.diasporadesk.hotline.callers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventType;
+import org.diasporadesk.events.GoldenSamples;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class CallerRecognitionIT {
+
+    private static final String KUTAISI_AGENT = TestTokens.municipal(Role.HOTLINE_AGENT, "GE-IM-KUTAISI");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+    }
+
+    @Test
+    void recognisesTheMigrantAndTheInformantFromTheirNumbersInAnyFormat() {
+        publish(household("+306912345001", "+995599100001"), 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !candidates("+30 691 234 5001", KUTAISI_AGENT).isEmpty());
+        JsonNode migrant = candidates("0030 691 234 5001", KUTAISI_AGENT).get(0);
+        assertThat(migrant.get("kind").asString()).isEqualTo("MIGRANT");
+        assertThat(migrant.get("name").asString()).contains("Vakhtang Beridze");
+        JsonNode informant = candidates("599 10 00 01", KUTAISI_AGENT).get(0);
+        assertThat(informant.get("kind").asString()).isEqualTo("INFORMANT");
+        assertThat(informant.get("relation").asString()).isEqualTo("mother");
+    }
+
+    @Test
+    void anAgentOfAnotherOfficeIsNotShownTheCaller() {
+        publish(household("+306912345002", "+995599100002"), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !candidates("+306912345002", KUTAISI_AGENT).isEmpty());
+
+        assertThat(candidates("+306912345002", TestTokens.municipal(Role.HOTLINE_AGENT, "GE-AJ-BATUMI"))).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredRegistrationListsTheCallerOnce() {
+        HouseholdRegistered household = household("+306912345003", "+995599100003");
+        double before = duplicates();
+
+        publish(household, 1);
+        publish(household, 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= before + 1);
+        assertThat(candidates("+306912345003", KUTAISI_AGENT)).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableNumberIsA400NamingThePhone() {
+        ApiClient.Response response = api.get("/callers?phone=12", KUTAISI_AGENT);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("phone");
+    }
+
+    @Test
+    void onlyHotlineAgentsMayLookUpCallers() {
+        assertThat(api.get("/callers?phone={phone}", TestTokens.regional(Role.REGIONAL_PLANNER, "GE-IM"),
+                "+306912345001").status()).isEqualTo(403);
+    }
+
+    private List<JsonNode> candidates(String phone, String token) {
+        ApiClient.Response response = api.get("/callers?phone={phone}", token, phone);
+        assertThat(response.status()).as("lookup %s: %s", phone, response.body()).isEqualTo(200);
+        return response.body().get("candidates").valueStream().toList();
+    }
+
+    private double duplicates() {
+        return meters.find("ddesk.events.duplicates").counters().stream().mapToDouble(counter -> counter.count()).sum();
+    }
+
+    /** The golden sample with fresh ids and the given numbers, so tests do not see each other's callers. */
+    private static HouseholdRegistered household(String migrantPhone, String informantPhone) {
+        HouseholdRegistered sample = EventCodec.decode(GoldenSamples.bytes(EventType.HOUSEHOLD_REGISTERED_V1),
+                HouseholdRegistered.class);
+        HouseholdRegistered.Migrant m = sample.migrants().get(0);
+        HouseholdRegistered.Informant i = sample.informants().get(0);
+        return new HouseholdRegistered(UUID.randomUUID().toString(), sample.municipalityCode(), sample.locality(),
+                List.of(new HouseholdRegistered.Informant(i.name(), i.relation(), informantPhone)),
+                List.of(new HouseholdRegistered.Migrant(UUID.randomUUID().toString(), m.givenName(), m.familyName(),
+                        m.nameLatin(), m.sex(), m.birthYear(), m.destinationCountry(), m.destinationCity(),
+                        m.departureYear(), m.lifecycleStage(), m.preferredLanguage(), List.of(migrantPhone), m.email(),
+                        m.consent())),
+                sample.provenance());
+    }
+
+    private static void publish(HouseholdRegistered household, long sequence) {
+        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                "/diaspora-desk/registry-service", EventType.HOUSEHOLD_REGISTERED_V1.typeName(), Instant.now(),
+                household.householdId(), household.municipalityCode(), sequence, EventCodec.encode(household)));
+    }
+}

@@ -1,0 +1,83 @@
+package org.diasporadesk.outreach.recipients;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventType;
+import org.diasporadesk.events.GoldenSamples;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class RecipientReachIT {
+
+    private static final String COORDINATOR = TestTokens.regional(Role.OUTREACH_COORDINATOR, "GE-SJ");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void reachesOnlyMigrantsWhoConsentedToOutreachCountedOnceInTheirLanguage() {
+        ApiClient api = ApiClient.local(port);
+        long before = reach(api, "GE-SJ");
+
+        publish(household("GE-SJ-BORJOMI", true, "ka"));
+        publish(household("GE-SJ-BORJOMI", false, "ka"));
+        HouseholdRegistered russianSpeaker = household("GE-SJ-AKHALKALAKI", true, "ru");
+        publish(russianSpeaker);
+        publish(russianSpeaker);
+        publish(household("GE-SJ-AKHALTSIKHE", true, "hy"));
+
+        // Records of different households may sit in different partitions: wait for the total, not the last one.
+        await().atMost(Duration.ofSeconds(10)).until(() -> reach(api, "GE-SJ") >= before + 3);
+        ApiClient.Response reach = api.get("/recipients/reach?area={area}", COORDINATOR, "GE-SJ");
+        assertThat(reach.body().get("recipients").asLong()).isEqualTo(before + 3);
+        assertThat(reach.body().get("byLanguage").get("ru").asLong()).isEqualTo(1);
+        assertThat(reach.body().get("byLanguage").get("hy").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aCoordinatorOfAnotherRegionIsRefusedNamingTheArea() {
+        ApiClient.Response response = ApiClient.local(port).get("/recipients/reach?area={area}", COORDINATOR, "GE-KA");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("area");
+    }
+
+    private static long reach(ApiClient api, String area) {
+        return api.get("/recipients/reach?area={area}", COORDINATOR, area).body().get("recipients").asLong();
+    }
+
+    private static HouseholdRegistered household(String municipality, boolean outreachConsent, String language) {
+        HouseholdRegistered sample = EventCodec.decode(GoldenSamples.bytes(EventType.HOUSEHOLD_REGISTERED_V1),
+                HouseholdRegistered.class);
+        HouseholdRegistered.Migrant m = sample.migrants().get(0);
+        return new HouseholdRegistered(UUID.randomUUID().toString(), municipality, sample.locality(),
+                sample.informants(),
+                List.of(new HouseholdRegistered.Migrant(UUID.randomUUID().toString(), m.givenName(), m.familyName(),
+                        m.nameLatin(), m.sex(), m.birthYear(), m.destinationCountry(), m.destinationCity(),
+                        m.departureYear(), m.lifecycleStage(), language, m.phones(), m.email(),
+                        new HouseholdRegistered.Consent(true, outreachConsent, true))),
+                sample.provenance());
+    }
+
+    private static void publish(HouseholdRegistered household) {
+        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                "/diaspora-desk/registry-service", EventType.HOUSEHOLD_REGISTERED_V1.typeName(), Instant.now(),
+                household.householdId(), household.municipalityCode(), 1, EventCodec.encode(household)));
+    }
+}
