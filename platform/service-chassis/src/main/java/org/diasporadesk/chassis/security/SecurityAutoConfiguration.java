@@ -3,11 +3,11 @@ package org.diasporadesk.chassis.security;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every endpoint needs a bearer JWT except health probes, Prometheus scraping and the API docs. Roles come
- * from the {@code roles} claim; 401 and 403 answers are RFC 9457 problem documents like every other error.
+ * from the {@code roles} claim and each service grants them per path with an {@link AccessRules} bean;
+ * whatever no rule grants is refused. 401 and 403 answers are RFC 9457 problem documents like every other error.
  */
 @AutoConfiguration
 @EnableWebSecurity
-@EnableMethodSecurity
 public class SecurityAutoConfiguration {
 
     private static final String[] OPEN_PATHS = { "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
@@ -33,10 +33,14 @@ public class SecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain diasporaDeskSecurity(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
+    SecurityFilterChain diasporaDeskSecurity(HttpSecurity http, JsonMapper jsonMapper,
+            ObjectProvider<AccessRules> accessRules) throws Exception {
         ProblemSecurityHandler problems = new ProblemSecurityHandler(jsonMapper);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS).permitAll()
-                .anyRequest().authenticated())
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers(OPEN_PATHS).permitAll();
+            accessRules.orderedStream().forEach(rules -> rules.apply(requests));
+            requests.anyRequest().denyAll();
+        })
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .httpBasic(basic -> basic.disable())

@@ -110,6 +110,13 @@ class HouseholdRegistrationIT {
     }
 
     @Test
+    void wrongRoleGets403EvenForAnInvalidBody() {
+        ApiClient.Response response = api.post("/households", TestTokens.national(Role.NATIONAL_PLANNER), Map.of());
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
     void rejectsRegistrationOutsideTheOfficersMunicipalityNamingTheField() {
         long before = households();
 

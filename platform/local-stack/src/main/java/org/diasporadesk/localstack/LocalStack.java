@@ -1,0 +1,117 @@
+package org.diasporadesk.localstack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine, on its embedded default: a real Kafka broker and the Mongo wire server
+ * in this JVM, the identity server and the four services as child JVMs. Data stays in {@code .local-stack/}
+ * across restarts; Ctrl-C stops everything, services first.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final StackConfig config;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<ServiceProcess> processes = new ArrayList<>();
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalStack stack = start(StackConfig.defaults());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        stack.printWelcome();
+        Thread.currentThread().join();
+    }
+
+    /** Starts everything and returns once every service reports ready; on failure stops what had started. */
+    public static LocalStack start(StackConfig config) throws InterruptedException {
+        LocalStack stack = new LocalStack(config);
+        Instant started = Instant.now();
+        try {
+            stack.running.add(KafkaBroker.start(config));
+            log.info("Kafka broker (KRaft) on {}", config.kafkaBootstrapServers());
+            stack.running.add(MongoWireServer.start(config));
+            log.info("Mongo wire server (H2 file backend) on {}", config.mongoUri());
+            Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
+                    "MONGODB_URI", config.mongoUri(), "IDENTITY_ISSUER_URI", config.issuerUri(),
+                    "IDENTITY_JWK_SET_URI", config.issuerUri() + "/oauth2/jwks");
+            stack.launch(config.identityServer(), environment);
+            for (StackConfig.Service service : config.services()) {
+                stack.launch(service, environment);
+            }
+            Instant deadline = Instant.now().plus(START_TIMEOUT);
+            for (ServiceProcess process : stack.processes) {
+                process.awaitReady(deadline);
+                log.info("{} ready on port {} (pid {})", process.name(), process.port(), process.pid());
+            }
+        }
+        catch (RuntimeException | InterruptedException ex) {
+            stack.close();
+            throw ex;
+        }
+        log.info("Local stack ready in {} s", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        return stack;
+    }
+
+    private void launch(StackConfig.Service service, Map<String, String> environment) {
+        ServiceProcess process = ServiceProcess.start(config, service, environment);
+        processes.add(process);
+        running.add(process);
+    }
+
+    /** Process ids of the child JVMs, for measuring the stack's memory. */
+    public List<Long> childPids() {
+        return processes.stream().map(ServiceProcess::pid).toList();
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    private void printWelcome() {
+        String services = String.join("\n", config.services().stream()
+            .map(service -> String.format("  %-18s http://localhost:%d   API docs: http://localhost:%d/swagger-ui.html",
+                    service.name(), service.port(), service.port()))
+            .toList());
+        System.out.printf("""
+
+                Diaspora Desk is running (data in %s, logs in %s).
+                %s
+                  identity-server    %s   (demo clients: README.md, secret demo-<client id>)
+                  Kafka              %s
+                  MongoDB (wire)     %s
+
+                A token:  curl -s -u registry-officer:demo-registry-officer -d grant_type=client_credentials %s/oauth2/token
+                Press Ctrl-C to stop; the data stays for the next start.
+                %n""", config.dataDirectory(), config.dataDirectory().resolve("logs"), services, config.issuerUri(),
+                config.kafkaBootstrapServers(), config.mongoUri(), config.issuerUri());
+    }
+
+    /** Stops in reverse order: services before the broker and the database they write to. */
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(running);
+        Collections.reverse(reversed);
+        running.clear();
+        for (AutoCloseable component : reversed) {
+            try {
+                component.close();
+            }
+            catch (Exception ex) {
+                log.warn("Stopping {} failed: {}", component, ex.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.diasporadesk.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service as a child JVM, its output in {@code logs/<name>.log} of the data directory. */
+final class ServiceProcess implements AutoCloseable {
+
+    /** Small heaps: the whole stack must stay under 3 GB of resident memory on a 2-core laptop. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=192m");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final StackConfig.Service service;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(StackConfig.Service service, Process process, Path log) {
+        this.service = service;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ServiceProcess start(StackConfig config, StackConfig.Service service, Map<String, String> environment) {
+        Path jar = config.repositoryRoot().resolve(service.jar());
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+        }
+        try {
+            Path logs = Files.createDirectories(config.dataDirectory().resolve("logs"));
+            Path log = logs.resolve(service.name() + ".log");
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(JVM_OPTIONS);
+            command.add("-jar");
+            command.add(jar.toString());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("PORT", Integer.toString(service.port()));
+            return new ServiceProcess(service, builder.start(), log);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("could not start " + service.name(), ex);
+        }
+    }
+
+    String name() {
+        return service.name();
+    }
+
+    int port() {
+        return service.port();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the service reports itself ready to take traffic. */
+    void awaitReady(Instant deadline) throws InterruptedException {
+        URI readiness = URI.create("http://localhost:" + service.port() + "/actuator/health/readiness");
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited with code " + process.exitValue()
+                        + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notYetListening) {
+                // the port opens late in start-up; keep polling until the deadline
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException(service.name() + " was not ready in time; see " + log);
+    }
+
+    /** SIGTERM first, for the services' graceful shutdown; forcibly after 30 seconds. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

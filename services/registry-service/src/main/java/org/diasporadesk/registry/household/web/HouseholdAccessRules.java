@@ -1,0 +1,17 @@
+package org.diasporadesk.registry.household.web;
+
+import org.diasporadesk.chassis.security.AccessRules;
+import org.diasporadesk.chassis.security.Role;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** Who may call what: household registration and reading: registry officers. */
+@Component
+class HouseholdAccessRules implements AccessRules {
+
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers("/households", "/households/**").hasRole(Role.REGISTRY_OFFICER.name());
+    }
+}
