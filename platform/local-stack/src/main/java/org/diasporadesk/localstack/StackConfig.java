@@ -16,8 +16,13 @@ public record StackConfig(Path repositoryRoot, Path dataDirectory, int kafkaPort
     }
 
     public static StackConfig defaults() {
-        Path root = findRepositoryRoot(Path.of("").toAbsolutePath());
+        Path root = checkoutRoot();
         return withPorts(root, root.resolve(".local-stack"), 0);
+    }
+
+    /** The checkout this runs in: the nearest folder above the working directory with services/ and a pom.xml. */
+    public static Path checkoutRoot() {
+        return findRepositoryRoot(Path.of("").toAbsolutePath());
     }
 
     /** The default ports shifted by {@code offset}, so a second stack (a test) can run beside a developer's. */

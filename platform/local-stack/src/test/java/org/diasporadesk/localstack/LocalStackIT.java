@@ -1,0 +1,134 @@
+package org.diasporadesk.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton through the real local stack, as a newcomer would use it: a token from the identity
+ * server, a registration at the registry, the figure at reporting, the caller at the hotline, then a
+ * restart on the same data. Ports are shifted so that a developer's own stack can keep running.
+ */
+class LocalStackIT {
+
+    private static final int PORT_OFFSET = 10_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aRegistrationAtAMunicipalDeskReachesTheRegionalFigureOverKafkaAndSurvivesARestart() throws Exception {
+        StackConfig config = StackConfig.withPorts(StackConfig.checkoutRoot(), data, PORT_OFFSET);
+        String householdId;
+        try (LocalStack stack = LocalStack.start(config)) {
+            printResidentMemory(stack);
+            String officer = token(config, "registry-officer");
+            String planner = token(config, "national-planner");
+            long kutaisi = migrants(config, planner, "GE-IM-KUTAISI");
+            long imereti = migrants(config, planner, "GE-IM");
+            long georgia = migrants(config, planner, "GE");
+
+            long sent = System.nanoTime();
+            HttpResponse<String> created = post(config.port("registry-service"), "/households", officer, """
+                    {"municipalityCode": "GE-IM-KUTAISI", "locality": "Tsereteli St 12",
+                     "informants": [{"name": "ნინო ბერიძე", "relation": "mother", "phone": "599 12 34 56"}],
+                     "migrants": [{"givenName": "ვახტანგ", "familyName": "ბერიძე", "nameLatin": "Vakhtang Beridze",
+                       "sex": "MALE", "birthYear": 1988, "destinationCountry": "GR", "lifecycleStage": "ABROAD",
+                       "preferredLanguage": "ka", "phones": ["691 234 5678"],
+                       "consent": {"hotline": true, "outreach": true, "statistics": true}}]}""");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            householdId = JSON.readTree(created.body()).get("id").asString();
+
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> migrants(config, planner, "GE-IM-KUTAISI") == kutaisi + 1);
+            System.out.printf("registration to municipal figure: %d ms (first event of a fresh stack)%n",
+                    (System.nanoTime() - sent) / 1_000_000);
+            assertThat(migrants(config, planner, "GE-IM")).isEqualTo(imereti + 1);
+            assertThat(migrants(config, planner, "GE")).isEqualTo(georgia + 1);
+
+            String agent = token(config, "hotline-agent");
+            await().atMost(Duration.ofSeconds(20)).until(() -> get(config.port("hotline-service"),
+                    "/callers?phone=" + URLEncoder.encode("0030 691 234 5678", StandardCharsets.UTF_8), agent)
+                .get("candidates").size() == 1);
+        }
+
+        try (LocalStack restarted = LocalStack.start(config)) {
+            String planner = token(config, "national-planner");
+            String officer = token(config, "registry-officer");
+
+            assertThat(migrants(config, planner, "GE-IM-KUTAISI")).isEqualTo(1);
+            assertThat(get(config.port("registry-service"), "/households/" + householdId, officer)
+                .get("migrants").get(0).get("nameLatin").asString()).isEqualTo("Vakhtang Beridze");
+        }
+    }
+
+    private static String token(StackConfig config, String client) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((client + ":demo-" + client).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(config.issuerUri() + "/oauth2/token"))
+            .header("Authorization", "Basic " + basic)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    private static long migrants(StackConfig config, String token, String area) throws Exception {
+        return get(config.port("reporting-service"), "/figures/migrants?area=" + area, token).get("migrants").asLong();
+    }
+
+    private static JsonNode get(int port, String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> post(int port, String path, String token, String json)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Resident memory of the launcher (broker and wire server) and each child JVM, from /proc where it exists. */
+    private static void printResidentMemory(LocalStack stack) throws IOException {
+        long total = residentKb(ProcessHandle.current().pid());
+        for (long pid : stack.childPids()) {
+            total += residentKb(pid);
+        }
+        System.out.printf("local stack resident memory: %d MB (test JVM with broker and wire server included)%n",
+                total / 1024);
+    }
+
+    private static long residentKb(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.exists(status)) {
+            return 0;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+            .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+            .sum();
+    }
+}
