@@ -19,6 +19,8 @@ import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
 import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Migrant;
+import org.diasporadesk.registry.matching.application.DuplicateDetection;
+import org.diasporadesk.registry.matching.application.PossibleDuplicate;
 import org.springframework.stereotype.Service;
 
 /** Registering households and reading them back, within the officer's municipality. */
@@ -30,16 +32,23 @@ public class HouseholdRegistration {
     private final HouseholdStore store;
     private final Territory territory;
     private final PhoneNumbers phones;
+    private final DuplicateDetection duplicates;
     private final Clock clock;
 
-    HouseholdRegistration(HouseholdStore store, Territory territory, PhoneNumbers phones, Clock clock) {
+    HouseholdRegistration(HouseholdStore store, Territory territory, PhoneNumbers phones, DuplicateDetection duplicates,
+            Clock clock) {
         this.store = store;
         this.territory = territory;
         this.phones = phones;
+        this.duplicates = duplicates;
         this.clock = clock;
     }
 
-    public Household register(RegisterHousehold command, Actor actor) {
+    /** A registered household and the migrants elsewhere in the registry who may be the same people. */
+    public record Registration(Household household, List<PossibleDuplicate> possibleDuplicates) {
+    }
+
+    public Registration register(RegisterHousehold command, Actor actor) {
         if (!territory.isLowestLevelUnit(command.municipalityCode())) {
             throw new InvalidFieldException("municipalityCode", "'" + command.municipalityCode()
                     + "' is not a municipality of " + territory.country() + "; GET /territory lists the codes");
@@ -61,7 +70,10 @@ public class HouseholdRegistration {
         HouseholdChange change = Household.register(UUID.randomUUID().toString(), command.municipalityCode(),
                 command.locality(), informants, migrants, command.provenance(), clock.instant());
         store.insert(change);
-        return change.household();
+        Household household = change.household();
+        List<PossibleDuplicate> possibleDuplicates = duplicates.findFor(household, store::find);
+        duplicates.index(household);
+        return new Registration(household, possibleDuplicates);
     }
 
     public Household find(String id, Actor actor) {

@@ -1,10 +1,15 @@
 package org.diasporadesk.registry.household.web;
 
 import java.net.URI;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import jakarta.validation.Valid;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.registry.household.application.HouseholdRegistration;
+import org.diasporadesk.registry.household.application.HouseholdRegistration.Registration;
+import org.diasporadesk.registry.matching.application.PossibleDuplicate;
 import org.diasporadesk.registry.household.domain.Household;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,11 +32,16 @@ class HouseholdController {
     }
 
     @PostMapping
-    ResponseEntity<Household> register(@Valid @RequestBody RegisterHouseholdRequest request,
+    ResponseEntity<RegistrationResponse> register(@Valid @RequestBody RegisterHouseholdRequest request,
             @AuthenticationPrincipal Jwt jwt) {
         Actor actor = Actor.from(jwt);
-        Household household = registration.register(request.toCommand(actor.userId()), actor);
-        return ResponseEntity.created(URI.create("/households/" + household.id())).body(household);
+        Registration result = registration.register(request.toCommand(actor.userId()), actor);
+        return ResponseEntity.created(URI.create("/households/" + result.household().id()))
+            .body(new RegistrationResponse(result.household(), result.possibleDuplicates()));
+    }
+
+    /** The household as registered, with {@code possibleDuplicates} beside its fields. */
+    record RegistrationResponse(@JsonUnwrapped Household household, List<PossibleDuplicate> possibleDuplicates) {
     }
 
     @GetMapping("/{id}")

@@ -1,0 +1,17 @@
+package org.diasporadesk.registry.matching.application;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Which migrants hold which match keys; lookups are by key only. */
+public interface MatchKeyIndex {
+
+    record Holder(String migrantId, String householdId, String municipalityCode) {
+    }
+
+    void add(Collection<String> keys, Holder holder);
+
+    /** Per key found, the migrants holding it. */
+    Map<String, List<Holder>> holders(Collection<String> keys);
+}

@@ -1,0 +1,66 @@
+package org.diasporadesk.registry.matching.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Turns a name written in Georgian, Cyrillic or Latin letters into comparable Latin tokens, so that
+ * ვახტანგ ბერიძე, Вахтанг Беридзе and Vakhtang Beridze give the same tokens ({@code vahtang}, {@code beridze}).
+ *
+ * <p>ICU4J does the transliteration (BGN/PCGN romanisation for Georgian and Russian, then any other script).
+ * The folding after it is ours, because it is matching policy rather than transliteration: families and
+ * officials spell the same sound differently in Latin letters (kh, x or h; ts or c; dzh, zh or j), and
+ * Georgian ejectives carry an apostrophe in romanisation but never in everyday spelling.
+ */
+public final class NameFolding {
+
+    private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal.withInitial(() -> Transliterator
+        .getInstance("Georgian-Latin/BGN; Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower"));
+
+    /** Applied in order; earlier rules see the longer spellings first. */
+    private static final String[][] FOLDS = { { "dzh", "j" }, { "zh", "j" }, { "kh", "h" }, { "x", "h" },
+            { "tch", "c" }, { "ts", "c" }, { "ch", "c" }, { "sh", "s" }, { "ph", "p" }, { "gh", "g" }, { "q", "k" },
+            { "w", "v" }, { "iy", "i" },
+            { "ij", "i" }, { "y", "i" } };
+
+    private NameFolding() {
+    }
+
+    /** The folded tokens of a name, in their order; empty for a blank or missing name. */
+    public static List<String> tokens(String name) {
+        List<String> tokens = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            return tokens;
+        }
+        String latin = TO_LATIN.get().transliterate(name.strip()).toLowerCase(Locale.ROOT);
+        for (String word : latin.split("[^a-z']+")) {
+            String folded = fold(word.replace("'", ""));
+            if (!folded.isEmpty()) {
+                tokens.add(folded);
+            }
+        }
+        return tokens;
+    }
+
+    /** The single folded token of a one-word name part (a family name), or an empty string. */
+    public static String token(String namePart) {
+        return String.join("", tokens(namePart));
+    }
+
+    private static String fold(String word) {
+        String folded = word;
+        for (String[] rule : FOLDS) {
+            folded = folded.replace(rule[0], rule[1]);
+        }
+        StringBuilder single = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            if (i == 0 || folded.charAt(i) != folded.charAt(i - 1)) {
+                single.append(folded.charAt(i));
+            }
+        }
+        return single.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package org.diasporadesk.registry.matching.persistence;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.diasporadesk.registry.matching.application.MatchKeyIndex;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * One document per match key, the key as {@code _id}: both writes and lookups go by primary key, which
+ * stays fast on MongoDB and on the Mongo wire server (which ignores secondary indexes) at any size.
+ */
+@Repository
+class MongoMatchKeyIndex implements MatchKeyIndex {
+
+    private final MongoTemplate mongo;
+
+    MongoMatchKeyIndex(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Document("match_keys")
+    record MatchKeyDocument(@Id String key, List<Holder> holders) {
+    }
+
+    @Override
+    public void add(Collection<String> keys, Holder holder) {
+        for (String key : keys) {
+            mongo.upsert(new Query(Criteria.where("_id").is(key)), new Update().addToSet("holders", holder),
+                    MatchKeyDocument.class);
+        }
+    }
+
+    @Override
+    public Map<String, List<Holder>> holders(Collection<String> keys) {
+        Map<String, List<Holder>> found = new LinkedHashMap<>();
+        for (MatchKeyDocument document : mongo.find(new Query(Criteria.where("_id").in(keys)), MatchKeyDocument.class)) {
+            found.put(document.key(), document.holders());
+        }
+        return found;
+    }
+}
