@@ -40,6 +40,14 @@ public final class ApiClient {
             .toEntity(String.class));
     }
 
+    /** A GET with one extra request header, such as {@code X-Purpose}. */
+    public Response getWithHeader(String path, String token, String header, String value, Object... uriVariables) {
+        return toResponse(client.get().uri(path, uriVariables).headers(headers -> {
+            bearer(headers, token);
+            headers.set(header, value);
+        }).retrieve().toEntity(String.class));
+    }
+
     public Response post(String path, String token, Object body) {
         RestClient.RequestBodySpec request = client.post().uri(path).headers(headers -> bearer(headers, token))
             .contentType(MediaType.APPLICATION_JSON);

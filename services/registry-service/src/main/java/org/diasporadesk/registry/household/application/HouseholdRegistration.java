@@ -15,6 +15,7 @@ import org.diasporadesk.chassis.security.OutOfScopeException;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.chassis.web.NotFoundException;
+import org.diasporadesk.registry.audit.application.AuditTrail;
 import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
 import org.diasporadesk.registry.household.domain.Informant;
@@ -33,14 +34,16 @@ public class HouseholdRegistration {
     private final Territory territory;
     private final PhoneNumbers phones;
     private final DuplicateDetection duplicates;
+    private final AuditTrail audit;
     private final Clock clock;
 
     HouseholdRegistration(HouseholdStore store, Territory territory, PhoneNumbers phones, DuplicateDetection duplicates,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.store = store;
         this.territory = territory;
         this.phones = phones;
         this.duplicates = duplicates;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -76,11 +79,13 @@ public class HouseholdRegistration {
         return new Registration(household, possibleDuplicates);
     }
 
-    public Household find(String id, Actor actor) {
+    public Household find(String id, Actor actor, String purpose) {
         // Another municipality's household answers exactly like a missing one: its existence is not disclosed.
-        return store.find(id)
-            .filter(household -> actor.covers(household.municipalityCode(), territory))
+        Household household = store.find(id)
+            .filter(found -> actor.covers(found.municipalityCode(), territory))
             .orElseThrow(() -> new NotFoundException("household", id));
+        audit.recordRead(actor, "read household", List.of(household.id()), purpose);
+        return household;
     }
 
     private Migrant migrant(RegisterHousehold.NewMigrant migrant, String field) {

@@ -1,5 +1,6 @@
 package org.diasporadesk.registry.household.application;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.diasporadesk.registry.household.domain.Household;
@@ -11,4 +12,7 @@ public interface HouseholdStore {
     void insert(HouseholdChange change);
 
     Optional<Household> find(String id);
+
+    /** Households with at least one migrant that may match, newest first. */
+    List<Household> search(MigrantQuery query);
 }

@@ -12,10 +12,15 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A household's state and its unpublished events, stored together so that one write holds both. */
+/**
+ * A household's state and its unpublished events, stored together so that one write holds both.
+ * {@code nameTokens} and {@code phones} gather what search filters on across the household's migrants (folded
+ * name tokens, E.164 numbers); they are derived from {@code migrants} on every write.
+ */
 @Document(HouseholdDocument.COLLECTION)
 record HouseholdDocument(@Id String id, String municipalityCode, String locality, List<Informant> informants,
-        List<Migrant> migrants, Provenance provenance, Instant registeredAt, Outbox outbox, @Version Long version) {
+        List<Migrant> migrants, Provenance provenance, Instant registeredAt, List<String> nameTokens,
+        List<String> phones, Outbox outbox, @Version Long version) {
 
     static final String COLLECTION = "households";
 

@@ -1,13 +1,22 @@
 package org.diasporadesk.registry.household.persistence;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.events.registry.RegistryEvent;
 import org.diasporadesk.registry.household.application.HouseholdStore;
+import org.diasporadesk.registry.household.application.MigrantQuery;
 import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
+import org.diasporadesk.registry.household.domain.Migrant;
+import org.diasporadesk.registry.matching.domain.NameFolding;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -27,8 +36,43 @@ class MongoHouseholdStore implements HouseholdStore {
             outbox = outbox.append(event, household.id(), household.municipalityCode(), household.registeredAt());
         }
         mongo.insert(new HouseholdDocument(household.id(), household.municipalityCode(), household.locality(),
-                household.informants(), household.migrants(), household.provenance(), household.registeredAt(), outbox,
-                null));
+                household.informants(), household.migrants(), household.provenance(), household.registeredAt(),
+                nameTokens(household), phones(household), outbox, null));
+    }
+
+    @Override
+    public List<Household> search(MigrantQuery query) {
+        Criteria criteria = Criteria.where("municipalityCode").in(query.municipalities());
+        if (!query.nameTokens().isEmpty()) {
+            criteria = criteria.and("nameTokens").all(query.nameTokens());
+        }
+        if (query.phone() != null) {
+            criteria = criteria.and("phones").is(query.phone());
+        }
+        if (query.destinationCountry() != null) {
+            criteria = criteria.and("migrants.destinationCountry").is(query.destinationCountry());
+        }
+        if (query.lifecycleStage() != null) {
+            criteria = criteria.and("migrants.lifecycleStage").is(query.lifecycleStage().name());
+        }
+        return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "registeredAt")), HouseholdDocument.class)
+            .stream()
+            .map(HouseholdDocument::household)
+            .toList();
+    }
+
+    private static List<String> nameTokens(Household household) {
+        Set<String> tokens = new TreeSet<>();
+        for (Migrant migrant : household.migrants()) {
+            tokens.addAll(NameFolding.tokens(migrant.givenName()));
+            tokens.addAll(NameFolding.tokens(migrant.familyName()));
+            tokens.addAll(NameFolding.tokens(migrant.nameLatin()));
+        }
+        return List.copyOf(tokens);
+    }
+
+    private static List<String> phones(Household household) {
+        return household.migrants().stream().flatMap(migrant -> migrant.phones().stream()).distinct().toList();
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,7 +46,8 @@ class HouseholdController {
     }
 
     @GetMapping("/{id}")
-    Household get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        return registration.find(id, Actor.from(jwt));
+    Household get(@PathVariable String id, @RequestHeader(name = "X-Purpose", required = false) String purpose,
+            @AuthenticationPrincipal Jwt jwt) {
+        return registration.find(id, Actor.from(jwt), purpose);
     }
 }
