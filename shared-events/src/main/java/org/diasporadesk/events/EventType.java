@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
+import org.diasporadesk.events.registry.HouseholdUpdated;
 
 /**
  * Every event type with its versioned CloudEvents {@code type}, payload record and topic. The JSON Schema
@@ -13,6 +14,8 @@ import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 public enum EventType {
 
     HOUSEHOLD_REGISTERED_V1("org.diasporadesk.registry.household-registered.v1", HouseholdRegistered.class,
+            Topic.REGISTRY_PEOPLE),
+    HOUSEHOLD_UPDATED_V1("org.diasporadesk.registry.household-updated.v1", HouseholdUpdated.class,
             Topic.REGISTRY_PEOPLE),
     HOUSEHOLD_STATISTICS_RECORDED_V1("org.diasporadesk.registry.household-statistics-recorded.v1",
             HouseholdStatisticsRecorded.class, Topic.REGISTRY_STATISTICS);

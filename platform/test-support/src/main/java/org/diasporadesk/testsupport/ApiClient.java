@@ -48,6 +48,19 @@ public final class ApiClient {
         }).retrieve().toEntity(String.class));
     }
 
+    /** Uploads a CSV file as the request body. */
+    public Response postCsv(String path, String token, String csv) {
+        return toResponse(client.post().uri(path).headers(headers -> bearer(headers, token))
+            .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+            .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .retrieve().toEntity(String.class));
+    }
+
+    /** The body as text, for CSV and other non-JSON answers. */
+    public String getText(String path, String token) {
+        return client.get().uri(path).headers(headers -> bearer(headers, token)).retrieve().body(String.class);
+    }
+
     public Response post(String path, String token, Object body) {
         RestClient.RequestBodySpec request = client.post().uri(path).headers(headers -> bearer(headers, token))
             .contentType(MediaType.APPLICATION_JSON);

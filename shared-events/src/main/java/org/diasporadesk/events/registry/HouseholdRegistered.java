@@ -9,7 +9,7 @@ import java.util.Objects;
  * only on {@link org.diasporadesk.events.Topic#REGISTRY_PEOPLE}, for hotline caller recognition and outreach.
  */
 public record HouseholdRegistered(String householdId, String municipalityCode, String locality,
-        List<Informant> informants, List<Migrant> migrants, Provenance provenance) implements RegistryEvent {
+        List<Informant> informants, List<Migrant> migrants, Provenance provenance) implements HouseholdSnapshot {
 
     public HouseholdRegistered {
         Objects.requireNonNull(householdId, "householdId");

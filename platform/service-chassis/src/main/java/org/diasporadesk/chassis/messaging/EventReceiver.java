@@ -21,14 +21,18 @@ public class EventReceiver {
         this.meters = meters;
     }
 
+    /**
+     * @param expected the payload type, or a supertype (such as a sealed interface) that several event types
+     *                 of the topic share
+     */
     public <T extends EventPayload> ReceivedEvent<T> receive(Message<byte[]> message, Class<T> expected) {
         EventEnvelope envelope = CloudEventHeaders.read(message.getHeaders(), message.getPayload());
         EventType type = EventType.ofTypeName(envelope.type())
             .orElseThrow(() -> new MalformedEventException("unknown event type '" + envelope.type() + "'"));
-        if (!expected.equals(type.payloadClass())) {
+        if (!expected.isAssignableFrom(type.payloadClass())) {
             throw new MalformedEventException("expected " + expected.getSimpleName() + " but got " + envelope.type());
         }
-        T payload = EventCodec.decode(envelope.data(), expected);
+        T payload = expected.cast(EventCodec.decode(envelope.data(), type.payloadClass()));
         meters.counter("ddesk.events.consumed", "type", envelope.type()).increment();
         return new ReceivedEvent<>(envelope, payload);
     }

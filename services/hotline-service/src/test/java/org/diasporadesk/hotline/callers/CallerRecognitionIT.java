@@ -13,6 +13,7 @@ import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -76,6 +77,26 @@ class CallerRecognitionIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= before + 1);
         assertThat(candidates("+306912345003", KUTAISI_AGENT)).hasSize(1);
+    }
+
+    @Test
+    void aHouseholdUpdateFromTheGoldenSampleMakesItsNewMigrantRecognisable() {
+        HouseholdUpdated sample = EventCodec.decode(GoldenSamples.bytes(EventType.HOUSEHOLD_UPDATED_V1),
+                HouseholdUpdated.class);
+        String householdId = UUID.randomUUID().toString();
+        HouseholdRegistered before = household("+306912345004", "+995599100004");
+        publish(new HouseholdRegistered(householdId, before.municipalityCode(), before.locality(), before.informants(),
+                before.migrants(), before.provenance()), 1);
+        HouseholdUpdated after = new HouseholdUpdated(householdId, sample.municipalityCode(), sample.locality(),
+                before.informants(), List.of(before.migrants().get(0), sample.migrants().get(1)), sample.provenance());
+
+        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                "/diaspora-desk/registry-service", EventType.HOUSEHOLD_UPDATED_V1.typeName(), Instant.now(), householdId,
+                after.municipalityCode(), 2, EventCodec.encode(after)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !candidates("+49 170 1234567", KUTAISI_AGENT).isEmpty());
+        assertThat(candidates("+49 170 1234567", KUTAISI_AGENT).get(0).get("name").asString()).contains("Levan Beridze");
+        assertThat(candidates("+306912345004", KUTAISI_AGENT)).hasSize(1);
     }
 
     @Test

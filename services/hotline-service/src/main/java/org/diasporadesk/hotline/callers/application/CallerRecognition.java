@@ -11,6 +11,7 @@ import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,8 +44,8 @@ public class CallerRecognition {
             .toList());
     }
 
-    public void apply(ReceivedEvent<HouseholdRegistered> event) {
-        HouseholdRegistered household = event.payload();
+    public void apply(ReceivedEvent<HouseholdSnapshot> event) {
+        HouseholdSnapshot household = event.payload();
         Map<String, List<KnownCaller>> byPhone = new LinkedHashMap<>();
         for (HouseholdRegistered.Migrant migrant : household.migrants()) {
             if (!migrant.consent().hotline()) {

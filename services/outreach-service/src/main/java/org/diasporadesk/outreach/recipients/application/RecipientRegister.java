@@ -11,6 +11,7 @@ import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.springframework.stereotype.Service;
 
 /** Keeps the reachable migrants from registry events and tells coordinators how many they can reach. */
@@ -30,8 +31,8 @@ public class RecipientRegister {
     public record Reach(String area, long recipients, Map<String, Long> byLanguage) {
     }
 
-    public void apply(ReceivedEvent<HouseholdRegistered> event) {
-        HouseholdRegistered household = event.payload();
+    public void apply(ReceivedEvent<HouseholdSnapshot> event) {
+        HouseholdSnapshot household = event.payload();
         boolean anyStored = false;
         boolean anyConsenting = false;
         for (HouseholdRegistered.Migrant migrant : household.migrants()) {

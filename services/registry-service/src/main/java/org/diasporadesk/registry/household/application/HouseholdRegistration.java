@@ -1,15 +1,10 @@
 package org.diasporadesk.registry.household.application;
 
 import java.time.Clock;
-import java.time.Year;
 import java.util.ArrayList;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
-import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.OutOfScopeException;
 import org.diasporadesk.chassis.territory.Territory;
@@ -28,20 +23,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class HouseholdRegistration {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
     private final HouseholdStore store;
     private final Territory territory;
-    private final PhoneNumbers phones;
+    private final MigrantNormalizer normalizer;
     private final DuplicateDetection duplicates;
     private final AuditTrail audit;
     private final Clock clock;
 
-    HouseholdRegistration(HouseholdStore store, Territory territory, PhoneNumbers phones, DuplicateDetection duplicates,
-            AuditTrail audit, Clock clock) {
+    HouseholdRegistration(HouseholdStore store, Territory territory, MigrantNormalizer normalizer,
+            DuplicateDetection duplicates, AuditTrail audit, Clock clock) {
         this.store = store;
         this.territory = territory;
-        this.phones = phones;
+        this.normalizer = normalizer;
         this.duplicates = duplicates;
         this.audit = audit;
         this.clock = clock;
@@ -61,14 +54,21 @@ public class HouseholdRegistration {
         }
         List<Informant> informants = new ArrayList<>();
         for (int i = 0; i < command.informants().size(); i++) {
-            Informant informant = command.informants().get(i);
-            String phone = informant.phone() == null || informant.phone().isBlank() ? null
-                    : phones.toE164(informant.phone(), territory.country(), "informants[" + i + "].phone");
-            informants.add(new Informant(informant.name(), informant.relation(), phone));
+            try {
+                informants.add(normalizer.informant(command.informants().get(i)));
+            }
+            catch (InvalidFieldException ex) {
+                throw new InvalidFieldException("informants[" + i + "]." + ex.field(), ex.getMessage());
+            }
         }
         List<Migrant> migrants = new ArrayList<>();
         for (int i = 0; i < command.migrants().size(); i++) {
-            migrants.add(migrant(command.migrants().get(i), "migrants[" + i + "]"));
+            try {
+                migrants.add(normalizer.migrant(command.migrants().get(i), UUID.randomUUID().toString()));
+            }
+            catch (InvalidFieldException ex) {
+                throw new InvalidFieldException("migrants[" + i + "]." + ex.field(), ex.getMessage());
+            }
         }
         HouseholdChange change = Household.register(UUID.randomUUID().toString(), command.municipalityCode(),
                 command.locality(), informants, migrants, command.provenance(), clock.instant());
@@ -88,51 +88,4 @@ public class HouseholdRegistration {
         return household;
     }
 
-    private Migrant migrant(RegisterHousehold.NewMigrant migrant, String field) {
-        if (isBlank(migrant.givenName()) && isBlank(migrant.familyName()) && isBlank(migrant.nameLatin())) {
-            throw new InvalidFieldException(field + ".givenName",
-                    "a migrant needs a name in the local script or in Latin letters");
-        }
-        int thisYear = Year.now(clock).getValue();
-        requireYear(migrant.birthYear(), thisYear, field + ".birthYear");
-        requireYear(migrant.departureYear(), thisYear, field + ".departureYear");
-        if (migrant.destinationCountry() != null && !COUNTRIES.contains(migrant.destinationCountry())) {
-            throw new InvalidFieldException(field + ".destinationCountry",
-                    "'" + migrant.destinationCountry() + "' is not an ISO 3166-1 alpha-2 country code, such as GR or DE");
-        }
-        String language = migrant.preferredLanguage() == null ? null
-                : languageTag(migrant.preferredLanguage(), field + ".preferredLanguage");
-        List<String> e164 = new ArrayList<>();
-        for (int j = 0; j < migrant.phones().size(); j++) {
-            String region = migrant.destinationCountry() == null ? territory.country() : migrant.destinationCountry();
-            e164.add(phones.toE164(migrant.phones().get(j), region, field + ".phones[" + j + "]"));
-        }
-        return new Migrant(UUID.randomUUID().toString(), migrant.givenName(), migrant.familyName(),
-                migrant.nameLatin(), migrant.sex(), migrant.birthYear(), migrant.destinationCountry(),
-                migrant.destinationCity(), migrant.departureYear(), migrant.lifecycleStage(), language, e164,
-                migrant.email(), migrant.consent());
-    }
-
-    private static void requireYear(Integer year, int thisYear, String field) {
-        if (year != null && (year < 1900 || year > thisYear)) {
-            throw new InvalidFieldException(field, "a year between 1900 and " + thisYear + " is expected");
-        }
-    }
-
-    private static String languageTag(String tag, String field) {
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            if (locale.getLanguage().isEmpty()) {
-                throw new IllformedLocaleException("no language");
-            }
-            return locale.toLanguageTag();
-        }
-        catch (IllformedLocaleException ex) {
-            throw new InvalidFieldException(field, "'" + tag + "' is not a BCP 47 language tag, such as ka, ru or el");
-        }
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
 }

@@ -11,6 +11,9 @@ public interface HouseholdStore {
 
     void insert(HouseholdChange change);
 
+    /** Writes a change of an existing household; its events join the household's pending events in the same write. */
+    void update(HouseholdChange change);
+
     Optional<Household> find(String id);
 
     /** Households with at least one migrant that may match, newest first. */

@@ -3,11 +3,15 @@ package org.diasporadesk.registry.household.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.diasporadesk.events.registry.AgeBand;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
+import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded.MigrantProfile;
 
 /**
@@ -33,6 +37,24 @@ public record Household(String id, String municipalityCode, String locality, Lis
             List<Informant> informants, List<Migrant> migrants, Provenance provenance, Instant now) {
         Household household = new Household(id, municipalityCode, locality, informants, migrants, provenance, now);
         return new HouseholdChange(household, List.of(household.registered(), household.statistics(now)));
+    }
+
+    /**
+     * Adds migrants reported later (another row of an import, say). Migrants already in the household (same
+     * id) are left as they are, so adding the same migrant twice changes nothing and causes no event.
+     */
+    public HouseholdChange addMigrants(List<Migrant> reported, Instant now) {
+        Set<String> known = migrants.stream().map(Migrant::migrantId).collect(Collectors.toSet());
+        List<Migrant> added = reported.stream().filter(migrant -> !known.contains(migrant.migrantId())).toList();
+        if (added.isEmpty()) {
+            return new HouseholdChange(this, List.of());
+        }
+        List<Migrant> all = new ArrayList<>(migrants);
+        all.addAll(added);
+        Household updated = new Household(id, municipalityCode, locality, informants, all, provenance, registeredAt);
+        HouseholdRegistered snapshot = updated.registered();
+        return new HouseholdChange(updated, List.of(new HouseholdUpdated(id, municipalityCode, locality,
+                snapshot.informants(), snapshot.migrants(), snapshot.provenance()), updated.statistics(now)));
     }
 
     private HouseholdRegistered registered() {

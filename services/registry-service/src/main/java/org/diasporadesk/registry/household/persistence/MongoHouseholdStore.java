@@ -1,5 +1,7 @@
 package org.diasporadesk.registry.household.persistence;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +25,11 @@ import org.springframework.stereotype.Repository;
 class MongoHouseholdStore implements HouseholdStore {
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    MongoHouseholdStore(MongoTemplate mongo) {
+    MongoHouseholdStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     @Override
@@ -73,6 +77,29 @@ class MongoHouseholdStore implements HouseholdStore {
 
     private static List<String> phones(Household household) {
         return household.migrants().stream().flatMap(migrant -> migrant.phones().stream()).distinct().toList();
+    }
+
+    /**
+     * Replaces the document under its {@code @Version}, so a concurrent change makes this write fail instead
+     * of being lost. Pending events already in the document stay ahead of the new ones.
+     */
+    @Override
+    public void update(HouseholdChange change) {
+        if (change.events().isEmpty()) {
+            return;
+        }
+        Household household = change.household();
+        HouseholdDocument current = mongo.findById(household.id(), HouseholdDocument.class);
+        if (current == null) {
+            throw new IllegalStateException("household " + household.id() + " does not exist");
+        }
+        Outbox outbox = current.outbox();
+        for (RegistryEvent event : change.events()) {
+            outbox = outbox.append(event, household.id(), household.municipalityCode(), Instant.now(clock));
+        }
+        mongo.save(new HouseholdDocument(household.id(), household.municipalityCode(), household.locality(),
+                household.informants(), household.migrants(), household.provenance(), household.registeredAt(),
+                nameTokens(household), phones(household), outbox, current.version()));
     }
 
     @Override

@@ -6,12 +6,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Who may call what: registering, reading and searching households and migrants: registry officers. */
+/** Who may call what: registering, importing, reading and searching households and migrants: registry officers. */
 @Component
 class HouseholdAccessRules implements AccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers("/households", "/households/**", "/migrants").hasRole(Role.REGISTRY_OFFICER.name());
+        requests.requestMatchers("/households", "/households/**", "/migrants", "/imports",
+                "/imports/**").hasRole(Role.REGISTRY_OFFICER.name());
     }
 }

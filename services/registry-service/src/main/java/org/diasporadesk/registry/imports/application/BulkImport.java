@@ -1,0 +1,302 @@
+package org.diasporadesk.registry.imports.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.chassis.territory.Territory;
+import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.diasporadesk.chassis.web.NotFoundException;
+import org.diasporadesk.registry.household.application.HouseholdStore;
+import org.diasporadesk.registry.household.application.MigrantNormalizer;
+import org.diasporadesk.registry.household.domain.Household;
+import org.diasporadesk.registry.household.domain.HouseholdChange;
+import org.diasporadesk.registry.household.domain.Informant;
+import org.diasporadesk.registry.household.domain.Migrant;
+import org.diasporadesk.registry.imports.domain.ImportColumn;
+import org.diasporadesk.registry.imports.domain.RowError;
+import org.diasporadesk.registry.matching.application.DuplicateDetection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk import of the households and migrants that local officials collected, from a CSV file. The upload
+ * answers at once with a job; the rows are then read one at a time and written in batches, so memory stays
+ * flat for any file size. Good rows are imported even when others are bad; bad rows are kept with line,
+ * column, value and reason. Each household written produces the same events as a registration, through the
+ * outbox; ids derive from {@code household_ref} and {@code external_id}, so importing a file again adds nothing.
+ */
+@Service
+public class BulkImport {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
+
+    /** Rows written per batch: one progress update and one round of lookups per batch. */
+    static final int BATCH_SIZE = 500;
+
+    private final ImportJobs jobs;
+    private final HouseholdStore households;
+    private final MigrantNormalizer normalizer;
+    private final DuplicateDetection duplicates;
+    private final Territory territory;
+    private final Executor executor;
+    private final Clock clock;
+
+    BulkImport(ImportJobs jobs, HouseholdStore households, MigrantNormalizer normalizer, DuplicateDetection duplicates,
+            Territory territory, @Qualifier("importExecutor") Executor executor, Clock clock) {
+        this.jobs = jobs;
+        this.households = households;
+        this.normalizer = normalizer;
+        this.duplicates = duplicates;
+        this.territory = territory;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes the upload, checks its header and queues the import.
+     *
+     * @throws InvalidFieldException naming {@code header} when columns are unknown or missing; nothing is imported
+     */
+    public ImportJob start(InputStream csv, Actor officer) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("ddesk-import-", ".csv");
+            Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
+            ImportFile.checkHeader(file);
+            long rows = ImportFile.countRows(file);
+            ImportJob job = new ImportJob(UUID.randomUUID().toString(), officer.userId(), officer.area(),
+                    ImportJob.Status.QUEUED, rows, 0, 0, 0, 0, 0, clock.instant(), null, null, null);
+            jobs.save(job);
+            Path queued = file;
+            executor.execute(() -> run(job, queued, officer));
+            return job;
+        }
+        catch (IOException ex) {
+            deleteQuietly(file);
+            throw new UncheckedIOException("could not store the upload", ex);
+        }
+        catch (RuntimeException ex) {
+            deleteQuietly(file);
+            throw ex;
+        }
+    }
+
+    public ImportJob job(String id, Actor reader) {
+        return jobs.find(id).filter(job -> visibleTo(job, reader)).orElseThrow(() -> new NotFoundException("import", id));
+    }
+
+    public Iterable<RowError> errors(String id, Actor reader) {
+        return jobs.errors(job(id, reader).id());
+    }
+
+    /** An import cut short by a restart cannot resume from its temporary file; the officer uploads it again. */
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterruptedImports() {
+        for (ImportJob job : jobs.unfinished()) {
+            jobs.save(job.failed(clock.instant(), "The service restarted during the import. Upload the file again: "
+                    + "rows already imported are recognised by external_id and skipped."));
+        }
+    }
+
+    private void run(ImportJob queued, Path file, Actor officer) {
+        ImportJob[] job = { queued.running(clock.instant()) };
+        jobs.save(job[0]);
+        try {
+            List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
+            List<RowError> errors = new ArrayList<>();
+            ImportFile.forEachRow(file, (line, values) -> {
+                try {
+                    batch.add(ImportRow.read(line, values, officer.userId()));
+                }
+                catch (ImportRow.RowRejected rejected) {
+                    errors.add(new RowError(line, rejected.column().header(), rejected.value(), rejected.getMessage()));
+                }
+                if (batch.size() + errors.size() >= BATCH_SIZE) {
+                    job[0] = writeBatch(job[0], batch, errors, officer);
+                }
+            });
+            job[0] = writeBatch(job[0], batch, errors, officer);
+            jobs.save(job[0].completed(clock.instant()));
+            log.info("Import {} completed: {} rows, {} imported, {} already there, {} rejected", job[0].id(),
+                    job[0].rowsDone(), job[0].rowsImported(), job[0].rowsSkipped(), job[0].rowsRejected());
+        }
+        catch (IOException | RuntimeException ex) {
+            log.error("Import {} failed", queued.id(), ex);
+            jobs.save(job[0].failed(clock.instant(), "The import stopped at an unexpected error (" + ex.getMessage()
+                    + "). Upload the file again: rows already imported are skipped."));
+        }
+        finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** Writes one batch and records its progress; clears the batch and its errors. */
+    private ImportJob writeBatch(ImportJob job, List<ImportRow> batch, List<RowError> errors, Actor officer) {
+        long rejectedBefore = errors.size();
+        Map<String, List<ImportRow>> byHousehold = new LinkedHashMap<>();
+        for (ImportRow row : batch) {
+            if (!territory.isLowestLevelUnit(row.municipalityCode())) {
+                errors.add(new RowError(row.line(), ImportColumn.MUNICIPALITY_CODE.header(), row.municipalityCode(),
+                        "not a municipality of " + territory.country()));
+            }
+            else if (!officer.covers(row.municipalityCode(), territory)) {
+                errors.add(new RowError(row.line(), ImportColumn.MUNICIPALITY_CODE.header(), row.municipalityCode(),
+                        "outside your area: the office of that municipality imports it"));
+            }
+            else {
+                byHousehold.computeIfAbsent(row.householdId(), id -> new ArrayList<>()).add(row);
+            }
+        }
+        long imported = 0;
+        long skipped = 0;
+        long possibleDuplicates = 0;
+        for (List<ImportRow> rows : byHousehold.values()) {
+            List<Migrant> migrants = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (ImportRow row : rows) {
+                Optional<Migrant> migrant = normalize(row, errors);
+                if (migrant.isPresent() && !seen.add(migrant.get().migrantId())) {
+                    errors.add(new RowError(row.line(), ImportColumn.EXTERNAL_ID.header(), row.externalId(),
+                            "the same external_id appears on an earlier line of this file"));
+                }
+                else {
+                    migrant.ifPresent(migrants::add);
+                }
+            }
+            if (migrants.isEmpty()) {
+                continue;
+            }
+            Written written = write(rows.get(0), migrants, errors);
+            if (written == null) {
+                continue;
+            }
+            HouseholdChange change = written.change();
+            imported += written.added();
+            skipped += migrants.size() - written.added();
+            if (!change.events().isEmpty()) {
+                possibleDuplicates += duplicates.findFor(change.household(), households::find).size();
+                duplicates.index(change.household());
+            }
+        }
+        long rejected = errors.size() - rejectedBefore;
+        long done = batch.size() + rejectedBefore;
+        if (!errors.isEmpty()) {
+            jobs.addErrors(job.id(), errors);
+        }
+        batch.clear();
+        errors.clear();
+        ImportJob progressed = job.progressed(done, imported, skipped, rejected + rejectedBefore, possibleDuplicates);
+        jobs.save(progressed);
+        return progressed;
+    }
+
+    private Optional<Migrant> normalize(ImportRow row, List<RowError> errors) {
+        try {
+            return Optional.of(normalizer.migrant(row.migrant(), row.migrantId()));
+        }
+        catch (InvalidFieldException ex) {
+            ImportColumn column = columnOf(ex.field());
+            errors.add(new RowError(row.line(), column.header(), valueOf(row, column), ex.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** A household change and how many of the rows' migrants it added (the rest were there already). */
+    private record Written(HouseholdChange change, int added) {
+    }
+
+    /** Registers a new household or adds migrants to the one a previous batch or import created. */
+    private Written write(ImportRow first, List<Migrant> migrants, List<RowError> errors) {
+        List<Informant> informants = new ArrayList<>();
+        if (first.informant() != null) {
+            try {
+                informants.add(normalizer.informant(first.informant()));
+            }
+            catch (InvalidFieldException ex) {
+                errors.add(new RowError(first.line(), ImportColumn.INFORMANT_PHONE.header(), first.informant().phone(),
+                        ex.getMessage()));
+                return null;
+            }
+        }
+        Optional<Household> existing = households.find(first.householdId());
+        if (existing.isEmpty()) {
+            HouseholdChange registered = Household.register(first.householdId(), first.municipalityCode(),
+                    first.locality(), informants, migrants, first.provenance(), clock.instant());
+            try {
+                households.insert(registered);
+                return new Written(registered, migrants.size());
+            }
+            catch (DuplicateKeyException concurrentImport) {
+                existing = households.find(first.householdId());
+            }
+        }
+        Household before = existing.orElseThrow();
+        Set<String> known = new LinkedHashSet<>(before.migrants().stream().map(Migrant::migrantId).toList());
+        HouseholdChange change = before.addMigrants(migrants, clock.instant());
+        households.update(change);
+        return new Written(change, (int) migrants.stream().filter(m -> !known.contains(m.migrantId())).count());
+    }
+
+    private static ImportColumn columnOf(String field) {
+        String name = field.replaceAll("\\[\\d+]", "");
+        return switch (name) {
+            case "givenName" -> ImportColumn.GIVEN_NAME;
+            case "sex" -> ImportColumn.SEX;
+            case "lifecycleStage" -> ImportColumn.LIFECYCLE_STAGE;
+            case "birthYear" -> ImportColumn.BIRTH_YEAR;
+            case "departureYear" -> ImportColumn.DEPARTURE_YEAR;
+            case "destinationCountry" -> ImportColumn.DESTINATION_COUNTRY;
+            case "preferredLanguage" -> ImportColumn.LANGUAGE;
+            case "phones" -> ImportColumn.PHONE;
+            default -> throw new IllegalStateException("no import column for field " + field);
+        };
+    }
+
+    private static String valueOf(ImportRow row, ImportColumn column) {
+        var migrant = row.migrant();
+        return switch (column) {
+            case BIRTH_YEAR -> String.valueOf(migrant.birthYear());
+            case DEPARTURE_YEAR -> String.valueOf(migrant.departureYear());
+            case DESTINATION_COUNTRY -> migrant.destinationCountry();
+            case LANGUAGE -> migrant.preferredLanguage();
+            case PHONE -> String.join(";", migrant.phones());
+            default -> "";
+        };
+    }
+
+    private static boolean visibleTo(ImportJob job, Actor reader) {
+        return job.area() != null && reader.area() != null && job.area().equals(reader.area());
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException ex) {
+            log.warn("Could not delete the temporary upload {}: {}", file, ex.toString());
+        }
+    }
+}

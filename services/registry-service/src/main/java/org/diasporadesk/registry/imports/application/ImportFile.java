@@ -1,0 +1,102 @@
+package org.diasporadesk.registry.imports.application;
+
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.diasporadesk.registry.imports.domain.ImportColumn;
+
+/**
+ * An uploaded CSV file: UTF-8 with or without a byte-order mark, RFC 4180 quoting, a header row, columns in
+ * any order. Read with Apache Commons CSV, one record at a time, so memory does not grow with the file.
+ */
+final class ImportFile {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true)
+        .get();
+
+    private ImportFile() {
+    }
+
+    /** Refuses a file whose header names unknown columns or lacks required ones, naming them all. */
+    static List<ImportColumn> checkHeader(Path file) throws IOException {
+        try (CSVParser parser = open(file)) {
+            List<String> unknown = new ArrayList<>();
+            List<ImportColumn> columns = new ArrayList<>();
+            for (String header : parser.getHeaderNames()) {
+                ImportColumn.ofHeader(header).ifPresentOrElse(columns::add, () -> unknown.add(header));
+            }
+            List<String> missing = Arrays.stream(ImportColumn.values())
+                .filter(column -> column.required() && !columns.contains(column))
+                .map(ImportColumn::header)
+                .toList();
+            if (!unknown.isEmpty() || !missing.isEmpty()) {
+                throw new InvalidFieldException("header", (unknown.isEmpty() ? "" : "unknown columns: "
+                        + String.join(", ", unknown) + ". ") + (missing.isEmpty() ? "" : "missing columns: "
+                        + String.join(", ", missing) + ". ") + "The columns are described in the registry's README.");
+            }
+            return columns;
+        }
+        catch (IllegalArgumentException | IllegalStateException ex) {
+            throw new InvalidFieldException("header", "the header row cannot be read: " + ex.getMessage());
+        }
+    }
+
+    static long countRows(Path file) throws IOException {
+        try (CSVParser parser = open(file)) {
+            long rows = 0;
+            for (CSVRecord ignored : parser) {
+                rows++;
+            }
+            return rows;
+        }
+    }
+
+    /** Feeds each row, as values by column and its line in the file (the header is line 1), to the consumer. */
+    static void forEachRow(Path file, RowConsumer consumer) throws IOException {
+        try (CSVParser parser = open(file)) {
+            List<String> headers = parser.getHeaderNames();
+            for (CSVRecord record : parser) {
+                Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
+                for (int i = 0; i < headers.size() && i < record.size(); i++) {
+                    int index = i;
+                    ImportColumn.ofHeader(headers.get(i)).ifPresent(column -> values.put(column, record.get(index)));
+                }
+                consumer.accept(record.getRecordNumber() + 1, values);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(long line, Map<ImportColumn, String> values) throws IOException;
+    }
+
+    private static CSVParser open(Path file) throws IOException {
+        return CSVParser.parse(withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8)), FORMAT);
+    }
+
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+}

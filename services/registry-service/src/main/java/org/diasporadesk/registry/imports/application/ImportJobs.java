@@ -1,0 +1,21 @@
+package org.diasporadesk.registry.imports.application;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.diasporadesk.registry.imports.domain.RowError;
+
+/** Where import jobs and their rejected rows are kept. */
+public interface ImportJobs {
+
+    void save(ImportJob job);
+
+    Optional<ImportJob> find(String id);
+
+    List<ImportJob> unfinished();
+
+    void addErrors(String jobId, List<RowError> errors);
+
+    /** In line order; the caller streams them out. */
+    Iterable<RowError> errors(String jobId);
+}

@@ -1,0 +1,63 @@
+package org.diasporadesk.registry.imports.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.diasporadesk.registry.imports.application.ImportJob;
+import org.diasporadesk.registry.imports.application.ImportJobs;
+import org.diasporadesk.registry.imports.domain.RowError;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MongoImportJobs implements ImportJobs {
+
+    private static final String JOBS = "import_jobs";
+    private static final String ERRORS = "import_errors";
+
+    private final MongoTemplate mongo;
+
+    MongoImportJobs(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    record ErrorDocument(@Id String id, String jobId, long line, String column, String value, String reason) {
+    }
+
+    @Override
+    public void save(ImportJob job) {
+        mongo.save(job, JOBS);
+    }
+
+    @Override
+    public Optional<ImportJob> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ImportJob.class, JOBS));
+    }
+
+    @Override
+    public List<ImportJob> unfinished() {
+        return mongo.find(new Query(Criteria.where("status").in(ImportJob.Status.QUEUED.name(),
+                ImportJob.Status.RUNNING.name())), ImportJob.class, JOBS);
+    }
+
+    /** Keyed by job and line, so writing a batch's errors twice keeps one of each. */
+    @Override
+    public void addErrors(String jobId, List<RowError> errors) {
+        for (RowError error : errors) {
+            mongo.save(new ErrorDocument(jobId + ":" + error.line() + ":" + error.column(), jobId, error.line(),
+                    error.column(), error.value(), error.reason()), ERRORS);
+        }
+    }
+
+    @Override
+    public Iterable<RowError> errors(String jobId) {
+        return mongo.find(new Query(Criteria.where("jobId").is(jobId)).with(Sort.by("line")), ErrorDocument.class, ERRORS)
+            .stream()
+            .map(error -> new RowError(error.line(), error.column(), error.value(), error.reason()))
+            .toList();
+    }
+}

@@ -1,0 +1,111 @@
+package org.diasporadesk.registry.imports.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.registry.imports.application.BulkImport;
+import org.diasporadesk.registry.imports.application.ImportJob;
+import org.diasporadesk.registry.imports.domain.RowError;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/imports")
+class ImportController {
+
+    private static final long PROGRESS_INTERVAL_MS = 500;
+
+    private final BulkImport imports;
+    private final Clock clock;
+    private final ScheduledExecutorService progressTicker = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "import-progress"));
+
+    ImportController(BulkImport imports, Clock clock) {
+        this.imports = imports;
+        this.clock = clock;
+    }
+
+    /** Upload a CSV file as the request body ({@code Content-Type: text/csv}); answers 202 with the job at once. */
+    @PostMapping(consumes = { "text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE })
+    ResponseEntity<ImportProgress> start(InputStream body, @AuthenticationPrincipal Jwt jwt) {
+        ImportJob job = imports.start(body, Actor.from(jwt));
+        return ResponseEntity.accepted().location(URI.create("/imports/" + job.id()))
+            .body(ImportProgress.of(job, clock.instant()));
+    }
+
+    @GetMapping("/{id}")
+    ImportProgress job(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        return ImportProgress.of(imports.job(id, Actor.from(jwt)), clock.instant());
+    }
+
+    /** Server-sent events: the job's progress every half second until it has finished. */
+    @GetMapping(path = "/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter progress(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        Actor reader = Actor.from(jwt);
+        imports.job(id, reader);
+        SseEmitter emitter = new SseEmitter(0L);
+        AtomicReference<ScheduledFuture<?>> ticking = new AtomicReference<>();
+        ticking.set(progressTicker.scheduleAtFixedRate(() -> {
+            try {
+                ImportJob job = imports.job(id, reader);
+                emitter.send(SseEmitter.event().name("progress").data(ImportProgress.of(job, clock.instant())));
+                if (job.finished()) {
+                    emitter.complete();
+                    ticking.get().cancel(false);
+                }
+            }
+            catch (IOException | RuntimeException clientGone) {
+                emitter.completeWithError(clientGone);
+                ticking.get().cancel(false);
+            }
+        }, 0, PROGRESS_INTERVAL_MS, TimeUnit.MILLISECONDS));
+        return emitter;
+    }
+
+    /** The rejected rows as CSV: line, column, value, reason. */
+    @GetMapping(path = "/{id}/errors", produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> errors(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        Iterable<RowError> errors = imports.errors(id, Actor.from(jwt));
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                .setHeader("line", "column", "value", "reason").get())) {
+                for (RowError error : errors) {
+                    printer.printRecord(error.line(), error.column(), error.value(), error.reason());
+                }
+            }
+        };
+        return ResponseEntity.ok()
+            .header("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"")
+            .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+            .body(body);
+    }
+
+    @PreDestroy
+    void stopTicking() {
+        progressTicker.shutdownNow();
+    }
+}

@@ -1,0 +1,194 @@
+package org.diasporadesk.registry.imports;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class BulkImportIT {
+
+    private static final String TERJOLA = "GE-IM-TERJOLA";
+    private static final String OFFICER = TestTokens.municipal(Role.REGISTRY_OFFICER, TERJOLA);
+    /** Columns in another order than the documentation's, as spreadsheets export them. */
+    private static final String[] HEADER = { "household_ref", "external_id", "family_name", "given_name", "name_latin",
+            "sex", "birth_year", "municipality_code", "destination_country", "destination_city", "phone",
+            "lifecycle_stage", "consent_statistics", "consent_hotline", "consent_outreach", "language", "informant_name",
+            "informant_relation", "informant_phone", "locality", "collected_on", "verified" };
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+    }
+
+    @Test
+    void importsGoodRowsReportsBadOnesAndJoinsAHouseholdSplitAcrossBatches() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row("H-" + run + "-split", run + "-1", "ბერიძე", "ნოდარ", "", "M", "1971", TERJOLA, "GR", "Athens",
+                "+30 691 555 0001", "abroad", "yes", "yes", "no", "ka", "მანანა ბერიძე", "wife", "599 55 00 01",
+                "Terjola, Rustaveli St 3, \"old house\"", "2026-11-01", "yes"));
+        rows.add(row("H-" + run + "-2", run + "-2", "Ковалёва", "Нана", "", "F", "1990", TERJOLA, "RU", "Moscow",
+                "8 (916) 555-00-02", "abroad", "yes", "yes", "yes", "ru", "", "", "", "Terjola\nnear the school", "", ""));
+        rows.add(row("H-" + run + "-3", run + "-3", "", "", "Levan Kapanadze", "M", "nineteen", TERJOLA, "DE", "", "",
+                "abroad", "yes", "no", "no", "", "", "", "", "", "", ""));
+        rows.add(row("H-" + run + "-4", run + "-4", "", "", "Eka Gelashvili", "X", "1985", TERJOLA, "DE", "", "", "abroad",
+                "yes", "no", "no", "", "", "", "", "", "", ""));
+        rows.add(row("H-" + run + "-5", run + "-5", "", "", "Dato Lomidze", "M", "1985", TERJOLA, "DE", "", "12",
+                "abroad", "yes", "no", "no", "", "", "", "", "", "", ""));
+        rows.add(row("H-" + run + "-6", run + "-6", "", "", "Gia Tsiklauri", "M", "1985", "GE-AJ-BATUMI", "DE", "", "",
+                "abroad", "yes", "no", "no", "", "", "", "", "", "", ""));
+        rows.add(row("H-" + run + "-2", run + "-2", "Ковалёва", "Нана", "", "F", "1990", TERJOLA, "RU", "", "", "abroad",
+                "yes", "yes", "yes", "ru", "", "", "", "", "", ""));
+        for (int i = 0; i < 600; i++) {
+            rows.add(row("H-" + run + "-bulk-" + i, run + "-bulk-" + i, "", "", "Test Person" + letters(i), i % 2 == 0 ? "F" : "M",
+                    Integer.toString(1960 + i % 40), TERJOLA, "IT", "", "", "abroad", "yes", "no", "no", "it", "", "", "", "",
+                    "", ""));
+        }
+        rows.add(row("H-" + run + "-split", run + "-split-2", "ბერიძე", "გიორგი", "", "M", "1998", TERJOLA, "GR", "Athens",
+                "", "abroad", "yes", "yes", "no", "ka", "", "", "", "", "", ""));
+        String csv = "\uFEFF" + csv(rows);
+
+        ApiClient.Response accepted = api.postCsv("/imports", OFFICER, csv);
+
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String jobId = accepted.body().get("id").asString();
+        assertThat(accepted.headers().getLocation()).hasToString("/imports/" + jobId);
+        JsonNode job = awaitFinished(jobId);
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("rowsTotal").asLong()).isEqualTo(rows.size());
+        assertThat(job.get("rowsDone").asLong()).isEqualTo(rows.size());
+        assertThat(job.get("rowsImported").asLong()).isEqualTo(603);
+        assertThat(job.get("rowsRejected").asLong()).isEqualTo(5);
+        assertThat(job.get("percentDone").asDouble()).isEqualTo(100.0);
+
+        String errors = api.getText("/imports/" + jobId + "/errors", OFFICER);
+        assertThat(errors.lines().toList()).startsWith("line,column,value,reason")
+            .anySatisfy(line -> assertThat(line).startsWith("4,birth_year,nineteen,"))
+            .anySatisfy(line -> assertThat(line).startsWith("5,sex,X,"))
+            .anySatisfy(line -> assertThat(line).startsWith("6,phone,12,"))
+            .anySatisfy(line -> assertThat(line).startsWith("7,municipality_code,GE-AJ-BATUMI,"))
+            .anySatisfy(line -> assertThat(line).startsWith("8,external_id," + run + "-2,"));
+
+        JsonNode split = api.get("/migrants?name={name}&municipality={m}", OFFICER, "Beridze Nodar", TERJOLA).body();
+        String householdId = split.at("/items/0/householdId").asString();
+        JsonNode household = api.get("/households/" + householdId, OFFICER).body();
+        assertThat(household.get("migrants").valueStream().map(m -> m.get("givenName").asString()).toList())
+            .containsExactly("ნოდარ", "გიორგი");
+        assertThat(household.at("/migrants/0/phones/0").asString()).isEqualTo("+306915550001");
+        assertThat(household.at("/informants/0/phone").asString()).isEqualTo("+995599550001");
+        assertThat(household.get("locality").asString()).isEqualTo("Terjola, Rustaveli St 3, \"old house\"");
+        assertThat(api.get("/migrants?phone={p}", OFFICER, "+7 916 555 00 02").body().at("/items/0/familyName").asString())
+            .isEqualTo("Ковалёва");
+
+        var updated = KafkaProbe.awaitRecord(Topic.REGISTRY_PEOPLE.topicName(),
+                record -> householdId.equals(record.key()) && "2".equals(KafkaProbe.header(record, "ce_sequence")),
+                Duration.ofSeconds(20));
+        assertThat(KafkaProbe.header(updated, "ce_type")).isEqualTo("org.diasporadesk.registry.household-updated.v1");
+
+        ApiClient.Response again = api.postCsv("/imports", OFFICER, csv);
+        JsonNode second = awaitFinished(again.body().get("id").asString());
+        assertThat(second.get("rowsImported").asLong()).isZero();
+        assertThat(second.get("rowsSkipped").asLong()).isEqualTo(603);
+    }
+
+    @Test
+    void refusesAFileWithUnknownOrMissingColumnsNamingThem() {
+        ApiClient.Response response = api.postCsv("/imports", OFFICER,
+                "external_id,household_ref,municipality_code,sex,shoe_size\n1,h,GE-IM-TERJOLA,F,38\n");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("header");
+        assertThat(response.body().get("detail").asString()).contains("unknown columns: shoe_size",
+                "missing columns: lifecycle_stage");
+    }
+
+    @Test
+    void streamsProgressUntilTheImportHasFinished() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add(row("S-" + run + i, run + i, "", "", "Stream Person" + letters(i), "F", "1980", TERJOLA, "FR", "", "",
+                    "abroad", "yes", "no", "no", "fr", "", "", "", "", "", ""));
+        }
+        String jobId = api.postCsv("/imports", OFFICER, csv(rows)).body().get("id").asString();
+
+        HttpResponse<String> stream = HttpClient.newHttpClient().send(HttpRequest
+            .newBuilder(URI.create("http://localhost:" + port + "/imports/" + jobId + "/progress"))
+            .header("Authorization", "Bearer " + OFFICER).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(stream.body()).contains("event:progress").contains("\"status\":\"COMPLETED\"")
+            .contains("\"percentDone\":100.0");
+    }
+
+    @Test
+    void anotherMunicipalitysOfficerCannotSeeTheImport() {
+        String jobId = api.postCsv("/imports", OFFICER, String.join(",", HEADER) + "\n").body().get("id").asString();
+
+        assertThat(api.get("/imports/" + jobId, TestTokens.municipal(Role.REGISTRY_OFFICER, "GE-AJ-BATUMI")).status())
+            .isEqualTo(404);
+    }
+
+    private JsonNode awaitFinished(String jobId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String status = api.get("/imports/" + jobId, OFFICER).body().get("status").asString();
+            return status.equals("COMPLETED") || status.equals("FAILED");
+        });
+        return api.get("/imports/" + jobId, OFFICER).body();
+    }
+
+    private static List<String> row(String... values) {
+        return List.of(values);
+    }
+
+    /** Distinct letter-only suffixes, so that generated people do not fold to the same name. */
+    private static String letters(int i) {
+        StringBuilder text = new StringBuilder();
+        int n = i;
+        do {
+            text.append((char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return text.toString();
+    }
+
+    private static String csv(List<List<String>> rows) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        }
+        return out.toString();
+    }
+}
