@@ -68,6 +68,10 @@ class BulkImportIT {
                 "abroad", "yes", "no", "no", "", "", "", "", "", "", ""));
         rows.add(row("H-" + run + "-2", run + "-2", "Ковалёва", "Нана", "", "F", "1990", TERJOLA, "RU", "", "", "abroad",
                 "yes", "yes", "yes", "ru", "", "", "", "", "", ""));
+        rows.add(row("H-" + run + "-badinf", run + "-9", "", "", "Nika Abashidze", "M", "1980", TERJOLA, "TR", "", "",
+                "abroad", "yes", "no", "no", "", "ლალი აბაშიძე", "mother", "590 12 34 56", "", "", ""));
+        rows.add(row("H-" + run + "-badinf", run + "-10", "", "", "Sopo Abashidze", "F", "1983", TERJOLA, "TR", "", "",
+                "abroad", "yes", "no", "no", "", "", "", "", "", "", ""));
         for (int i = 0; i < 600; i++) {
             rows.add(row("H-" + run + "-bulk-" + i, run + "-bulk-" + i, "", "", "Test Person" + letters(i), i % 2 == 0 ? "F" : "M",
                     Integer.toString(1960 + i % 40), TERJOLA, "IT", "", "", "abroad", "yes", "no", "no", "it", "", "", "", "",
@@ -87,7 +91,9 @@ class BulkImportIT {
         assertThat(job.get("rowsTotal").asLong()).isEqualTo(rows.size());
         assertThat(job.get("rowsDone").asLong()).isEqualTo(rows.size());
         assertThat(job.get("rowsImported").asLong()).isEqualTo(603);
-        assertThat(job.get("rowsRejected").asLong()).isEqualTo(5);
+        assertThat(job.get("rowsRejected").asLong()).isEqualTo(7);
+        assertThat(job.get("rowsImported").asLong() + job.get("rowsSkipped").asLong() + job.get("rowsRejected").asLong())
+            .as("every row is counted once").isEqualTo(job.get("rowsDone").asLong());
         assertThat(job.get("percentDone").asDouble()).isEqualTo(100.0);
 
         String errors = api.getText("/imports/" + jobId + "/errors", OFFICER);
@@ -96,7 +102,9 @@ class BulkImportIT {
             .anySatisfy(line -> assertThat(line).startsWith("5,sex,X,"))
             .anySatisfy(line -> assertThat(line).startsWith("6,phone,12,"))
             .anySatisfy(line -> assertThat(line).startsWith("7,municipality_code,GE-AJ-BATUMI,"))
-            .anySatisfy(line -> assertThat(line).startsWith("8,external_id," + run + "-2,"));
+            .anySatisfy(line -> assertThat(line).startsWith("8,external_id," + run + "-2,"))
+            .anySatisfy(line -> assertThat(line).startsWith("9,informant_phone,590 12 34 56,"))
+            .anySatisfy(line -> assertThat(line).startsWith("10,informant_phone,590 12 34 56,not imported"));
 
         JsonNode split = api.get("/migrants?name={name}&municipality={m}", OFFICER, "Beridze Nodar", TERJOLA).body();
         String householdId = split.at("/items/0/householdId").asString();

@@ -2,7 +2,10 @@ package org.diasporadesk.registry.household.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,14 +37,34 @@ class MongoHouseholdStore implements HouseholdStore {
 
     @Override
     public void insert(HouseholdChange change) {
+        mongo.insert(newDocument(change));
+    }
+
+    @Override
+    public void insertAll(List<HouseholdChange> changes) {
+        if (!changes.isEmpty()) {
+            mongo.insertAll(changes.stream().map(MongoHouseholdStore::newDocument).toList());
+        }
+    }
+
+    @Override
+    public Map<String, Household> findAll(Collection<String> ids) {
+        Map<String, Household> found = new HashMap<>();
+        for (HouseholdDocument document : mongo.find(new Query(Criteria.where("_id").in(ids)), HouseholdDocument.class)) {
+            found.put(document.id(), document.household());
+        }
+        return found;
+    }
+
+    private static HouseholdDocument newDocument(HouseholdChange change) {
         Household household = change.household();
         Outbox outbox = Outbox.empty();
         for (RegistryEvent event : change.events()) {
             outbox = outbox.append(event, household.id(), household.municipalityCode(), household.registeredAt());
         }
-        mongo.insert(new HouseholdDocument(household.id(), household.municipalityCode(), household.locality(),
+        return new HouseholdDocument(household.id(), household.municipalityCode(), household.locality(),
                 household.informants(), household.migrants(), household.provenance(), household.registeredAt(),
-                nameTokens(household), phones(household), outbox, null));
+                nameTokens(household), phones(household), outbox, null);
     }
 
     @Override

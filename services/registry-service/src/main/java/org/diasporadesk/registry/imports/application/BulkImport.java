@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
@@ -150,9 +151,13 @@ public class BulkImport {
         }
     }
 
-    /** Writes one batch and records its progress; clears the batch and its errors. */
+    /**
+     * Writes one batch and records its progress; clears the batch and its errors. The database sees one
+     * lookup of the batch's households, one bulk insert of the new ones, one bulk write of their match keys and
+     * one key lookup; only households completed by a later batch are written one by one.
+     */
     private ImportJob writeBatch(ImportJob job, List<ImportRow> batch, List<RowError> errors, Actor officer) {
-        long rejectedBefore = errors.size();
+        long rejectedWhileReading = errors.size();
         Map<String, List<ImportRow>> byHousehold = new LinkedHashMap<>();
         for (ImportRow row : batch) {
             if (!territory.isLowestLevelUnit(row.municipalityCode())) {
@@ -167,47 +172,107 @@ public class BulkImport {
                 byHousehold.computeIfAbsent(row.householdId(), id -> new ArrayList<>()).add(row);
             }
         }
+        Map<String, Household> existing = households.findAll(byHousehold.keySet());
+        List<HouseholdChange> inserts = new ArrayList<>();
+        List<HouseholdChange> updates = new ArrayList<>();
         long imported = 0;
         long skipped = 0;
-        long possibleDuplicates = 0;
         for (List<ImportRow> rows : byHousehold.values()) {
-            List<Migrant> migrants = new ArrayList<>();
-            Set<String> seen = new LinkedHashSet<>();
-            for (ImportRow row : rows) {
-                Optional<Migrant> migrant = normalize(row, errors);
-                if (migrant.isPresent() && !seen.add(migrant.get().migrantId())) {
-                    errors.add(new RowError(row.line(), ImportColumn.EXTERNAL_ID.header(), row.externalId(),
-                            "the same external_id appears on an earlier line of this file"));
-                }
-                else {
-                    migrant.ifPresent(migrants::add);
-                }
-            }
-            if (migrants.isEmpty()) {
+            List<Migrant> migrants = migrants(rows, errors);
+            Optional<List<Informant>> informants = informants(rows, errors);
+            if (migrants.isEmpty() || informants.isEmpty()) {
                 continue;
             }
-            Written written = write(rows.get(0), migrants, errors);
-            if (written == null) {
-                continue;
+            ImportRow first = rows.get(0);
+            Household before = existing.get(first.householdId());
+            if (before == null) {
+                inserts.add(Household.register(first.householdId(), first.municipalityCode(), first.locality(),
+                        informants.get(), migrants, first.provenance(), clock.instant()));
+                imported += migrants.size();
             }
-            HouseholdChange change = written.change();
-            imported += written.added();
-            skipped += migrants.size() - written.added();
-            if (!change.events().isEmpty()) {
-                possibleDuplicates += duplicates.findFor(change.household(), households::find).size();
-                duplicates.index(change.household());
+            else {
+                Set<String> known = before.migrants().stream().map(Migrant::migrantId).collect(Collectors.toSet());
+                long added = migrants.stream().filter(migrant -> !known.contains(migrant.migrantId())).count();
+                updates.add(before.addMigrants(migrants, clock.instant()));
+                imported += added;
+                skipped += migrants.size() - added;
             }
         }
-        long rejected = errors.size() - rejectedBefore;
-        long done = batch.size() + rejectedBefore;
+        try {
+            households.insertAll(inserts);
+        }
+        catch (DuplicateKeyException concurrentImport) {
+            // Another import created some of these households meanwhile: write them one by one instead.
+            inserts.forEach(this::insertOrAdd);
+        }
+        updates.forEach(households::update);
+        List<Household> changed = new ArrayList<>();
+        inserts.forEach(change -> changed.add(change.household()));
+        updates.stream().filter(change -> !change.events().isEmpty()).forEach(change -> changed.add(change.household()));
+        // Indexed first, so that two records of the same person within one batch also find each other.
+        duplicates.indexAll(changed);
+        long possibleDuplicates = duplicates.countPossibleDuplicates(changed);
+
+        long rejected = errors.size();
+        long done = batch.size() + rejectedWhileReading;
         if (!errors.isEmpty()) {
             jobs.addErrors(job.id(), errors);
         }
         batch.clear();
         errors.clear();
-        ImportJob progressed = job.progressed(done, imported, skipped, rejected + rejectedBefore, possibleDuplicates);
+        ImportJob progressed = job.progressed(done, imported, skipped, rejected, possibleDuplicates);
         jobs.save(progressed);
         return progressed;
+    }
+
+    /** The group's valid migrants; a repeated {@code external_id} within the file is refused on its later line. */
+    private List<Migrant> migrants(List<ImportRow> rows, List<RowError> errors) {
+        List<Migrant> migrants = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ImportRow row : rows) {
+            Optional<Migrant> migrant = normalize(row, errors);
+            if (migrant.isPresent() && !seen.add(migrant.get().migrantId())) {
+                errors.add(new RowError(row.line(), ImportColumn.EXTERNAL_ID.header(), row.externalId(),
+                        "the same external_id appears on an earlier line of this file"));
+            }
+            else {
+                migrant.ifPresent(migrants::add);
+            }
+        }
+        return migrants;
+    }
+
+    /**
+     * The household's informant, from the first row that names one. An unusable informant phone refuses the
+     * whole household, each of its rows with the reason, so that no row goes missing from the counts.
+     */
+    private Optional<List<Informant>> informants(List<ImportRow> rows, List<RowError> errors) {
+        Optional<ImportRow> withInformant = rows.stream().filter(row -> row.informant() != null).findFirst();
+        if (withInformant.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        ImportRow source = withInformant.get();
+        try {
+            return Optional.of(List.of(normalizer.informant(source.informant())));
+        }
+        catch (InvalidFieldException ex) {
+            for (ImportRow row : rows) {
+                errors.add(new RowError(row.line(), ImportColumn.INFORMANT_PHONE.header(), source.informant().phone(),
+                        row == source ? ex.getMessage()
+                                : "not imported: the household's informant phone on line " + source.line() + " is invalid"));
+            }
+            return Optional.empty();
+        }
+    }
+
+    private void insertOrAdd(HouseholdChange registered) {
+        try {
+            households.insert(registered);
+        }
+        catch (DuplicateKeyException alreadyThere) {
+            Household current = households.find(registered.household().id()).orElseThrow();
+            households.update(current.addMigrants(registered.household().migrants(), clock.instant()));
+        }
     }
 
     private Optional<Migrant> normalize(ImportRow row, List<RowError> errors) {
@@ -219,42 +284,6 @@ public class BulkImport {
             errors.add(new RowError(row.line(), column.header(), valueOf(row, column), ex.getMessage()));
             return Optional.empty();
         }
-    }
-
-    /** A household change and how many of the rows' migrants it added (the rest were there already). */
-    private record Written(HouseholdChange change, int added) {
-    }
-
-    /** Registers a new household or adds migrants to the one a previous batch or import created. */
-    private Written write(ImportRow first, List<Migrant> migrants, List<RowError> errors) {
-        List<Informant> informants = new ArrayList<>();
-        if (first.informant() != null) {
-            try {
-                informants.add(normalizer.informant(first.informant()));
-            }
-            catch (InvalidFieldException ex) {
-                errors.add(new RowError(first.line(), ImportColumn.INFORMANT_PHONE.header(), first.informant().phone(),
-                        ex.getMessage()));
-                return null;
-            }
-        }
-        Optional<Household> existing = households.find(first.householdId());
-        if (existing.isEmpty()) {
-            HouseholdChange registered = Household.register(first.householdId(), first.municipalityCode(),
-                    first.locality(), informants, migrants, first.provenance(), clock.instant());
-            try {
-                households.insert(registered);
-                return new Written(registered, migrants.size());
-            }
-            catch (DuplicateKeyException concurrentImport) {
-                existing = households.find(first.householdId());
-            }
-        }
-        Household before = existing.orElseThrow();
-        Set<String> known = new LinkedHashSet<>(before.migrants().stream().map(Migrant::migrantId).toList());
-        HouseholdChange change = before.addMigrants(migrants, clock.instant());
-        households.update(change);
-        return new Written(change, (int) migrants.stream().filter(m -> !known.contains(m.migrantId())).count());
     }
 
     private static ImportColumn columnOf(String field) {

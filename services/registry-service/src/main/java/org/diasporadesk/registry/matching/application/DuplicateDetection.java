@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.HashSet;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import org.diasporadesk.chassis.territory.TerritorialUnit;
@@ -58,6 +60,48 @@ public class DuplicateDetection {
             }
         }
         return duplicates;
+    }
+
+    /**
+     * For a batch (a bulk import): how many of the households' migrants may duplicate someone registered
+     * before, with one index lookup for the whole batch. Details are for registration, where an officer waits.
+     */
+    public int countPossibleDuplicates(List<Household> batch) {
+        Map<String, Set<String>> keysByMigrant = new LinkedHashMap<>();
+        Map<String, String> householdOfMigrant = new LinkedHashMap<>();
+        for (Household household : batch) {
+            for (Migrant migrant : household.migrants()) {
+                keysByMigrant.put(migrant.migrantId(), matchKeys.lookupKeys(migrant).stream().map(MatchKey::value)
+                    .collect(Collectors.toSet()));
+                householdOfMigrant.put(migrant.migrantId(), household.id());
+            }
+        }
+        Set<String> allKeys = new HashSet<>();
+        keysByMigrant.values().forEach(allKeys::addAll);
+        Map<String, List<Holder>> holders = index.holders(allKeys);
+        int count = 0;
+        for (Map.Entry<String, Set<String>> migrant : keysByMigrant.entrySet()) {
+            String ownHousehold = householdOfMigrant.get(migrant.getKey());
+            boolean duplicate = migrant.getValue().stream()
+                .flatMap(key -> holders.getOrDefault(key, List.of()).stream())
+                .anyMatch(holder -> !holder.householdId().equals(ownHousehold));
+            count += duplicate ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Indexes a batch of households in one round trip. */
+    public void indexAll(List<Household> batch) {
+        Map<String, List<Holder>> holdersByKey = new LinkedHashMap<>();
+        for (Household household : batch) {
+            for (Migrant migrant : household.migrants()) {
+                Holder holder = new Holder(migrant.migrantId(), household.id(), household.municipalityCode());
+                for (MatchKey key : matchKeys.indexKeys(migrant)) {
+                    holdersByKey.computeIfAbsent(key.value(), k -> new ArrayList<>()).add(holder);
+                }
+            }
+        }
+        index.addAll(holdersByKey);
     }
 
     public void index(Household household) {

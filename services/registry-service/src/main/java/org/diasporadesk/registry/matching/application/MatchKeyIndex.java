@@ -12,6 +12,9 @@ public interface MatchKeyIndex {
 
     void add(Collection<String> keys, Holder holder);
 
+    /** Adds many holders in one round trip. */
+    void addAll(Map<String, List<Holder>> holdersByKey);
+
     /** Per key found, the migrants holding it. */
     Map<String, List<Holder>> holders(Collection<String> keys);
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.diasporadesk.registry.matching.application.MatchKeyIndex;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -37,6 +38,18 @@ class MongoMatchKeyIndex implements MatchKeyIndex {
             mongo.upsert(new Query(Criteria.where("_id").is(key)), new Update().addToSet("holders", holder),
                     MatchKeyDocument.class);
         }
+    }
+
+    /** One unordered bulk write of upserts; {@code $addToSet} keeps a repeated import from adding a holder twice. */
+    @Override
+    public void addAll(Map<String, List<Holder>> holdersByKey) {
+        if (holdersByKey.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MatchKeyDocument.class);
+        holdersByKey.forEach((key, holders) -> bulk.upsert(new Query(Criteria.where("_id").is(key)),
+                new Update().addToSet("holders").each(holders.toArray())));
+        bulk.execute();
     }
 
     @Override

@@ -1,0 +1,160 @@
+package org.diasporadesk.registry.imports;
+
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.bson.Document;
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.registry.RegistryApplication;
+import org.diasporadesk.registry.imports.application.BulkImport;
+import org.diasporadesk.registry.imports.application.ImportJob;
+import org.diasporadesk.registry.imports.application.ImportJobs;
+import org.diasporadesk.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Imports a generated file (17,356 rows by default, like the real project; {@code -Dbenchmark.rows=1000000}
+ * for a national roll-out) into the registry running against the Mongo wire server with its H2 file backend
+ * and the in-process Kafka broker, and compares the rate with a raw bulk insert of the same rows into the
+ * same store in the same run. Prints rows per second, peak heap and the ratio. Run with
+ * {@code ./mvnw -Pbenchmarks -pl services/registry-service -am verify}; the JVM is capped at 512 MB of heap.
+ */
+class RegistryImportBenchmark {
+
+    @Test
+    void importAgainstRawBulkInsert() throws Exception {
+        int rows = Integer.getInteger("benchmark.rows", 17_356);
+        Path dir = Files.createTempDirectory("ddesk-import-benchmark");
+        MongoServer mongo = new MongoServer(new H2Backend(dir.resolve("registry.mv").toString()));
+        InetSocketAddress address = mongo.bind();
+        String kafka = TestInfrastructure.endpoints().kafkaBootstrapServers();
+        Path file = dir.resolve("households.csv");
+        ImportFileGenerator.write(file, rows);
+
+        // Command-line arguments: they outrank the chassis defaults, as the environment would in production.
+        try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(RegistryApplication.class)
+            .run("--server.port=0", "--spring.mongodb.uri=mongodb://localhost:" + address.getPort(),
+                    "--spring.cloud.stream.kafka.binder.brokers=" + kafka, "--logging.level.root=WARN")) {
+            BulkImport imports = registry.getBean(BulkImport.class);
+            ImportJobs jobs = registry.getBean(ImportJobs.class);
+            MongoTemplate template = registry.getBean(MongoTemplate.class);
+            Actor officer = new Actor("benchmark", Set.of(Role.REGISTRY_OFFICER), "GE-IM");
+
+            HeapSampler heap = HeapSampler.start();
+            long started = System.nanoTime();
+            ImportJob job = imports.start(Files.newInputStream(file), officer);
+            long[] lastReport = { System.nanoTime() };
+            await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                ImportJob current = jobs.find(job.id()).orElseThrow();
+                if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
+                    lastReport[0] = System.nanoTime();
+                    System.out.printf("  import: %,d of %,d rows (%.0f%%)%n", current.rowsDone(), current.rowsTotal(),
+                            current.percentDone());
+                }
+                return current.finished();
+            });
+            double importSeconds = (System.nanoTime() - started) / 1e9;
+            long importPeakHeap = heap.stop();
+            ImportJob done = jobs.find(job.id()).orElseThrow();
+
+            long relayStarted = System.nanoTime();
+            await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200)).until(() -> template.count(
+                    new Query(Criteria.where("outbox.pending.0").exists(true)), "households") == 0);
+            double relaySeconds = (System.nanoTime() - relayStarted) / 1e9;
+
+            HeapSampler rawHeap = HeapSampler.start();
+            long rawStarted = System.nanoTime();
+            long rawRows = rawInsert(file, template);
+            double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
+            rawHeap.stop();
+
+            double importRate = done.rowsDone() / importSeconds;
+            double rawRate = rawRows / rawSeconds;
+            System.out.printf("""
+
+                    Registry import benchmark (%,d rows, file %,d KB; Mongo wire server with H2 file backend; \
+                    in-process Kafka; heap capped at %d MB)
+                      import:       %,8.1f s  %,8.0f rows/s  (%,d imported, %,d rejected, %,d possible duplicates)
+                      raw insert:   %,8.1f s  %,8.0f rows/s  (same rows, insertMany of 1,000, no validation, keys or events)
+                      ratio:        %.2f of the raw insert rate
+                      peak heap:    %,d MB during the import (whole JVM: registry, broker, wire server)
+                      relay:        outbox drained %.1f s after the import finished
+                    %n""", rows, Files.size(file) / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024), importSeconds,
+                    importRate, done.rowsImported(), done.rowsRejected(), done.possibleDuplicates(), rawSeconds, rawRate,
+                    importRate / rawRate, importPeakHeap / (1024 * 1024), relaySeconds);
+        }
+        finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    /** The same rows as documents into the same store, in batches of 1,000: the store's own ceiling. */
+    private static long rawInsert(Path file, MongoTemplate template) throws Exception {
+        long count = 0;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(reader,
+                        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            List<Document> batch = new ArrayList<>(1_000);
+            for (CSVRecord record : parser) {
+                batch.add(new Document(record.toMap()));
+                if (batch.size() == 1_000) {
+                    template.getCollection("raw_rows").insertMany(batch);
+                    count += batch.size();
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                template.getCollection("raw_rows").insertMany(batch);
+                count += batch.size();
+            }
+        }
+        return count;
+    }
+
+    /** Samples used heap every 50 ms; the peak is the largest sample. */
+    private static final class HeapSampler {
+
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        private final AtomicLong peak = new AtomicLong();
+
+        static HeapSampler start() {
+            System.gc();
+            HeapSampler heap = new HeapSampler();
+            heap.sampler.scheduleAtFixedRate(() -> heap.peak.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 50,
+                    TimeUnit.MILLISECONDS);
+            return heap;
+        }
+
+        long stop() throws InterruptedException {
+            sampler.shutdown();
+            sampler.awaitTermination(1, TimeUnit.SECONDS);
+            return peak.get();
+        }
+    }
+}
