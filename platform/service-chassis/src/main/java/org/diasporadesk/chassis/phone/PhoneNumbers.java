@@ -24,7 +24,8 @@ public class PhoneNumbers {
      */
     public String toE164(String raw, String defaultRegion, String field) {
         try {
-            PhoneNumber number = phoneNumbers.parse(raw, defaultRegion == null ? null : defaultRegion.toUpperCase(Locale.ROOT));
+            PhoneNumber number = phoneNumbers.parse(internationalPrefixAsPlus(raw),
+                    defaultRegion == null ? null : defaultRegion.toUpperCase(Locale.ROOT));
             if (!phoneNumbers.isValidNumber(number)) {
                 throw invalid(raw, field);
             }
@@ -33,6 +34,15 @@ public class PhoneNumbers {
         catch (NumberParseException ex) {
             throw invalid(raw, field);
         }
+    }
+
+    /**
+     * Numbers are written down at home, where 00 dials abroad (as in most of the world), even for a migrant in
+     * the United States (011) or Russia (810): read a leading 00 as the international prefix everywhere.
+     */
+    private static String internationalPrefixAsPlus(String raw) {
+        String trimmed = raw.strip();
+        return trimmed.startsWith("00") ? "+" + trimmed.substring(2) : trimmed;
     }
 
     private static InvalidFieldException invalid(String raw, String field) {

@@ -27,6 +27,13 @@ final class ImportFileGenerator {
             { "დავით", "Давид", "Davit" }, { "თამარ", "Тамар", "Tamar" }, { "ლევან", "Леван", "Levan" },
             { "მარიამ", "Мариам", "Mariam" }, { "ზურაბ", "Зураб", "Zurab" }, { "ეკა", "Эка", "Eka" },
             { "ვახტანგ", "Вахтанг", "Vakhtang" }, { "ქეთევან", "Кетеван", "Ketevan" } };
+    /** Family names are built from these, in the three scripts at once: 12 x 12 x 4 = 576 families. */
+    private static final String[][] SYLLABLES = { { "ბე", "Бе", "Be" }, { "რი", "ри", "ri" }, { "კა", "ка", "ka" },
+            { "ლო", "ло", "lo" }, { "მი", "ми", "mi" }, { "გე", "ге", "ge" }, { "და", "да", "da" }, { "ნა", "на", "na" },
+            { "სა", "са", "sa" }, { "თო", "то", "to" }, { "ხა", "ха", "kha" }, { "წი", "ци", "tsi" } };
+    private static final String[][] SUFFIXES = { { "ძე", "дзе", "dze" }, { "შვილი", "швили", "shvili" },
+            { "ია", "ия", "ia" }, { "ანი", "ани", "ani" } };
+    /** Kept for the informants' names. */
     private static final String[][] FAMILY = { { "ბერიძე", "Беридзе", "Beridze" },
             { "კაპანაძე", "Капанадзе", "Kapanadze" }, { "გელაშვილი", "Гелашвили", "Gelashvili" },
             { "მაისურაძე", "Майсурадзе", "Maisuradze" }, { "ლომიძე", "Ломидзе", "Lomidze" },
@@ -54,6 +61,7 @@ final class ImportFileGenerator {
                 household++;
                 String municipality = MUNICIPALITIES[household % MUNICIPALITIES.length];
                 int family = random.nextInt(FAMILY.length);
+                String[] familyName = familyName(random);
                 int members = Math.min(rows - row, 1 + random.nextInt(3));
                 // 590 and 594 are not Georgian mobile prefixes: about 2% of households carry such a mistyped number.
                 String prefix = random.nextInt(50) == 0 ? "590" : GEORGIAN_MOBILE[random.nextInt(GEORGIAN_MOBILE.length)];
@@ -65,8 +73,8 @@ final class ImportFileGenerator {
                     csv.printRecord("ext-" + row, "hh-" + household, municipality, "Village " + household % 300,
                             FAMILY[family][0] + " " + GIVEN[random.nextInt(GIVEN.length)][0], "parent", informantPhone,
                             script == 2 ? "" : GIVEN[(row + household) % GIVEN.length][script],
-                            script == 2 ? "" : FAMILY[family][script],
-                            script == 2 ? GIVEN[(row + household) % GIVEN.length][2] + " " + FAMILY[family][2] : "",
+                            script == 2 ? "" : familyName[script],
+                            script == 2 ? GIVEN[(row + household) % GIVEN.length][2] + " " + familyName[2] : "",
                             bad && m == 0 ? "?" : random.nextBoolean() ? "F" : "M",
                             Integer.toString(1955 + random.nextInt(50)), destination[0], destination[1],
                             Integer.toString(2000 + random.nextInt(25)), script == 1 ? "ru" : "ka",
@@ -76,6 +84,17 @@ final class ImportFileGenerator {
                 }
             }
         }
+    }
+
+    private static String[] familyName(Random random) {
+        String[] first = SYLLABLES[random.nextInt(SYLLABLES.length)];
+        String[] second = SYLLABLES[random.nextInt(SYLLABLES.length)];
+        String[] suffix = SUFFIXES[random.nextInt(SUFFIXES.length)];
+        String[] name = new String[3];
+        for (int script = 0; script < 3; script++) {
+            name[script] = first[script] + second[script].toLowerCase() + suffix[script];
+        }
+        return name;
     }
 
     /** Unique numbers (the row is in them) in the formats families use: +CC, 00CC, national. */

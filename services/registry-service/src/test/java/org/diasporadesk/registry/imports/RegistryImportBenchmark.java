@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,6 +95,8 @@ class RegistryImportBenchmark {
             double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
             rawHeap.stop();
 
+            Map<String, Long> rejectedByColumn = new TreeMap<>();
+            jobs.errors(job.id()).forEach(error -> rejectedByColumn.merge(error.column(), 1L, Long::sum));
             double importRate = done.rowsDone() / importSeconds;
             double rawRate = rawRows / rawSeconds;
             System.out.printf("""
@@ -104,9 +108,10 @@ class RegistryImportBenchmark {
                       ratio:        %.2f of the raw insert rate
                       peak heap:    %,d MB during the import (whole JVM: registry, broker, wire server)
                       relay:        outbox drained %.1f s after the import finished
+                      rejected by column: %s
                     %n""", rows, Files.size(file) / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024), importSeconds,
                     importRate, done.rowsImported(), done.rowsRejected(), done.possibleDuplicates(), rawSeconds, rawRate,
-                    importRate / rawRate, importPeakHeap / (1024 * 1024), relaySeconds);
+                    importRate / rawRate, importPeakHeap / (1024 * 1024), relaySeconds, rejectedByColumn);
         }
         finally {
             mongo.shutdownNow();

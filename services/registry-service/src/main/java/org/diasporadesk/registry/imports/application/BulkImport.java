@@ -178,9 +178,13 @@ public class BulkImport {
         long imported = 0;
         long skipped = 0;
         for (List<ImportRow> rows : byHousehold.values()) {
-            List<Migrant> migrants = migrants(rows, errors);
+            // The informant first: an unusable one refuses every row of the household, each counted once.
             Optional<List<Informant>> informants = informants(rows, errors);
-            if (migrants.isEmpty() || informants.isEmpty()) {
+            if (informants.isEmpty()) {
+                continue;
+            }
+            List<Migrant> migrants = migrants(rows, errors);
+            if (migrants.isEmpty()) {
                 continue;
             }
             ImportRow first = rows.get(0);
