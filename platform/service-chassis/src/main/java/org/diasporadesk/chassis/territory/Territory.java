@@ -84,6 +84,19 @@ public final class Territory {
         return lineage(code).stream().anyMatch(unit -> unit.code().equals(areaCode));
     }
 
+    /** Codes of all lowest-level units (municipalities), in file order. */
+    public List<String> lowestLevelUnits() {
+        return units.values().stream()
+            .filter(unit -> unit.level().equals(lowestLevel()))
+            .map(TerritorialUnit::code)
+            .toList();
+    }
+
+    /** Codes of the lowest-level units that are {@code areaCode} or lie below it, in file order. */
+    public List<String> lowestLevelUnitsWithin(String areaCode) {
+        return lowestLevelUnits().stream().filter(code -> isWithin(code, areaCode)).toList();
+    }
+
     /** The units directly below {@code code}, in file order. */
     public List<TerritorialUnit> children(String code) {
         return units.values().stream().filter(unit -> code.equals(unit.parent())).toList();

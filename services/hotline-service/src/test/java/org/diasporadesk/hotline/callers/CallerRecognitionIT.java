@@ -17,6 +17,7 @@ import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestMetrics;
 import org.diasporadesk.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class CallerRecognitionIT {
     }
 
     private double duplicates() {
-        return meters.find("ddesk.events.duplicates").counters().stream().mapToDouble(counter -> counter.count()).sum();
+        return TestMetrics.count(meters, "ddesk.events.duplicates");
     }
 
     /** The golden sample with fresh ids and the given numbers, so tests do not see each other's callers. */

@@ -20,6 +20,7 @@ import org.diasporadesk.events.registry.Sex;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestMetrics;
 import org.diasporadesk.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,10 +61,11 @@ class MigrantFiguresIT {
 
         KafkaProbe.publish(TOPIC, envelope(UUID.randomUUID().toString(), 1, "GE-IM-KUTAISI",
                 GoldenSamples.bytes(EventType.HOUSEHOLD_STATISTICS_RECORDED_V1)));
+        KafkaProbe.publish(TOPIC, snapshot(UUID.randomUUID().toString(), 1, "GE-IM-KUTAISI", 4));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-IM-KUTAISI") == municipality + 1);
-        assertThat(migrants("GE-IM")).isEqualTo(region + 1);
-        assertThat(migrants("GE")).isEqualTo(nation + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-IM-KUTAISI") == municipality + 5);
+        assertThat(migrants("GE-IM")).isEqualTo(region + 5);
+        assertThat(migrants("GE")).isEqualTo(nation + 5);
     }
 
     @Test
@@ -70,28 +73,28 @@ class MigrantFiguresIT {
         String household = UUID.randomUUID().toString();
         double duplicatesBefore = duplicates();
 
-        KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-KA-TELAVI", 1));
-        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-KA-TELAVI", 3));
-        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-KA-TELAVI", 3));
-        KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-KA-TELAVI", 1));
+        KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-KA-TELAVI", 5));
+        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-KA-TELAVI", 7));
+        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-KA-TELAVI", 7));
+        KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-KA-TELAVI", 5));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= duplicatesBefore + 2);
         ApiClient.Response telavi = api.get("/figures/migrants?area=GE-KA-TELAVI", NATIONAL);
-        assertThat(telavi.body().get("migrants").asLong()).isEqualTo(3);
-        assertThat(telavi.body().get("households").asLong()).isEqualTo(1);
+        assertThat(telavi.body().at("/migrants/value").asLong()).isEqualTo(7);
+        assertThat(telavi.body().at("/households/suppressed").asBoolean()).as("one household is a small cell").isTrue();
     }
 
     @Test
     void aChangedMunicipalityMovesTheHouseholdBetweenCells() {
         String household = UUID.randomUUID().toString();
-        KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-GU-OZURGETI", 2));
-        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-GU-OZURGETI") == 2);
+        KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-GU-OZURGETI", 6));
+        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-GU-OZURGETI") == 6);
 
-        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-GU-LANCHKHUTI", 2));
+        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-GU-LANCHKHUTI", 6));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-GU-LANCHKHUTI") == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-GU-LANCHKHUTI") == 6);
         assertThat(migrants("GE-GU-OZURGETI")).isZero();
-        assertThat(migrants("GE-GU")).isEqualTo(2);
+        assertThat(migrants("GE-GU")).isEqualTo(6);
     }
 
     @Test
@@ -99,14 +102,34 @@ class MigrantFiguresIT {
         String household = UUID.randomUUID().toString();
         KafkaProbe.publish(TOPIC, envelope(household, 1, "GE-SK-GORI", "{not json".getBytes()));
         KafkaProbe.send(TOPIC, household, Map.of("ce_type", TYPE), "{}".getBytes());
-        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-SK-GORI", 2));
+        KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-SK-GORI", 5));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> migrants("GE-SK-GORI") == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> migrants("GE-SK-GORI") == 5);
         var deadLetter = KafkaProbe.awaitRecord(TOPIC + ".reporting-service.dlq",
                 record -> household.equals(record.key()) && "{not json".equals(new String(record.value())),
                 Duration.ofSeconds(15));
         assertThat(KafkaProbe.header(deadLetter, "ce_type")).isEqualTo(TYPE);
         assertThat(meters.find("ddesk.events.dead_lettered").counters()).isNotEmpty();
+    }
+
+    @Test
+    void smallCellsAreWithheldTogetherWithTheCellThatWouldRevealThem() {
+        KafkaProbe.publish(TOPIC, snapshot(UUID.randomUUID().toString(), 1, "GE-RL-ONI", 3));
+        KafkaProbe.publish(TOPIC, snapshot(UUID.randomUUID().toString(), 1, "GE-RL-AMBROLAURI", 6));
+        KafkaProbe.publish(TOPIC, snapshot(UUID.randomUUID().toString(), 1, "GE-RL-AMBROLAURI", 6));
+        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-RL") == 15);
+
+        JsonNode racha = api.get("/figures/migrants?area=GE-RL", NATIONAL).body();
+
+        JsonNode oni = below(racha, "GE-RL-ONI");
+        assertThat(oni.at("/migrants/suppressed").asBoolean()).isTrue();
+        assertThat(oni.at("/migrants/value").isNull()).isTrue();
+        assertThat(below(racha, "GE-RL-AMBROLAURI").at("/migrants/suppressed").asBoolean())
+            .as("otherwise Oni = 15 - Ambrolauri").isTrue();
+        assertThat(below(racha, "GE-RL-LENTEKHI").at("/migrants/value").asLong()).isZero();
+        assertThat(racha.at("/households/suppressed").asBoolean()).as("3 households").isTrue();
+        assertThat(api.get("/figures/migrants?area=GE-RL-ONI", NATIONAL).body().at("/migrants/suppressed").asBoolean())
+            .isTrue();
     }
 
     @Test
@@ -133,14 +156,21 @@ class MigrantFiguresIT {
         assertThat(unknown.body().get("errors").get(0).get("field").asString()).isEqualTo("area");
     }
 
+    /** The published count, or -1 while it is withheld as a small cell. */
     private long migrants(String area) {
         ApiClient.Response response = api.get("/figures/migrants?area=" + area, NATIONAL);
         assertThat(response.status()).as("figures for %s: %s", area, response.body()).isEqualTo(200);
-        return response.body().get("migrants").asLong();
+        JsonNode cell = response.body().get("migrants");
+        return cell.get("suppressed").asBoolean() ? -1 : cell.get("value").asLong();
+    }
+
+    private static JsonNode below(JsonNode figures, String area) {
+        return figures.get("below").valueStream().filter(unit -> unit.get("area").asString().equals(area)).findFirst()
+            .orElseThrow();
     }
 
     private double duplicates() {
-        return meters.find("ddesk.events.duplicates").counters().stream().mapToDouble(counter -> counter.count()).sum();
+        return TestMetrics.count(meters, "ddesk.events.duplicates");
     }
 
     private static EventEnvelope snapshot(String household, long sequence, String municipality, int migrants) {

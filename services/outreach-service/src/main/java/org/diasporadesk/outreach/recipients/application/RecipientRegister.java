@@ -1,15 +1,12 @@
 package org.diasporadesk.outreach.recipients.application;
 
-import java.util.List;
 import java.util.Map;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.chassis.security.Actor;
-import org.diasporadesk.chassis.security.OutOfScopeException;
-import org.diasporadesk.chassis.territory.TerritorialUnit;
+import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.Territory;
-import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.springframework.stereotype.Service;
@@ -51,19 +48,8 @@ public class RecipientRegister {
     }
 
     public Reach reach(String areaCode, Actor coordinator) {
-        if (territory.unit(areaCode).isEmpty()) {
-            throw new InvalidFieldException("area", "'" + areaCode + "' is not a unit of the " + territory.country()
-                    + " territory");
-        }
-        if (!coordinator.covers(areaCode, territory)) {
-            throw new OutOfScopeException("area", areaCode);
-        }
-        List<String> municipalities = territory.units().stream()
-            .filter(unit -> unit.level().equals(territory.lowestLevel()))
-            .map(TerritorialUnit::code)
-            .filter(code -> territory.isWithin(code, areaCode))
-            .toList();
-        Map<String, Long> byLanguage = recipients.countByLanguage(municipalities);
+        AreaAccess.require(coordinator, territory, "area", areaCode);
+        Map<String, Long> byLanguage = recipients.countByLanguage(territory.lowestLevelUnitsWithin(areaCode));
         return new Reach(areaCode, byLanguage.values().stream().mapToLong(Long::longValue).sum(), byLanguage);
     }
 }

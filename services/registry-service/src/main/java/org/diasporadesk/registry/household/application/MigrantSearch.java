@@ -8,8 +8,7 @@ import java.util.Set;
 
 import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.security.Actor;
-import org.diasporadesk.chassis.security.OutOfScopeException;
-import org.diasporadesk.chassis.territory.TerritorialUnit;
+import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.events.registry.LifecycleStage;
@@ -79,21 +78,14 @@ public class MigrantSearch {
         return new Page(List.copyOf(items), request.page(), request.size(), matches.size());
     }
 
+    /** The requested unit's municipalities, or all the reader covers when none is requested. */
     private List<String> municipalities(String requested, Actor reader) {
         if (requested != null) {
-            if (territory.unit(requested).isEmpty()) {
-                throw new InvalidFieldException("municipality", "'" + requested + "' is not a unit of the "
-                        + territory.country() + " territory");
-            }
-            if (!reader.covers(requested, territory)) {
-                throw new OutOfScopeException("municipality", requested);
-            }
+            AreaAccess.require(reader, territory, "municipality", requested);
+            return territory.lowestLevelUnitsWithin(requested);
         }
-        return territory.units().stream()
-            .filter(unit -> unit.level().equals(territory.lowestLevel()))
-            .map(TerritorialUnit::code)
+        return territory.lowestLevelUnits().stream()
             .filter(code -> reader.covers(code, territory))
-            .filter(code -> requested == null || territory.isWithin(code, requested))
             .toList();
     }
 

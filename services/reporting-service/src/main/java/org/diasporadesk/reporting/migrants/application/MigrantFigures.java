@@ -1,51 +1,62 @@
 package org.diasporadesk.reporting.migrants.application;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.diasporadesk.chassis.security.Actor;
-import org.diasporadesk.chassis.security.OutOfScopeException;
+import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
-import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.diasporadesk.reporting.disclosure.Cell;
+import org.diasporadesk.reporting.disclosure.SmallCellSuppression;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfiles.Counts;
 import org.springframework.stereotype.Service;
 
-/** Registered migrants and households for an area of the territory and each unit directly below it. */
+/**
+ * Registered migrants and households for an area of the territory and each unit directly below it, with
+ * small cells suppressed so that no figure identifies a person or a small group.
+ */
 @Service
 public class MigrantFigures {
 
     private final HouseholdProfiles profiles;
     private final Territory territory;
+    private final SmallCellSuppression suppression;
 
-    MigrantFigures(HouseholdProfiles profiles, Territory territory) {
+    MigrantFigures(HouseholdProfiles profiles, Territory territory, SmallCellSuppression suppression) {
         this.profiles = profiles;
         this.territory = territory;
+        this.suppression = suppression;
     }
 
-    public record AreaFigures(String area, String name, String level, long migrants, long households,
+    public record AreaFigures(String area, String name, String level, Cell migrants, Cell households,
             List<AreaFigures> below) {
     }
 
     public AreaFigures forArea(String areaCode, Actor actor) {
-        TerritorialUnit area = territory.unit(areaCode)
-            .orElseThrow(() -> new InvalidFieldException("area", "'" + areaCode + "' is not a unit of the "
-                    + territory.country() + " territory"));
-        if (!actor.covers(areaCode, territory)) {
-            throw new OutOfScopeException("area", areaCode);
-        }
+        TerritorialUnit area = AreaAccess.require(actor, territory, "area", areaCode);
         Map<String, Counts> byMunicipality = profiles.countsByMunicipality();
-        return figures(area, byMunicipality, true);
+        List<TerritorialUnit> children = territory.children(area.code());
+        Counts total = countsWithin(area, byMunicipality);
+        List<Counts> parts = children.stream().map(child -> countsWithin(child, byMunicipality)).toList();
+        SmallCellSuppression.Protected migrants = suppression.protect(total.migrants(),
+                parts.stream().map(Counts::migrants).toList());
+        SmallCellSuppression.Protected households = suppression.protect(total.households(),
+                parts.stream().map(Counts::households).toList());
+        List<AreaFigures> below = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            TerritorialUnit child = children.get(i);
+            below.add(new AreaFigures(child.code(), child.name(), child.level(), migrants.parts().get(i),
+                    households.parts().get(i), List.of()));
+        }
+        return new AreaFigures(area.code(), area.name(), area.level(), migrants.total(), households.total(), below);
     }
 
-    private AreaFigures figures(TerritorialUnit unit, Map<String, Counts> byMunicipality, boolean withChildren) {
-        Counts total = byMunicipality.entrySet().stream()
+    private Counts countsWithin(TerritorialUnit unit, Map<String, Counts> byMunicipality) {
+        return byMunicipality.entrySet().stream()
             .filter(entry -> territory.isWithin(entry.getKey(), unit.code()))
             .map(Map.Entry::getValue)
             .reduce(Counts.ZERO, Counts::plus);
-        List<AreaFigures> below = withChildren ? territory.children(unit.code()).stream()
-            .map(child -> figures(child, byMunicipality, false))
-            .toList() : List.of();
-        return new AreaFigures(unit.code(), unit.name(), unit.level(), total.migrants(), total.households(), below);
     }
 }
