@@ -18,7 +18,9 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
         TestInfrastructure.Endpoints endpoints = TestInfrastructure.endpoints();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ddesk-test-infrastructure",
                 Map.of("spring.cloud.stream.kafka.binder.brokers", endpoints.kafkaBootstrapServers(),
-                        "spring.mongodb.uri", endpoints.mongoUri())));
+                        "spring.mongodb.uri", endpoints.mongoUri(),
+                        // Sweep often, so that tests also see events that no write hinted (after a crash).
+                        "ddesk.outbox.sweep-interval", "1s")));
         // A JwtDecoder bean makes Boot's resource-server auto-configuration back off from the issuer's JWKS.
         context.getBeanFactory().registerSingleton("testTokensJwtDecoder", (JwtDecoder) TestTokens.decoder());
     }

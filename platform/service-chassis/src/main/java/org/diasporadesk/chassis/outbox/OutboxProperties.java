@@ -7,11 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param collections  the MongoDB collections whose documents carry an {@link Outbox}
- * @param pollInterval pause between relay passes when nothing is pending
- * @param batchSize    documents read per pass
+ * @param collections   the MongoDB collections whose documents carry an {@link Outbox}
+ * @param sweepInterval time between sweeps for documents no hint announced (after a crash, or a failed send)
+ * @param batchSize     documents read per sweep, hints handled per pass
  */
 @ConfigurationProperties("ddesk.outbox")
-public record OutboxProperties(@DefaultValue List<String> collections, @DefaultValue("200ms") Duration pollInterval,
+public record OutboxProperties(@DefaultValue List<String> collections, @DefaultValue("30s") Duration sweepInterval,
         @DefaultValue("200") int batchSize) {
 }

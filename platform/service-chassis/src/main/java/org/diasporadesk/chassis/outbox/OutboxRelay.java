@@ -1,9 +1,11 @@
 package org.diasporadesk.chassis.outbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,7 +23,13 @@ import org.springframework.data.mongodb.core.query.Update;
  * Publishes the pending events of aggregate documents in per-aggregate order, then removes exactly the
  * ones Kafka confirmed. A crash between the two only means the event is sent again, which consumers
  * tolerate (they dedupe by sequence or event id). A failed send stops that aggregate's pass so that its
- * later events cannot overtake the failed one; it is retried on the next pass and counted.
+ * later events cannot overtake the failed one; it is retried and counted.
+ *
+ * <p>Writers {@link #hint} the relay with the document they wrote, and it publishes that document at once,
+ * reading it by primary key. A sweep over every outbox collection (at start, then every
+ * {@code sweep-interval}) finds what no hint announced: documents written before a crash, or whose send
+ * failed. The sweep is the only query that is not by key; on the Mongo wire server, which ignores secondary
+ * indexes, it is a full scan, which is why it is not the path every event takes.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -34,7 +42,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final MeterRegistry meters;
     private final AtomicLong backlog = new AtomicLong();
-    private ScheduledExecutorService executor;
+    private final BlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
             String applicationName, MeterRegistry meters) {
@@ -46,8 +56,16 @@ public class OutboxRelay implements SmartLifecycle {
         meters.gauge("ddesk.outbox.backlog", backlog);
     }
 
-    /** One pass over every outbox collection; returns how many events were published. */
-    public int publishPending() {
+    private record Hint(String collection, Object id) {
+    }
+
+    /** Tells the relay that a document of an outbox collection now has pending events. Never blocks. */
+    public void hint(String collection, Object id) {
+        hints.offer(new Hint(collection, id));
+    }
+
+    /** Sweeps every outbox collection once; returns how many events were published. */
+    public int sweep() {
         int published = 0;
         long waiting = 0;
         for (String collection : properties.collections()) {
@@ -62,9 +80,23 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
+    private void publishHinted(List<Hint> batch) {
+        Set<Hint> distinct = new LinkedHashSet<>(batch);
+        for (Hint hint : distinct) {
+            Document document = mongo.findById(hint.id(), Document.class, hint.collection());
+            if (document != null) {
+                publishDocument(hint.collection(), document);
+            }
+        }
+    }
+
     private int publishDocument(String collection, Document document) {
+        Document outbox = document.get(Outbox.FIELD, Document.class);
+        if (outbox == null) {
+            return 0;
+        }
         List<String> sent = new ArrayList<>();
-        for (Document raw : document.get(Outbox.FIELD, Document.class).getList("pending", Document.class)) {
+        for (Document raw : outbox.getList("pending", Document.class)) {
             PendingEvent event = mongo.getConverter().read(PendingEvent.class, raw);
             try {
                 publisher.publish(event.topic(), event.envelope(source));
@@ -73,7 +105,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             catch (RuntimeException ex) {
                 meters.counter("ddesk.outbox.publish.failures", "type", event.type()).increment();
-                log.warn("Could not publish event {} ({}) of {}; it stays pending and is retried: {}",
+                log.warn("Could not publish event {} ({}) of {}; it stays pending and the next sweep retries it: {}",
                         event.eventId(), event.type(), event.subject(), ex.getMessage());
                 break;
             }
@@ -85,35 +117,54 @@ public class OutboxRelay implements SmartLifecycle {
         return sent.size();
     }
 
+    private void run() {
+        long nextSweep = 0;
+        while (running) {
+            try {
+                if (System.nanoTime() - nextSweep >= 0) {
+                    while (sweep() > 0 && running) {
+                        // keep sweeping while a sweep finds work; a full batch may hide more behind it
+                    }
+                    nextSweep = System.nanoTime() + properties.sweepInterval().toNanos();
+                }
+                Hint first = hints.poll(Math.max(0, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    List<Hint> batch = new ArrayList<>(List.of(first));
+                    hints.drainTo(batch, properties.batchSize());
+                    publishHinted(batch);
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (RuntimeException ex) {
+                log.warn("Outbox relay pass failed; the next sweep in {} retries: {}", properties.sweepInterval(),
+                        ex.toString());
+            }
+        }
+    }
+
     @Override
     public void start() {
         if (properties.collections().isEmpty()) {
             return; // a service that writes no events has nothing to relay
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
-        executor.scheduleWithFixedDelay(this::passSafely, 0, properties.pollInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.start();
     }
 
-    private void passSafely() {
-        try {
-            while (publishPending() > 0) {
-                // keep draining while there is work; pause only when a pass finds nothing
-            }
-        }
-        catch (RuntimeException ex) {
-            log.warn("Outbox relay pass failed; retrying in {}: {}", properties.pollInterval(), ex.toString());
-        }
-    }
-
+    /** Lets the current pass finish; pending events stay in the documents for the next start. */
     @Override
     public void stop() {
-        if (executor == null) {
+        running = false;
+        if (worker == null) {
             return;
         }
-        executor.shutdown();
+        worker.interrupt();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            worker.join(TimeUnit.SECONDS.toMillis(10));
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -122,7 +173,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return executor != null && !executor.isShutdown();
+        return running;
     }
 
     /** Start after the binder's producers, stop before them. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.diasporadesk.chassis.outbox.PendingEvent;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.Topic;
@@ -76,6 +77,26 @@ class HouseholdRegistrationIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 mongo.findById(id, Document.class, "households").get("outbox", Document.class).getList("pending", Object.class))
             .isEmpty());
+    }
+
+    @Test
+    void eventsLeftPendingWithoutAHintAreFoundByTheSweep() {
+        String subject = java.util.UUID.randomUUID().toString();
+        PendingEvent pending = new PendingEvent(java.util.UUID.randomUUID().toString(),
+                "org.diasporadesk.registry.household-registered.v1", Topic.REGISTRY_PEOPLE.topicName(), subject,
+                KUTAISI, 1, java.time.Instant.now(), new String(org.diasporadesk.events.GoldenSamples.bytes(
+                        org.diasporadesk.events.EventType.HOUSEHOLD_REGISTERED_V1)));
+        Document event = new Document();
+        mongo.getConverter().write(pending, event);
+        event.remove("_class");
+        // As a crash would leave it: the document written, the relay never told.
+        mongo.insert(new Document("_id", subject).append("outbox", new Document("sequences", new Document())
+            .append("pending", List.of(event))), "households");
+
+        ConsumerRecord<String, byte[]> published = KafkaProbe.awaitRecord(Topic.REGISTRY_PEOPLE.topicName(),
+                record -> subject.equals(record.key()), Duration.ofSeconds(15));
+
+        assertThat(KafkaProbe.header(published, "ce_id")).isEqualTo(pending.eventId());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.diasporadesk.chassis.outbox.Outbox;
+import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.events.registry.RegistryEvent;
 import org.diasporadesk.registry.household.application.HouseholdStore;
 import org.diasporadesk.registry.household.application.MigrantQuery;
@@ -28,22 +29,26 @@ import org.springframework.stereotype.Repository;
 class MongoHouseholdStore implements HouseholdStore {
 
     private final MongoTemplate mongo;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    MongoHouseholdStore(MongoTemplate mongo, Clock clock) {
+    MongoHouseholdStore(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
+        this.relay = relay;
         this.clock = clock;
     }
 
     @Override
     public void insert(HouseholdChange change) {
         mongo.insert(newDocument(change));
+        relay.hint(HouseholdDocument.COLLECTION, change.household().id());
     }
 
     @Override
     public void insertAll(List<HouseholdChange> changes) {
         if (!changes.isEmpty()) {
             mongo.insertAll(changes.stream().map(MongoHouseholdStore::newDocument).toList());
+            changes.forEach(change -> relay.hint(HouseholdDocument.COLLECTION, change.household().id()));
         }
     }
 
@@ -123,6 +128,7 @@ class MongoHouseholdStore implements HouseholdStore {
         mongo.save(new HouseholdDocument(household.id(), household.municipalityCode(), household.locality(),
                 household.informants(), household.migrants(), household.provenance(), household.registeredAt(),
                 nameTokens(household), phones(household), outbox, current.version()));
+        relay.hint(HouseholdDocument.COLLECTION, household.id());
     }
 
     @Override
