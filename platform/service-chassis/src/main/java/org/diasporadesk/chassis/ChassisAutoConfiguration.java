@@ -10,6 +10,7 @@ import org.diasporadesk.chassis.outbox.EventPublisher;
 import org.diasporadesk.chassis.outbox.OutboxProperties;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.chassis.phone.PhoneNumbers;
+import org.diasporadesk.chassis.territory.TerritoryController;
 import org.diasporadesk.chassis.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +24,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** What every Diaspora Desk service gets by depending on the chassis. */
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(ProblemResponses.class)
+@Import({ ProblemResponses.class, TerritoryController.class })
 public class ChassisAutoConfiguration {
 
     @Bean

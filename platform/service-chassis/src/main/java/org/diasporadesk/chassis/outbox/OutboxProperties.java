@@ -8,10 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param collections   the MongoDB collections whose documents carry an {@link Outbox}
- * @param sweepInterval time between sweeps for documents no hint announced (after a crash, or a failed send)
+ * @param sweepInterval time between safety-net sweeps for documents no hint announced; a sweep also runs at
+ *                      start and a few seconds after a failed send
  * @param batchSize     documents read per sweep, hints handled per pass
  */
 @ConfigurationProperties("ddesk.outbox")
-public record OutboxProperties(@DefaultValue List<String> collections, @DefaultValue("30s") Duration sweepInterval,
+public record OutboxProperties(@DefaultValue List<String> collections, @DefaultValue("5m") Duration sweepInterval,
         @DefaultValue("200") int batchSize) {
 }

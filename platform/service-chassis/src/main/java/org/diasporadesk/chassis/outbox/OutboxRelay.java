@@ -1,5 +1,6 @@
 package org.diasporadesk.chassis.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,15 +27,16 @@ import org.springframework.data.mongodb.core.query.Update;
  * later events cannot overtake the failed one; it is retried and counted.
  *
  * <p>Writers {@link #hint} the relay with the document they wrote, and it publishes that document at once,
- * reading it by primary key. A sweep over every outbox collection (at start, then every
- * {@code sweep-interval}) finds what no hint announced: documents written before a crash, or whose send
- * failed. The sweep is the only query that is not by key; on the Mongo wire server, which ignores secondary
- * indexes, it is a full scan, which is why it is not the path every event takes.
+ * reading it by primary key. A sweep over every outbox collection finds what no hint announced: at start
+ * (documents written before a crash), soon after a failed send, and otherwise every {@code sweep-interval}
+ * as a safety net. The sweep is the only query that is not by key; on the Mongo wire server, which ignores
+ * secondary indexes, it is a full scan that holds the collection's lock, which is why it runs rarely.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String PENDING = Outbox.FIELD + ".pending";
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
@@ -43,6 +45,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final MeterRegistry meters;
     private final AtomicLong backlog = new AtomicLong();
     private final BlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
+    /** Set when a send failed: the failed document has no hint left, so a sweep must find it. */
+    private volatile boolean sweepSoon;
     private volatile boolean running;
     private Thread worker;
 
@@ -64,19 +68,21 @@ public class OutboxRelay implements SmartLifecycle {
         hints.offer(new Hint(collection, id));
     }
 
-    /** Sweeps every outbox collection once; returns how many events were published. */
+    /**
+     * Sweeps every outbox collection once; returns how many events were published. The backlog gauge then
+     * shows the documents this sweep found pending (at most {@code batch-size} per collection).
+     */
     public int sweep() {
         int published = 0;
-        long waiting = 0;
+        long found = 0;
         for (String collection : properties.collections()) {
-            Query pendingDocuments = new Query(Criteria.where(PENDING + ".0").exists(true));
-            waiting += mongo.count(pendingDocuments, collection);
-            for (Document document : mongo.find(pendingDocuments.limit(properties.batchSize()), Document.class,
-                    collection)) {
+            Query pendingDocuments = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(properties.batchSize());
+            for (Document document : mongo.find(pendingDocuments, Document.class, collection)) {
+                found++;
                 published += publishDocument(collection, document);
             }
         }
-        backlog.set(Math.max(0, waiting));
+        backlog.set(found);
         return published;
     }
 
@@ -104,6 +110,7 @@ public class OutboxRelay implements SmartLifecycle {
                 meters.counter("ddesk.events.published", "type", event.type()).increment();
             }
             catch (RuntimeException ex) {
+                sweepSoon = true;
                 meters.counter("ddesk.outbox.publish.failures", "type", event.type()).increment();
                 log.warn("Could not publish event {} ({}) of {}; it stays pending and the next sweep retries it: {}",
                         event.eventId(), event.type(), event.subject(), ex.getMessage());
@@ -122,10 +129,14 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (System.nanoTime() - nextSweep >= 0) {
+                    sweepSoon = false;
                     while (sweep() > 0 && running) {
                         // keep sweeping while a sweep finds work; a full batch may hide more behind it
                     }
                     nextSweep = System.nanoTime() + properties.sweepInterval().toNanos();
+                }
+                else if (sweepSoon) {
+                    nextSweep = Math.min(nextSweep, System.nanoTime() + RETRY_AFTER_FAILURE.toNanos());
                 }
                 Hint first = hints.poll(Math.max(0, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (first != null) {

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -38,6 +39,7 @@ public class SecurityAutoConfiguration {
         ProblemSecurityHandler problems = new ProblemSecurityHandler(jsonMapper);
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(OPEN_PATHS).permitAll();
+            requests.requestMatchers(HttpMethod.GET, "/territory").authenticated();
             accessRules.orderedStream().forEach(rules -> rules.apply(requests));
             requests.anyRequest().denyAll();
         })

@@ -154,6 +154,10 @@ class HouseholdRegistrationIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(fields(response)).containsExactly("municipalityCode");
+        assertThat(response.body().get("detail").asString()).contains("GET /territory");
+        JsonNode territory = api.get("/territory", officer(KUTAISI)).body();
+        assertThat(territory.get("units").valueStream().map(unit -> unit.get("code").asString()))
+            .contains("GE", "GE-IM", KUTAISI).doesNotContain("GE-XX-NOWHERE");
     }
 
     @Test
