@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
+import org.diasporadesk.events.registry.MigrantErased;
 
 /**
  * Every event type with its versioned CloudEvents {@code type}, payload record and topic. The JSON Schema
@@ -18,7 +19,8 @@ public enum EventType {
     HOUSEHOLD_UPDATED_V1("org.diasporadesk.registry.household-updated.v1", HouseholdUpdated.class,
             Topic.REGISTRY_PEOPLE),
     HOUSEHOLD_STATISTICS_RECORDED_V1("org.diasporadesk.registry.household-statistics-recorded.v1",
-            HouseholdStatisticsRecorded.class, Topic.REGISTRY_STATISTICS);
+            HouseholdStatisticsRecorded.class, Topic.REGISTRY_STATISTICS),
+    MIGRANT_ERASED_V1("org.diasporadesk.registry.migrant-erased.v1", MigrantErased.class, Topic.REGISTRY_PEOPLE);
 
     private final String typeName;
     private final Class<? extends EventPayload> payloadClass;

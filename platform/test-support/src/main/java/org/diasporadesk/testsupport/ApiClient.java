@@ -68,6 +68,21 @@ public final class ApiClient {
             .retrieve().toEntity(String.class));
     }
 
+    public Response put(String path, String token, Object body, Object... uriVariables) {
+        RestClient.RequestBodySpec request = client.put().uri(path, uriVariables).headers(headers -> bearer(headers, token))
+            .contentType(MediaType.APPLICATION_JSON);
+        return toResponse((body instanceof String raw ? request.body(raw) : request.body(JSON.writeValueAsString(body)))
+            .retrieve().toEntity(String.class));
+    }
+
+    /** A DELETE with one extra request header, such as {@code X-Purpose}. */
+    public Response deleteWithHeader(String path, String token, String header, String value, Object... uriVariables) {
+        return toResponse(client.delete().uri(path, uriVariables).headers(headers -> {
+            bearer(headers, token);
+            headers.set(header, value);
+        }).retrieve().toEntity(String.class));
+    }
+
     private static void bearer(HttpHeaders headers, String token) {
         if (token != null) {
             headers.setBearerAuth(token);

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.diasporadesk.chassis.security.OutOfScopeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -75,6 +76,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, ex.getMessage(), List.of());
+    }
+
+    /** Two people changed the same record at once; the later write was refused rather than silently lost. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail conflict(OptimisticLockingFailureException ex) {
+        return problem(HttpStatus.CONFLICT, "Someone else changed this record while you were working on it. "
+                + "Read it again and repeat your change.", List.of());
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail, List<Map<String, String>> errors) {

@@ -9,11 +9,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventPayload;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdUpdated;
+import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -101,6 +103,34 @@ class CallerRecognitionIT {
     }
 
     @Test
+    void anErasedMigrantIsNoLongerRecognisedWhileTheFamilyStillIs() {
+        HouseholdRegistered household = household("+306912345005", "+995599100005");
+        publish(household, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !candidates("+306912345005", KUTAISI_AGENT).isEmpty());
+
+        publish(erasure(household, false), EventType.MIGRANT_ERASED_V1, household.householdId(), 2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> candidates("+306912345005", KUTAISI_AGENT).isEmpty());
+        assertThat(candidates("+995599100005", KUTAISI_AGENT)).hasSize(1);
+    }
+
+    @Test
+    void whenTheLastMigrantIsErasedTheInformantsGoToo() {
+        HouseholdRegistered household = household("+306912345006", "+995599100006");
+        publish(household, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !candidates("+995599100006", KUTAISI_AGENT).isEmpty());
+
+        publish(erasure(household, true), EventType.MIGRANT_ERASED_V1, household.householdId(), 2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> candidates("+995599100006", KUTAISI_AGENT).isEmpty());
+        assertThat(candidates("+306912345006", KUTAISI_AGENT)).isEmpty();
+        // A registration redelivered after the erasure is older than it and brings nobody back.
+        publish(household, 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            .until(() -> candidates("+306912345006", KUTAISI_AGENT).isEmpty());
+    }
+
+    @Test
     void anUnreadableNumberIsA400NamingThePhone() {
         ApiClient.Response response = api.get("/callers?phone=12", KUTAISI_AGENT);
 
@@ -137,6 +167,19 @@ class CallerRecognitionIT {
                         m.departureYear(), m.lifecycleStage(), m.preferredLanguage(), List.of(migrantPhone), m.email(),
                         m.consent())),
                 sample.provenance());
+    }
+
+    /** The golden erasure sample, for this test's household and migrant. */
+    private static MigrantErased erasure(HouseholdRegistered household, boolean householdErased) {
+        MigrantErased sample = EventCodec.decode(GoldenSamples.bytes(EventType.MIGRANT_ERASED_V1), MigrantErased.class);
+        return new MigrantErased(household.householdId(), household.migrants().get(0).migrantId(),
+                sample.municipalityCode(), householdErased, sample.erasedAt());
+    }
+
+    private static void publish(EventPayload payload, EventType type, String householdId, long sequence) {
+        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                "/diaspora-desk/registry-service", type.typeName(), Instant.now(), householdId, "GE-IM-KUTAISI",
+                sequence, EventCodec.encode(payload)));
     }
 
     private static void publish(HouseholdRegistered household, long sequence) {

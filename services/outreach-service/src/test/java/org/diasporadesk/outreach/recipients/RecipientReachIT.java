@@ -8,10 +8,13 @@ import java.util.UUID;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventPayload;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.events.registry.HouseholdUpdated;
+import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -51,6 +54,36 @@ class RecipientReachIT {
     }
 
     @Test
+    void withdrawnConsentAndErasureTakeMigrantsOutOfReach() {
+        ApiClient api = ApiClient.local(port);
+        String guria = TestTokens.regional(Role.OUTREACH_COORDINATOR, "GE-GU");
+        long before = reach(api, "GE-GU", guria);
+        HouseholdRegistered withdrawing = household("GE-GU-OZURGETI", true, "ka");
+        HouseholdRegistered erased = household("GE-GU-LANCHKHUTI", true, "ka");
+        publish(withdrawing);
+        publish(erased);
+        await().atMost(Duration.ofSeconds(10)).until(() -> reach(api, "GE-GU", guria) == before + 2);
+
+        HouseholdRegistered.Migrant m = withdrawing.migrants().get(0);
+        HouseholdUpdated withdrawn = new HouseholdUpdated(withdrawing.householdId(), withdrawing.municipalityCode(),
+                withdrawing.locality(), withdrawing.informants(),
+                List.of(new HouseholdRegistered.Migrant(m.migrantId(), m.givenName(), m.familyName(), m.nameLatin(),
+                        m.sex(), m.birthYear(), m.destinationCountry(), m.destinationCity(), m.departureYear(),
+                        m.lifecycleStage(), m.preferredLanguage(), m.phones(), m.email(),
+                        new HouseholdRegistered.Consent(true, false, true))),
+                withdrawing.provenance());
+        publish(withdrawn, EventType.HOUSEHOLD_UPDATED_V1, withdrawn.householdId(), withdrawn.municipalityCode(), 2);
+        publish(new MigrantErased(erased.householdId(), erased.migrants().get(0).migrantId(), erased.municipalityCode(),
+                true, Instant.now()), EventType.MIGRANT_ERASED_V1, erased.householdId(), erased.municipalityCode(), 2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> reach(api, "GE-GU", guria) == before);
+        // The registration redelivered late is older than the withdrawal and changes nothing.
+        publish(withdrawing);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            .until(() -> reach(api, "GE-GU", guria) == before);
+    }
+
+    @Test
     void aCoordinatorOfAnotherRegionIsRefusedNamingTheArea() {
         ApiClient.Response response = ApiClient.local(port).get("/recipients/reach?area={area}", COORDINATOR, "GE-KA");
 
@@ -59,7 +92,11 @@ class RecipientReachIT {
     }
 
     private static long reach(ApiClient api, String area) {
-        return api.get("/recipients/reach?area={area}", COORDINATOR, area).body().get("recipients").asLong();
+        return reach(api, area, COORDINATOR);
+    }
+
+    private static long reach(ApiClient api, String area, String token) {
+        return api.get("/recipients/reach?area={area}", token, area).body().get("recipients").asLong();
     }
 
     private static HouseholdRegistered household(String municipality, boolean outreachConsent, String language) {
@@ -73,6 +110,13 @@ class RecipientReachIT {
                         m.departureYear(), m.lifecycleStage(), language, m.phones(), m.email(),
                         new HouseholdRegistered.Consent(true, outreachConsent, true))),
                 sample.provenance());
+    }
+
+    private static void publish(EventPayload payload, EventType type, String householdId, String municipality,
+            long sequence) {
+        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                "/diaspora-desk/registry-service", type.typeName(), Instant.now(), householdId, municipality, sequence,
+                EventCodec.encode(payload)));
     }
 
     private static void publish(HouseholdRegistered household) {

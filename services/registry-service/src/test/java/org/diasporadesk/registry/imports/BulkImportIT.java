@@ -167,6 +167,31 @@ class BulkImportIT {
             .isEqualTo(404);
     }
 
+    @Test
+    void anErasedMigrantIsNotBroughtBackByImportingTheSameFileAgain() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String csv = csv(List.of(
+                row("H-" + run, run + "-1", "", "", "Irakli Chkheidze" + letters(7), "M", "1979", TERJOLA, "PL", "", "", "abroad",
+                        "yes", "yes", "yes", "ka", "", "", "", "", "", ""),
+                row("H-" + run, run + "-2", "", "", "Tamar Chkheidze" + letters(8), "F", "1982", TERJOLA, "PL", "", "", "abroad",
+                        "yes", "yes", "yes", "ka", "", "", "", "", "", "")));
+        assertThat(awaitFinished(api.postCsv("/imports", OFFICER, csv).body().get("id").asString())
+            .get("rowsImported").asLong()).isEqualTo(2);
+        JsonNode irakli = api.get("/migrants?name={name}", OFFICER, "Irakli Chkheidze" + letters(7)).body().at("/items/0");
+        String householdId = irakli.get("householdId").asString();
+
+        assertThat(api.deleteWithHeader("/households/{h}/migrants/{m}", OFFICER, "X-Purpose", "request by letter",
+                householdId, irakli.get("migrantId").asString()).status()).isEqualTo(204);
+        JsonNode again = awaitFinished(api.postCsv("/imports", OFFICER, csv).body().get("id").asString());
+
+        assertThat(again.get("rowsImported").asLong()).isZero();
+        assertThat(again.get("rowsSkipped").asLong()).isEqualTo(1);
+        assertThat(again.get("rowsRejected").asLong()).isEqualTo(1);
+        assertThat(api.getText("/imports/" + again.get("id").asString() + "/errors", OFFICER))
+            .contains("2,external_id," + run + "-1,this person's data was erased at their request");
+        assertThat(api.get("/households/" + householdId, OFFICER).body().get("migrants").size()).isEqualTo(1);
+    }
+
     private JsonNode awaitFinished(String jobId) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             String status = api.get("/imports/" + jobId, OFFICER).body().get("status").asString();

@@ -14,5 +14,11 @@ public interface CallerDirectory {
      */
     boolean replaceHousehold(String householdId, long sequence, Map<String, List<KnownCaller>> callersByPhone);
 
+    /**
+     * Deletes everything held about an erased migrant. The household's remaining callers stay; they are
+     * replaced by the household snapshot that follows the erasure.
+     */
+    void eraseMigrant(String householdId, String migrantId);
+
     List<KnownCaller> callersAt(String e164);
 }

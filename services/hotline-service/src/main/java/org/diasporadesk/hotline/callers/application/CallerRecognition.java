@@ -12,6 +12,8 @@ import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
+import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.PeopleEvent;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,8 +46,22 @@ public class CallerRecognition {
             .toList());
     }
 
-    public void apply(ReceivedEvent<HouseholdSnapshot> event) {
-        HouseholdSnapshot household = event.payload();
+    public void apply(ReceivedEvent<PeopleEvent> event) {
+        if (event.payload() instanceof HouseholdSnapshot household) {
+            replace(household, event.envelope().sequence(), event);
+        }
+        else if (event.payload() instanceof MigrantErased erased) {
+            if (erased.householdErased()) {
+                // Nobody is left: the household's informants go with it.
+                directory.replaceHousehold(erased.householdId(), event.envelope().sequence(), Map.of());
+            }
+            else {
+                directory.eraseMigrant(erased.householdId(), erased.migrantId());
+            }
+        }
+    }
+
+    private void replace(HouseholdSnapshot household, long sequence, ReceivedEvent<PeopleEvent> event) {
         Map<String, List<KnownCaller>> byPhone = new LinkedHashMap<>();
         for (HouseholdRegistered.Migrant migrant : household.migrants()) {
             if (!migrant.consent().hotline()) {
@@ -62,7 +78,7 @@ public class CallerRecognition {
                             household.householdId(), null, household.municipalityCode()));
             }
         }
-        if (!directory.replaceHousehold(household.householdId(), event.envelope().sequence(), byPhone)) {
+        if (!directory.replaceHousehold(household.householdId(), sequence, byPhone)) {
             receiver.skippedDuplicate(event.envelope());
         }
     }

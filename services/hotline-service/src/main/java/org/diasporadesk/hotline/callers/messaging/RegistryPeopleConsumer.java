@@ -3,7 +3,7 @@ package org.diasporadesk.hotline.callers.messaging;
 import java.util.function.Consumer;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
-import org.diasporadesk.events.registry.HouseholdSnapshot;
+import org.diasporadesk.events.registry.PeopleEvent;
 import org.diasporadesk.hotline.callers.application.CallerRecognition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +15,6 @@ class RegistryPeopleConsumer {
 
     @Bean
     Consumer<Message<byte[]>> householdContacts(EventReceiver receiver, CallerRecognition recognition) {
-        return message -> recognition.apply(receiver.receive(message, HouseholdSnapshot.class));
+        return message -> recognition.apply(receiver.receive(message, PeopleEvent.class));
     }
 }

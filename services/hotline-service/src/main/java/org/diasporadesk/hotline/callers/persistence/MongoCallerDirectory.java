@@ -59,6 +59,18 @@ class MongoCallerDirectory implements CallerDirectory {
         return true;
     }
 
+    @Override
+    public void eraseMigrant(String householdId, String migrantId) {
+        AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
+        if (applied == null) {
+            return;
+        }
+        for (String phone : applied.phones()) {
+            mongo.updateFirst(new Query(Criteria.where("_id").is(phone)),
+                    new Update().pull("callers", new org.bson.Document("migrantId", migrantId)), PHONES);
+        }
+    }
+
     private void removeHousehold(String phone, String householdId) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(phone)),
                 new Update().pull("callers", new org.bson.Document("householdId", householdId)), PHONES);

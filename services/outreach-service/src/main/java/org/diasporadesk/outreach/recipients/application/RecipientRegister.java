@@ -1,5 +1,6 @@
 package org.diasporadesk.outreach.recipients.application;
 
+import java.util.List;
 import java.util.Map;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
@@ -7,8 +8,9 @@ import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.Territory;
-import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
+import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.PeopleEvent;
 import org.springframework.stereotype.Service;
 
 /** Keeps the reachable migrants from registry events and tells coordinators how many they can reach. */
@@ -28,22 +30,27 @@ public class RecipientRegister {
     public record Reach(String area, long recipients, Map<String, Long> byLanguage) {
     }
 
-    public void apply(ReceivedEvent<HouseholdSnapshot> event) {
-        HouseholdSnapshot household = event.payload();
-        boolean anyStored = false;
-        boolean anyConsenting = false;
-        for (HouseholdRegistered.Migrant migrant : household.migrants()) {
-            if (!migrant.consent().outreach()) {
-                continue; // without consent, outreach never holds the person's data at all
+    public void apply(ReceivedEvent<PeopleEvent> event) {
+        long sequence = event.envelope().sequence();
+        if (event.payload() instanceof HouseholdSnapshot household) {
+            // Without consent, outreach never holds the person's data at all; withdrawn consent deletes it.
+            List<Recipient> consenting = household.migrants().stream()
+                .filter(migrant -> migrant.consent().outreach())
+                .map(migrant -> new Recipient(migrant.migrantId(), household.householdId(), sequence,
+                        household.municipalityCode(),
+                        migrant.nameLatin() != null ? migrant.nameLatin() : migrant.givenName(),
+                        migrant.preferredLanguage(), migrant.destinationCountry(), migrant.destinationCity(),
+                        migrant.phones(), migrant.email()))
+                .toList();
+            if (!recipients.replaceHousehold(household.householdId(), sequence, consenting)) {
+                receiver.skippedDuplicate(event.envelope());
             }
-            anyConsenting = true;
-            anyStored |= recipients.storeIfNewer(new Recipient(migrant.migrantId(), household.householdId(),
-                    event.envelope().sequence(), household.municipalityCode(),
-                    migrant.nameLatin() != null ? migrant.nameLatin() : migrant.givenName(), migrant.preferredLanguage(),
-                    migrant.destinationCountry(), migrant.destinationCity(), migrant.phones(), migrant.email()));
         }
-        if (anyConsenting && !anyStored) {
-            receiver.skippedDuplicate(event.envelope());
+        else if (event.payload() instanceof MigrantErased erased) {
+            recipients.erase(erased.migrantId());
+            if (erased.householdErased()) {
+                recipients.replaceHousehold(erased.householdId(), sequence, List.of());
+            }
         }
     }
 

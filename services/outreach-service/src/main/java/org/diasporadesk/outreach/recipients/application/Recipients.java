@@ -1,13 +1,23 @@
 package org.diasporadesk.outreach.recipients.application;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** Outreach's own projection of reachable migrants. */
 public interface Recipients {
 
-    /** @return false if an equal or newer version of the recipient was held already */
-    boolean storeIfNewer(Recipient recipient);
+    /**
+     * Replaces the household's recipients with these (the migrants who consent to outreach now), unless an
+     * equal or newer version of the household was applied already. Recipients of the household who are not
+     * among them (consent withdrawn, erased) are deleted.
+     *
+     * @return false if skipped as a redelivery
+     */
+    boolean replaceHousehold(String householdId, long sequence, List<Recipient> recipients);
+
+    /** Deletes everything held about an erased migrant. */
+    void erase(String migrantId);
 
     /** Recipients per preferred language in the given municipalities. */
     Map<String, Long> countByLanguage(Collection<String> municipalityCodes);

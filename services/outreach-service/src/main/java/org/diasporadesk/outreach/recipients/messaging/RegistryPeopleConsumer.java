@@ -3,7 +3,7 @@ package org.diasporadesk.outreach.recipients.messaging;
 import java.util.function.Consumer;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
-import org.diasporadesk.events.registry.HouseholdSnapshot;
+import org.diasporadesk.events.registry.PeopleEvent;
 import org.diasporadesk.outreach.recipients.application.RecipientRegister;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +15,6 @@ class RegistryPeopleConsumer {
 
     @Bean
     Consumer<Message<byte[]>> householdRecipients(EventReceiver receiver, RecipientRegister register) {
-        return message -> register.apply(receiver.receive(message, HouseholdSnapshot.class));
+        return message -> register.apply(receiver.receive(message, PeopleEvent.class));
     }
 }

@@ -2,6 +2,7 @@ package org.diasporadesk.registry.audit.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,11 +34,18 @@ public class AuditTrail {
         return log.find(user, since, limit);
     }
 
+    /** Who read these records and why, newest first: part of what a person is told on a request for access. */
+    public List<AuditEntry> entriesAbout(Collection<String> records, int limit) {
+        return log.findAbout(records, limit);
+    }
+
     /** Where entries are kept. */
     public interface AuditLog {
 
         void append(AuditEntry entry);
 
         List<AuditEntry> find(String user, Instant since, int limit);
+
+        List<AuditEntry> findAbout(Collection<String> records, int limit);
     }
 }

@@ -1,6 +1,7 @@
 package org.diasporadesk.registry.audit.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.diasporadesk.registry.audit.application.AuditEntry;
@@ -36,5 +37,11 @@ class MongoAuditLog implements AuditTrail.AuditLog {
         }
         return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "at")).limit(limit), AuditEntry.class,
                 COLLECTION);
+    }
+
+    @Override
+    public List<AuditEntry> findAbout(Collection<String> records, int limit) {
+        return mongo.find(new Query(Criteria.where("records").in(records)).with(Sort.by(Sort.Direction.DESC, "at"))
+            .limit(limit), AuditEntry.class, COLLECTION);
     }
 }

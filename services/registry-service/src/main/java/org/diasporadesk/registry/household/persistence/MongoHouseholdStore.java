@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +20,7 @@ import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
 import org.diasporadesk.registry.household.domain.Migrant;
 import org.diasporadesk.registry.matching.domain.NameFolding;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -67,9 +69,7 @@ class MongoHouseholdStore implements HouseholdStore {
         for (RegistryEvent event : change.events()) {
             outbox = outbox.append(event, household.id(), household.municipalityCode(), household.registeredAt());
         }
-        return new HouseholdDocument(household.id(), household.municipalityCode(), household.locality(),
-                household.informants(), household.migrants(), household.provenance(), household.registeredAt(),
-                nameTokens(household), phones(household), outbox, null);
+        return document(household, outbox, null);
     }
 
     @Override
@@ -93,6 +93,12 @@ class MongoHouseholdStore implements HouseholdStore {
             .toList();
     }
 
+    private static HouseholdDocument document(Household household, Outbox outbox, Long version) {
+        return new HouseholdDocument(household.id(), household.municipalityCode(), household.locality(),
+                household.informants(), household.migrants(), household.provenance(), household.registeredAt(),
+                nameTokens(household), phones(household), household.erased(), household.history(), outbox, version);
+    }
+
     private static List<String> nameTokens(Household household) {
         Set<String> tokens = new TreeSet<>();
         for (Migrant migrant : household.migrants()) {
@@ -108,8 +114,9 @@ class MongoHouseholdStore implements HouseholdStore {
     }
 
     /**
-     * Replaces the document under its {@code @Version}, so a concurrent change makes this write fail instead
-     * of being lost. Pending events already in the document stay ahead of the new ones.
+     * Replaces the document if it is still at the version the change was computed from, so that a concurrent
+     * change makes this write fail ({@link OptimisticLockingFailureException}) instead of being lost. Pending
+     * events already in the document stay ahead of the new ones.
      */
     @Override
     public void update(HouseholdChange change) {
@@ -121,13 +128,14 @@ class MongoHouseholdStore implements HouseholdStore {
         if (current == null) {
             throw new IllegalStateException("household " + household.id() + " does not exist");
         }
+        if (!Objects.equals(current.version(), household.version())) {
+            throw new OptimisticLockingFailureException("household " + household.id() + " changed meanwhile");
+        }
         Outbox outbox = current.outbox();
         for (RegistryEvent event : change.events()) {
             outbox = outbox.append(event, household.id(), household.municipalityCode(), Instant.now(clock));
         }
-        mongo.save(new HouseholdDocument(household.id(), household.municipalityCode(), household.locality(),
-                household.informants(), household.migrants(), household.provenance(), household.registeredAt(),
-                nameTokens(household), phones(household), outbox, current.version()));
+        mongo.save(document(household, outbox, current.version()));
         relay.hint(HouseholdDocument.COLLECTION, household.id());
     }
 

@@ -195,6 +195,7 @@ public class BulkImport {
                 imported += migrants.size();
             }
             else {
+                migrants = withoutErased(before, rows, migrants, errors);
                 Set<String> known = before.migrants().stream().map(Migrant::migrantId).collect(Collectors.toSet());
                 long added = migrants.stream().filter(migrant -> !known.contains(migrant.migrantId())).count();
                 updates.add(before.addMigrants(migrants, clock.instant()));
@@ -227,6 +228,21 @@ public class BulkImport {
         ImportJob progressed = job.progressed(done, imported, skipped, rejected, possibleDuplicates);
         jobs.save(progressed);
         return progressed;
+    }
+
+    /**
+     * Migrants erased at their request stay erased: an old file imported again must not bring them back. Their
+     * rows are refused, saying why.
+     */
+    private static List<Migrant> withoutErased(Household household, List<ImportRow> rows, List<Migrant> migrants,
+            List<RowError> errors) {
+        for (ImportRow row : rows) {
+            if (household.wasErased(row.migrantId())) {
+                errors.add(new RowError(row.line(), ImportColumn.EXTERNAL_ID.header(), row.externalId(),
+                        "this person's data was erased at their request; they are not imported again"));
+            }
+        }
+        return migrants.stream().filter(migrant -> !household.wasErased(migrant.migrantId())).toList();
     }
 
     /** The group's valid migrants; a repeated {@code external_id} within the file is refused on its later line. */

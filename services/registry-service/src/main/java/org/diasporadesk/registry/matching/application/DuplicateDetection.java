@@ -56,7 +56,12 @@ public class DuplicateDetection {
                 .computeIfAbsent(holder, h -> EnumSet.noneOf(MatchReason.class)).add(reasonByKey.get(key))));
             candidates.keySet().removeIf(holder -> holder.householdId().equals(household.id()));
             if (!candidates.isEmpty()) {
-                duplicates.add(describe(i, migrant, household.municipalityCode(), candidates, lookupHousehold));
+                PossibleDuplicate described = describe(i, migrant, household.municipalityCode(), candidates,
+                        lookupHousehold);
+                // A key may outlive its record for a moment (an erasure between two writes): nobody to show.
+                if (!described.inYourMunicipality().isEmpty() || !described.inOtherOffices().isEmpty()) {
+                    duplicates.add(described);
+                }
             }
         }
         return duplicates;
@@ -109,6 +114,22 @@ public class DuplicateDetection {
             index.add(matchKeys.indexKeys(migrant).stream().map(MatchKey::value).toList(),
                     new Holder(migrant.migrantId(), household.id(), household.municipalityCode()));
         }
+    }
+
+    /** After a correction: the migrant's old keys no longer lead to them, the new ones do. */
+    public void reindex(Household household, Migrant before, Migrant after) {
+        index.remove(keyValues(matchKeys.indexKeys(before)), before.migrantId());
+        index.add(keyValues(matchKeys.indexKeys(after)),
+                new Holder(after.migrantId(), household.id(), household.municipalityCode()));
+    }
+
+    /** After an erasure: no key leads to the migrant any more. */
+    public void forget(Migrant erased) {
+        index.remove(keyValues(matchKeys.indexKeys(erased)), erased.migrantId());
+    }
+
+    private static List<String> keyValues(List<MatchKey> keys) {
+        return keys.stream().map(MatchKey::value).toList();
     }
 
     private PossibleDuplicate describe(int index, Migrant migrant, String ownMunicipality,

@@ -15,6 +15,9 @@ public interface MatchKeyIndex {
     /** Adds many holders in one round trip. */
     void addAll(Map<String, List<Holder>> holdersByKey);
 
+    /** Takes the migrant off the keys (their record changed or was erased). */
+    void remove(Collection<String> keys, String migrantId);
+
     /** Per key found, the migrants holding it. */
     Map<String, List<Holder>> holders(Collection<String> keys);
 }

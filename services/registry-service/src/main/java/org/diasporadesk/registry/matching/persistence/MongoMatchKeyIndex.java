@@ -52,6 +52,16 @@ class MongoMatchKeyIndex implements MatchKeyIndex {
         bulk.execute();
     }
 
+    /** A key document left without holders stays: it is a keyed hash that names no one, and cheap to keep. */
+    @Override
+    public void remove(Collection<String> keys, String migrantId) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        mongo.updateMulti(new Query(Criteria.where("_id").in(keys)),
+                new Update().pull("holders", new org.bson.Document("migrantId", migrantId)), MatchKeyDocument.class);
+    }
+
     @Override
     public Map<String, List<Holder>> holders(Collection<String> keys) {
         Map<String, List<Holder>> found = new LinkedHashMap<>();

@@ -9,6 +9,8 @@ import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
+import org.diasporadesk.events.registry.HouseholdUpdated;
+import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.Sex;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HouseholdTest {
 
     private static final Instant COLLECTED = Instant.parse("2026-11-20T09:30:00Z");
+    private static final Instant LATER = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test
     void registrationCausesThePersonalAndTheStatisticalFactInThatOrder() {
@@ -52,6 +55,81 @@ class HouseholdTest {
         assertThatThrownBy(() -> Household.register("h", "GE-IM-KUTAISI", null, List.of(), List.of(),
                 new Provenance("officer", null, null), COLLECTED))
             .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCorrectionRecordsOnlyTheFieldsThatChangedAndKeepsConsent() {
+        Household household = register(vakhtang(true)).household();
+        Migrant current = household.migrants().get(0);
+        Migrant corrected = new Migrant(current.migrantId(), current.givenName(), current.familyName(), current.nameLatin(),
+                current.sex(), current.birthYear(), "IT", "Rome", current.departureYear(), LifecycleStage.RETURNING,
+                current.preferredLanguage(), current.phones(), current.email(), new Consent(false, false, false));
+
+        HouseholdChange change = household.correctMigrant(corrected, "officer-kutaisi", "by phone", LATER);
+
+        assertThat(change.events()).hasExactlyElementsOfTypes(HouseholdUpdated.class, HouseholdStatisticsRecorded.class);
+        Migrant after = change.household().migrants().get(0);
+        assertThat(after.consent()).isEqualTo(current.consent());
+        MigrantHistoryEntry entry = change.household().historyOf(current.migrantId()).get(0);
+        assertThat(entry.changes()).extracting(MigrantHistoryEntry.FieldChange::field)
+            .containsExactly("destinationCountry", "destinationCity", "lifecycleStage");
+        assertThat(entry.changes().get(2)).isEqualTo(new MigrantHistoryEntry.FieldChange("lifecycleStage", "ABROAD",
+                "RETURNING"));
+        assertThat(household.correctMigrant(current, "officer-kutaisi", null, LATER).events()).isEmpty();
+    }
+
+    @Test
+    void withdrawingConsentToOutreachTellsTheContactServicesButLeavesStatisticsAlone() {
+        Household household = register(vakhtang(true)).household();
+        String id = household.migrants().get(0).migrantId();
+
+        HouseholdChange change = household.changeConsent(id, ConsentPurpose.OUTREACH, false, "officer", "sister", LATER);
+
+        assertThat(change.events()).hasExactlyElementsOfTypes(HouseholdUpdated.class);
+        assertThat(((HouseholdUpdated) change.events().get(0)).migrants().get(0).consent().outreach()).isFalse();
+        assertThat(change.household().historyOf(id)).singleElement()
+            .extracting(MigrantHistoryEntry::kind).isEqualTo(MigrantHistoryEntry.Kind.CONSENT);
+        assertThat(change.household().changeConsent(id, ConsentPurpose.OUTREACH, false, "officer", null, LATER).events())
+            .as("withdrawing twice changes nothing").isEmpty();
+    }
+
+    @Test
+    void anErasedMigrantStaysCountedAnonymouslyAndIsNeverAddedBack() {
+        Migrant brother = new Migrant("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "ლევან", "ბერიძე", "Levan Beridze", Sex.MALE,
+                1992, "DE", "Berlin", 2019, LifecycleStage.ABROAD, "ka", List.of("+491701234567"), null,
+                new Consent(true, true, true));
+        Household household = register(vakhtang(true)).household().addMigrants(List.of(brother), COLLECTED).household();
+        String vakhtang = household.migrants().get(0).migrantId();
+
+        HouseholdChange erasure = household.eraseMigrant(vakhtang, LATER);
+
+        assertThat(erasure.events()).hasExactlyElementsOfTypes(MigrantErased.class, HouseholdUpdated.class);
+        assertThat(((MigrantErased) erasure.events().get(0)).householdErased()).isFalse();
+        Household after = erasure.household();
+        assertThat(after.migrants()).extracting(Migrant::nameLatin).containsExactly("Levan Beridze");
+        assertThat(after.addMigrants(List.of(vakhtang(true)), LATER).events()).as("an old file brings no one back").isEmpty();
+        // A later change of the household still counts him, without anything that names him.
+        HouseholdStatisticsRecorded statistics = (HouseholdStatisticsRecorded) after
+            .changeConsent(brother.migrantId(), ConsentPurpose.STATISTICS, false, "officer", null, LATER).events().get(1);
+        assertThat(statistics.migrants()).singleElement().extracting(HouseholdStatisticsRecorded.MigrantProfile::destinationCountry)
+            .isEqualTo("GR");
+    }
+
+    @Test
+    void erasingTheLastMigrantErasesTheFamilysDataToo() {
+        Household household = register(vakhtang(false)).household();
+
+        HouseholdChange erasure = household.eraseMigrant(household.migrants().get(0).migrantId(), LATER);
+
+        assertThat(erasure.events()).hasExactlyElementsOfTypes(MigrantErased.class);
+        assertThat(((MigrantErased) erasure.events().get(0)).householdErased()).isTrue();
+        Household after = erasure.household();
+        assertThat(after.fullyErased()).isTrue();
+        assertThat(after.informants()).isEmpty();
+        assertThat(after.locality()).isNull();
+        assertThat(after.provenance().informantName()).isNull();
+        assertThat(after.erased()).singleElement().extracting(ErasedMigrant::anonymousProfile)
+            .as("no consent to statistics, no profile").isNull();
     }
 
     private static HouseholdChange register(Migrant migrant) {

@@ -1,0 +1,122 @@
+package org.diasporadesk.registry.household.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.chassis.territory.Territory;
+import org.diasporadesk.chassis.web.NotFoundException;
+import org.diasporadesk.registry.audit.application.AuditEntry;
+import org.diasporadesk.registry.audit.application.AuditTrail;
+import org.diasporadesk.registry.household.domain.ConsentPurpose;
+import org.diasporadesk.registry.household.domain.Household;
+import org.diasporadesk.registry.household.domain.HouseholdChange;
+import org.diasporadesk.registry.household.domain.Migrant;
+import org.diasporadesk.registry.household.domain.MigrantHistoryEntry;
+import org.diasporadesk.registry.household.domain.Provenance;
+import org.diasporadesk.registry.matching.application.DuplicateDetection;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeping one migrant's record over its life: corrections, consent given and withdrawn, its history, a copy of
+ * everything held (right of access) and erasure (right to be forgotten). Always within the officer's
+ * municipality; another municipality's records answer like missing ones.
+ */
+@Service
+public class MigrantRecords {
+
+    /** How many reads of the person's record an export lists, newest first. */
+    private static final int EXPORTED_READS = 1_000;
+
+    private final HouseholdStore store;
+    private final Territory territory;
+    private final MigrantNormalizer normalizer;
+    private final DuplicateDetection duplicates;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    MigrantRecords(HouseholdStore store, Territory territory, MigrantNormalizer normalizer,
+            DuplicateDetection duplicates, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.territory = territory;
+        this.normalizer = normalizer;
+        this.duplicates = duplicates;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A migrant and the household they belong to, as just read. */
+    public record MigrantRecord(Household household, Migrant migrant) {
+    }
+
+    /** Replaces the migrant's details; consent is left alone. Returns the record as it now stands. */
+    public MigrantRecord correct(String householdId, String migrantId, RegisterHousehold.NewMigrant details,
+            String note, Actor officer) {
+        MigrantRecord current = read(householdId, migrantId, officer);
+        // The body is the migrant itself, so the normaliser's field names (phones[0]) are the client's.
+        Migrant corrected = normalizer.migrant(details, migrantId);
+        HouseholdChange change = current.household().correctMigrant(corrected, officer.userId(), note, clock.instant());
+        store.update(change);
+        Migrant after = change.household().migrant(migrantId).orElseThrow();
+        if (!change.events().isEmpty()) {
+            duplicates.reindex(change.household(), current.migrant(), after);
+        }
+        return new MigrantRecord(change.household(), after);
+    }
+
+    /** Gives or withdraws consent for one purpose; {@code note} says who said so and how. */
+    public MigrantRecord changeConsent(String householdId, String migrantId, ConsentPurpose purpose, boolean granted,
+            String note, Actor officer) {
+        MigrantRecord current = read(householdId, migrantId, officer);
+        HouseholdChange change = current.household()
+            .changeConsent(migrantId, purpose, granted, officer.userId(), note, clock.instant());
+        store.update(change);
+        return new MigrantRecord(change.household(), change.household().migrant(migrantId).orElseThrow());
+    }
+
+    /** The migrant's changes since registration, oldest first. The old values are personal data: the read is audited. */
+    public List<MigrantHistoryEntry> history(String householdId, String migrantId, Actor officer, String purpose) {
+        MigrantRecord record = read(householdId, migrantId, officer);
+        audit.recordRead(officer, "read migrant history", List.of(householdId, migrantId), purpose);
+        return record.household().historyOf(migrantId);
+    }
+
+    /**
+     * Everything the registry holds about a person, for a request for access: the record, where it came from,
+     * its history, and who read it when and why. Other family members' data is not part of it.
+     */
+    public record MigrantExport(Instant exportedAt, String householdId, String municipalityCode, String locality,
+            Provenance source, Migrant migrant, List<MigrantHistoryEntry> history, List<AuditEntry> reads) {
+    }
+
+    public MigrantExport export(String householdId, String migrantId, Actor officer, String purpose) {
+        MigrantRecord record = read(householdId, migrantId, officer);
+        // Read before this export is recorded, so the list shows the reads that came before the request.
+        List<AuditEntry> reads = audit.entriesAbout(List.of(householdId, migrantId), EXPORTED_READS);
+        audit.recordRead(officer, "exported migrant record", List.of(householdId, migrantId), purpose);
+        Household household = record.household();
+        return new MigrantExport(clock.instant(), household.id(), household.municipalityCode(), household.locality(),
+                household.provenance(), record.migrant(), household.historyOf(migrantId), reads);
+    }
+
+    /**
+     * Erases the migrant's personal data here and tells the other services to erase theirs. The match keys go
+     * first: if the write then fails, the person is at worst missed as a duplicate, never found by one.
+     */
+    public void erase(String householdId, String migrantId, Actor officer, String reason) {
+        MigrantRecord record = read(householdId, migrantId, officer);
+        duplicates.forget(record.migrant());
+        store.update(record.household().eraseMigrant(migrantId, clock.instant()));
+        audit.recordRead(officer, "erased migrant", List.of(householdId, migrantId), reason);
+    }
+
+    private MigrantRecord read(String householdId, String migrantId, Actor officer) {
+        Household household = store.find(householdId)
+            .filter(found -> !found.fullyErased() && officer.covers(found.municipalityCode(), territory))
+            .orElseThrow(() -> new NotFoundException("household", householdId));
+        Migrant migrant = household.migrant(migrantId)
+            .orElseThrow(() -> new NotFoundException("migrant in household " + householdId, migrantId));
+        return new MigrantRecord(household, migrant);
+    }
+}

@@ -1,0 +1,90 @@
+package org.diasporadesk.registry.household.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.diasporadesk.registry.household.application.MigrantRecords;
+import org.diasporadesk.registry.household.application.MigrantRecords.MigrantExport;
+import org.diasporadesk.registry.household.domain.ConsentPurpose;
+import org.diasporadesk.registry.household.domain.Migrant;
+import org.diasporadesk.registry.household.domain.MigrantHistoryEntry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One migrant's record: correct it, change consent, read its history, export it, erase it. */
+@RestController
+@RequestMapping("/households/{householdId}/migrants/{migrantId}")
+class MigrantRecordController {
+
+    private final MigrantRecords records;
+
+    MigrantRecordController(MigrantRecords records) {
+        this.records = records;
+    }
+
+    @PutMapping
+    Migrant correct(@PathVariable String householdId, @PathVariable String migrantId,
+            @Valid @RequestBody CorrectMigrantRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return records.correct(householdId, migrantId, request.details(), request.note(), Actor.from(jwt)).migrant();
+    }
+
+    /** PUT …/consent/outreach {@code {"granted": false, "note": "asked by phone"}} withdraws consent to outreach. */
+    record ConsentRequest(@NotNull Boolean granted, @Size(max = 500) String note) {
+    }
+
+    @PutMapping("/consent/{purpose}")
+    Migrant changeConsent(@PathVariable String householdId, @PathVariable String migrantId,
+            @PathVariable String purpose, @Valid @RequestBody ConsentRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return records.changeConsent(householdId, migrantId, purposeOf(purpose), request.granted(), request.note(),
+                Actor.from(jwt)).migrant();
+    }
+
+    @GetMapping("/history")
+    List<MigrantHistoryEntry> history(@PathVariable String householdId, @PathVariable String migrantId,
+            @RequestHeader(name = "X-Purpose", required = false) String purpose, @AuthenticationPrincipal Jwt jwt) {
+        return records.history(householdId, migrantId, Actor.from(jwt), purpose);
+    }
+
+    /** Everything held about the person, as a JSON file to hand over (right of access). */
+    @GetMapping("/export")
+    ResponseEntity<MigrantExport> export(@PathVariable String householdId, @PathVariable String migrantId,
+            @RequestHeader(name = "X-Purpose", required = false) String purpose, @AuthenticationPrincipal Jwt jwt) {
+        MigrantExport export = records.export(householdId, migrantId, Actor.from(jwt), purpose);
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"migrant-" + migrantId + ".json\"")
+            .body(export);
+    }
+
+    /** Erasure at the person's request; {@code X-Purpose} records on what grounds. */
+    @DeleteMapping
+    ResponseEntity<Void> erase(@PathVariable String householdId, @PathVariable String migrantId,
+            @RequestHeader(name = "X-Purpose", required = false) String reason, @AuthenticationPrincipal Jwt jwt) {
+        records.erase(householdId, migrantId, Actor.from(jwt), reason);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ConsentPurpose purposeOf(String purpose) {
+        try {
+            return ConsentPurpose.valueOf(purpose.toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidFieldException("purpose", "'" + purpose + "' is not a consent purpose; "
+                    + "use hotline, outreach or statistics");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.diasporadesk.registry.household;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
+import org.diasporadesk.events.registry.HouseholdUpdated;
+import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An officer keeps one migrant's record: corrections, consent, history, export and erasure. */
+@ServiceIntegrationTest
+class MigrantRecordIT {
+
+    private static final String ZESTAPONI = "GE-IM-ZESTAPONI";
+    private static final String OFFICER = TestTokens.municipal(Role.REGISTRY_OFFICER, ZESTAPONI);
+    private static final String PATH = "/households/{household}/migrants/{migrant}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+    }
+
+    @Test
+    void aCorrectionIsKeptInHistoryPublishedAndFoundBySearch() {
+        JsonNode household = register("Goderdzi Kvaratskhelia", "599 30 00 01");
+        String h = household.get("id").asString();
+        String m = household.at("/migrants/0/migrantId").asString();
+        Map<String, Object> details = details(household.at("/migrants/0"));
+        details.put("destinationCountry", "IT");
+        details.put("destinationCity", "Bologna");
+        details.put("phones", List.of("+39 320 555 0101"));
+        details.put("note", "the migrant, on the hotline");
+
+        ApiClient.Response corrected = api.put(PATH, OFFICER, details, h, m);
+
+        assertThat(corrected.status()).as(corrected.body().toString()).isEqualTo(200);
+        assertThat(corrected.body().get("destinationCountry").asString()).isEqualTo("IT");
+        assertThat(corrected.body().at("/phones/0").asString()).isEqualTo("+393205550101");
+        assertThat(corrected.body().at("/consent/outreach").asBoolean()).as("consent is left alone").isTrue();
+
+        JsonNode history = api.get(PATH + "/history", OFFICER, h, m).body();
+        assertThat(history).hasSize(1);
+        assertThat(history.at("/0/kind").asString()).isEqualTo("DETAILS");
+        assertThat(history.at("/0/note").asString()).isEqualTo("the migrant, on the hotline");
+        assertThat(history.at("/0/changedBy").asString()).isNotBlank();
+        assertThat(history.get(0).get("changes").valueStream().map(change -> change.get("field").asString()))
+            .containsExactly("destinationCountry", "destinationCity", "phones");
+        assertThat(history.at("/0/changes/0/from").asString()).isEqualTo("GR");
+
+        // Sequences count per topic: registration was 1 on each, the correction is 2 on each.
+        HouseholdUpdated published = EventCodec.decode(awaitSequence(Topic.REGISTRY_PEOPLE, h, 2).value(),
+                HouseholdUpdated.class);
+        assertThat(published.migrants().get(0).destinationCountry()).isEqualTo("IT");
+        HouseholdStatisticsRecorded statistics = EventCodec.decode(awaitSequence(Topic.REGISTRY_STATISTICS, h, 2).value(),
+                HouseholdStatisticsRecorded.class);
+        assertThat(statistics.migrants().get(0).destinationCountry()).isEqualTo("IT");
+        assertThat(api.get("/migrants?phone={p}", OFFICER, "0039 320 555 0101").body().at("/items/0/migrantId").asString())
+            .isEqualTo(m);
+
+        ApiClient.Response unchanged = api.put(PATH, OFFICER, details, h, m);
+        assertThat(unchanged.status()).isEqualTo(200);
+        assertThat(api.get(PATH + "/history", OFFICER, h, m).body()).as("nothing changed, nothing recorded").hasSize(1);
+    }
+
+    @Test
+    void consentIsWithdrawnPerPurposeAndTheWithdrawalIsRecorded() {
+        JsonNode household = register("Nestan Abuladze", "599 30 00 02");
+        String h = household.get("id").asString();
+        String m = household.at("/migrants/0/migrantId").asString();
+
+        ApiClient.Response withdrawn = api.put(PATH + "/consent/{purpose}", OFFICER,
+                Map.of("granted", false, "note", "asked her sister to pass it on"), h, m, "outreach");
+
+        assertThat(withdrawn.status()).as(withdrawn.body().toString()).isEqualTo(200);
+        assertThat(withdrawn.body().at("/consent/outreach").asBoolean()).isFalse();
+        assertThat(withdrawn.body().at("/consent/hotline").asBoolean()).isTrue();
+        JsonNode entry = api.get(PATH + "/history", OFFICER, h, m).body().get(0);
+        assertThat(entry.get("kind").asString()).isEqualTo("CONSENT");
+        assertThat(entry.at("/changes/0/field").asString()).isEqualTo("consent.outreach");
+        assertThat(entry.at("/changes/0/to").asString()).isEqualTo("false");
+        HouseholdUpdated published = EventCodec.decode(awaitSequence(Topic.REGISTRY_PEOPLE, h, 2).value(),
+                HouseholdUpdated.class);
+        assertThat(published.migrants().get(0).consent().outreach()).isFalse();
+
+        ApiClient.Response unknownPurpose = api.put(PATH + "/consent/{purpose}", OFFICER, Map.of("granted", true), h, m,
+                "marketing");
+        assertThat(unknownPurpose.status()).isEqualTo(400);
+        assertThat(unknownPurpose.body().at("/errors/0/field").asString()).isEqualTo("purpose");
+        ApiClient.Response noAnswer = api.put(PATH + "/consent/{purpose}", OFFICER, Map.of("note", "?"), h, m, "hotline");
+        assertThat(noAnswer.status()).isEqualTo(400);
+        assertThat(noAnswer.body().at("/errors/0/field").asString()).isEqualTo("granted");
+    }
+
+    @Test
+    void anExportHoldsTheRecordItsHistoryAndWhoReadItButNotTheFamilysContacts() {
+        JsonNode household = register("Shalva Gogua", "599 30 00 03");
+        String h = household.get("id").asString();
+        String m = household.at("/migrants/0/migrantId").asString();
+        api.getWithHeader("/households/" + h, OFFICER, "X-Purpose", "hotline callback");
+        api.put(PATH + "/consent/{purpose}", OFFICER, Map.of("granted", false), h, m, "statistics");
+
+        ApiClient.Response export = api.getWithHeader(PATH + "/export", OFFICER, "X-Purpose", "request for access", h, m);
+
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.headers().getFirst("Content-Disposition")).contains("migrant-" + m + ".json");
+        JsonNode body = export.body();
+        assertThat(body.at("/migrant/nameLatin").asString()).isEqualTo("Shalva Gogua");
+        assertThat(body.at("/source/informantName").asString()).isEqualTo("ნინო ბერიძე");
+        assertThat(body.get("history")).hasSize(1);
+        assertThat(body.get("reads").valueStream().map(read -> read.get("purpose").asString()))
+            .contains("hotline callback");
+        assertThat(body.toString()).doesNotContain("+995599300003");
+        assertThat(api.get(PATH + "/export", TestTokens.municipal(Role.REGISTRY_OFFICER, "GE-IM-TERJOLA"), h, m).status())
+            .as("another office's record answers like a missing one").isEqualTo(404);
+    }
+
+    @Test
+    void erasureRemovesThePersonEverywhereHereAndTellsTheOtherServices() {
+        JsonNode household = register("Ketevan Tsintsadze", "599 30 00 04");
+        String h = household.get("id").asString();
+        String m = household.at("/migrants/0/migrantId").asString();
+        Map<String, Object> details = details(household.at("/migrants/0"));
+        details.put("destinationCity", "Thessaloniki");
+        api.put(PATH, OFFICER, details, h, m);
+
+        ApiClient.Response erased = api.deleteWithHeader(PATH, OFFICER, "X-Purpose", "request in person, form 12", h, m);
+
+        assertThat(erased.status()).isEqualTo(204);
+        // On the personal topic: registration 1, correction 2, erasure 3.
+        MigrantErased event = EventCodec.decode(awaitSequence(Topic.REGISTRY_PEOPLE, h, 3).value(), MigrantErased.class);
+        assertThat(event.migrantId()).isEqualTo(m);
+        assertThat(event.householdErased()).isTrue();
+        assertThat(api.get("/households/" + h, OFFICER).status()).isEqualTo(404);
+        assertThat(api.get(PATH + "/history", OFFICER, h, m).status()).isEqualTo(404);
+        assertThat(api.get("/migrants?name={n}", OFFICER, "Ketevan Tsintsadze").body().get("total").asLong()).isZero();
+        assertThat(api.get("/migrants?phone={p}", OFFICER, phoneOf("599 30 00 04")).body().get("total").asLong()).isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                mongo.findById(h, Document.class, "households").toJson())
+            .as("nothing personal is left, not even in unpublished events or history")
+            .doesNotContain("Tsintsadze", "Thessaloniki", "Athens", "+306944300004", "+995599300004", "ნინო"));
+
+        assertThat(mongo.count(new Query(Criteria.where("holders.migrantId").is(m)), "match_keys"))
+            .as("her match keys are gone too").isZero();
+        JsonNode again = register("Ketevan Tsintsadze", "599 30 00 04");
+        assertThat(again.get("possibleDuplicates")).isEmpty();
+        assertThat(api.deleteWithHeader(PATH, OFFICER, "X-Purpose", "again", h, m).status()).isEqualTo(404);
+    }
+
+    @Test
+    void erasingOneMigrantKeepsTheRestOfTheHousehold() {
+        Map<String, Object> body = HouseholdRegistrationIT.household(ZESTAPONI, "599 30 00 06");
+        @SuppressWarnings("unchecked")
+        List<Object> migrants = new java.util.ArrayList<>((List<Object>) body.get("migrants"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sister = new HashMap<>((Map<String, Object>) migrants.get(0));
+        sister.putAll(Map.of("givenName", "მაია", "nameLatin", "Maia Beridze", "sex", "FEMALE", "phones",
+                List.of("+30 691 234 0006")));
+        migrants.add(sister);
+        body.put("migrants", migrants);
+        JsonNode household = api.post("/households", OFFICER, body).body();
+        String h = household.get("id").asString();
+
+        api.deleteWithHeader(PATH, OFFICER, "X-Purpose", "request", h, household.at("/migrants/0/migrantId").asString());
+
+        JsonNode after = api.get("/households/" + h, OFFICER).body();
+        assertThat(after.get("migrants")).hasSize(1);
+        assertThat(after.at("/migrants/0/nameLatin").asString()).isEqualTo("Maia Beridze");
+        assertThat(after.at("/informants/0/phone").asString()).isEqualTo("+995599300006");
+        assertThat(EventCodec.decode(awaitSequence(Topic.REGISTRY_PEOPLE, h, 2).value(), MigrantErased.class)
+            .householdErased()).isFalse();
+        HouseholdUpdated remaining = EventCodec.decode(awaitSequence(Topic.REGISTRY_PEOPLE, h, 3).value(),
+                HouseholdUpdated.class);
+        assertThat(remaining.migrants()).extracting(HouseholdRegistered.Migrant::nameLatin).containsExactly("Maia Beridze");
+    }
+
+    @Test
+    void invalidCorrectionsAreRefusedNamingTheFieldAndChangeNothing() {
+        JsonNode household = register("Zurab Japaridze", "599 30 00 07");
+        String h = household.get("id").asString();
+        String m = household.at("/migrants/0/migrantId").asString();
+        Map<String, Object> details = details(household.at("/migrants/0"));
+        details.put("phones", List.of("12"));
+
+        ApiClient.Response badPhone = api.put(PATH, OFFICER, details, h, m);
+
+        assertThat(badPhone.status()).isEqualTo(400);
+        assertThat(badPhone.body().at("/errors/0/field").asString()).isEqualTo("phones[0]");
+        assertThat(api.get(PATH + "/history", OFFICER, h, m).body()).isEmpty();
+        assertThat(api.put(PATH, OFFICER, details(household.at("/migrants/0")), h, "no-such-migrant").status())
+            .isEqualTo(404);
+        assertThat(api.put(PATH, TestTokens.regional(Role.REGIONAL_PLANNER, "GE-IM"), details(household.at("/migrants/0")),
+                h, m).status()).isEqualTo(403);
+    }
+
+    /** A household with one migrant; the migrant's Greek number is derived from the informant's, so each is unique. */
+    private JsonNode register(String nameLatin, String informantPhone) {
+        Map<String, Object> body = HouseholdRegistrationIT.household(ZESTAPONI, informantPhone);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> migrant = (Map<String, Object>) ((List<?>) body.get("migrants")).get(0);
+        String[] parts = nameLatin.split(" ");
+        migrant.put("nameLatin", nameLatin);
+        migrant.put("givenName", parts[0]);
+        migrant.put("familyName", parts[1]);
+        migrant.put("phones", List.of(phoneOf(informantPhone)));
+        body.put("provenance", Map.of("informantName", "ნინო ბერიძე", "collectedOn", "2026-11-20"));
+        ApiClient.Response created = api.post("/households", OFFICER, body);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body();
+    }
+
+    /** "599 30 00 04" gives the migrant "+30 6944 30 00 04". */
+    private static String phoneOf(String informantPhone) {
+        return "+30 6944 " + informantPhone.substring(4);
+    }
+
+    /** The migrant's details as the API returned them, as a correction body. */
+    private static Map<String, Object> details(JsonNode migrant) {
+        Map<String, Object> details = new HashMap<>();
+        for (String field : List.of("givenName", "familyName", "nameLatin", "sex", "destinationCountry",
+                "destinationCity", "lifecycleStage", "preferredLanguage", "email")) {
+            if (migrant.hasNonNull(field)) {
+                details.put(field, migrant.get(field).asString());
+            }
+        }
+        if (migrant.hasNonNull("birthYear")) {
+            details.put("birthYear", migrant.get("birthYear").asInt());
+        }
+        details.put("phones", migrant.get("phones").valueStream().map(JsonNode::asString).toList());
+        return details;
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitSequence(Topic topic, String householdId, int sequence) {
+        return KafkaProbe.awaitRecord(topic.topicName(), record -> householdId.equals(record.key())
+                && String.valueOf(sequence).equals(KafkaProbe.header(record, "ce_sequence")), Duration.ofSeconds(15));
+    }
+}
