@@ -7,6 +7,7 @@ import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.MigrantsMerged;
 
 /**
  * Every event type with its versioned CloudEvents {@code type}, payload record and topic. The JSON Schema
@@ -20,7 +21,8 @@ public enum EventType {
             Topic.REGISTRY_PEOPLE),
     HOUSEHOLD_STATISTICS_RECORDED_V1("org.diasporadesk.registry.household-statistics-recorded.v1",
             HouseholdStatisticsRecorded.class, Topic.REGISTRY_STATISTICS),
-    MIGRANT_ERASED_V1("org.diasporadesk.registry.migrant-erased.v1", MigrantErased.class, Topic.REGISTRY_PEOPLE);
+    MIGRANT_ERASED_V1("org.diasporadesk.registry.migrant-erased.v1", MigrantErased.class, Topic.REGISTRY_PEOPLE),
+    MIGRANTS_MERGED_V1("org.diasporadesk.registry.migrants-merged.v1", MigrantsMerged.class, Topic.REGISTRY_PEOPLE);
 
     private final String typeName;
     private final Class<? extends EventPayload> payloadClass;

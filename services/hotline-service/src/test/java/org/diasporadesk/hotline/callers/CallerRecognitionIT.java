@@ -16,6 +16,7 @@ import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.MigrantsMerged;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -128,6 +129,21 @@ class CallerRecognitionIT {
         publish(household, 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
             .until(() -> candidates("+306912345006", KUTAISI_AGENT).isEmpty());
+    }
+
+    @Test
+    void aMergedRecordIsNoLongerShownBesideTheSurvivingOne() {
+        HouseholdRegistered household = household("+306912345007", "+995599100007");
+        publish(household, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !candidates("+306912345007", KUTAISI_AGENT).isEmpty());
+        MigrantsMerged sample = EventCodec.decode(GoldenSamples.bytes(EventType.MIGRANTS_MERGED_V1), MigrantsMerged.class);
+
+        publish(new MigrantsMerged(household.householdId(), household.migrants().get(0).migrantId(),
+                sample.survivingHouseholdId(), sample.survivingMigrantId(), sample.municipalityCode(), true,
+                sample.mergedAt()), EventType.MIGRANTS_MERGED_V1, household.householdId(), 2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> candidates("+306912345007", KUTAISI_AGENT).isEmpty());
+        assertThat(candidates("+995599100007", KUTAISI_AGENT)).as("the emptied household's informant moved").isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.MigrantsMerged;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -203,6 +204,52 @@ class MigrantRecordIT {
         HouseholdUpdated remaining = EventCodec.decode(awaitSequence(Topic.REGISTRY_PEOPLE, h, 3).value(),
                 HouseholdUpdated.class);
         assertThat(remaining.migrants()).extracting(HouseholdRegistered.Migrant::nameLatin).containsExactly("Maia Beridze");
+    }
+
+    @Test
+    void anOfficerMergesADuplicateShownAtRegistrationAndNoContactIsLost() {
+        JsonNode first = register("Avtandil Lordkipanidze", "599 30 00 08");
+        Map<String, Object> body = HouseholdRegistrationIT.household(ZESTAPONI, "599 30 00 09");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> again = (Map<String, Object>) ((List<?>) body.get("migrants")).get(0);
+        again.putAll(Map.of("givenName", "ავთანდილ", "familyName", "ლორთქიფანიძე", "nameLatin", "Avtandil Lordkipanidze",
+                "phones", List.of("+30 6944 30 00 09"), "consent", Map.of("hotline", true, "outreach", false,
+                        "statistics", true)));
+        body.put("informants", List.of(Map.of("name", "ეკა", "relation", "wife", "phone", "599 30 00 09")));
+        JsonNode second = api.post("/households", OFFICER, body).body();
+        String h = first.get("id").asString();
+        String m = first.at("/migrants/0/migrantId").asString();
+        String duplicateHousehold = second.get("id").asString();
+        String duplicate = second.at("/migrants/0/migrantId").asString();
+        assertThat(second.at("/possibleDuplicates/0/inYourMunicipality/0/migrantId").asString()).isEqualTo(m);
+
+        ApiClient.Response merged = api.post("/households/" + h + "/migrants/" + m + "/merge", OFFICER,
+                Map.of("duplicateHouseholdId", duplicateHousehold, "duplicateMigrantId", duplicate, "note", "same passport"));
+
+        assertThat(merged.status()).as(merged.body().toString()).isEqualTo(200);
+        assertThat(merged.body().get("phones").valueStream().map(JsonNode::asString))
+            .containsExactly("+306944300008", "+306944300009");
+        assertThat(merged.body().at("/consent/outreach").asBoolean()).as("a withdrawal on either record wins").isFalse();
+        JsonNode survivor = api.get("/households/" + h, OFFICER).body();
+        assertThat(survivor.get("informants").valueStream().map(i -> i.get("relation").asString()))
+            .containsExactly("mother", "wife");
+        assertThat(api.get("/households/" + duplicateHousehold, OFFICER).status()).isEqualTo(404);
+        assertThat(api.get("/migrants?phone={p}", OFFICER, "+30 6944 30 00 09").body().at("/items/0/migrantId").asString())
+            .isEqualTo(m);
+        assertThat(api.get(PATH + "/history", OFFICER, h, m).body().at("/0/kind").asString()).isEqualTo("MERGED");
+        MigrantsMerged event = EventCodec.decode(awaitSequence(Topic.REGISTRY_PEOPLE, duplicateHousehold, 2).value(),
+                MigrantsMerged.class);
+        assertThat(event.survivingMigrantId()).isEqualTo(m);
+        assertThat(event.householdEmptied()).isTrue();
+
+        ApiClient.Response twice = api.post("/households/" + h + "/migrants/" + m + "/merge", OFFICER,
+                Map.of("duplicateHouseholdId", duplicateHousehold, "duplicateMigrantId", duplicate));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body().at("/errors/0/field").asString()).isEqualTo("duplicateHouseholdId");
+        ApiClient.Response itself = api.post("/households/" + h + "/migrants/" + m + "/merge", OFFICER,
+                Map.of("duplicateHouseholdId", h, "duplicateMigrantId", m));
+        assertThat(itself.status()).isEqualTo(400);
+        assertThat(itself.body().at("/errors/0/field").asString()).isEqualTo("duplicateMigrantId");
     }
 
     @Test

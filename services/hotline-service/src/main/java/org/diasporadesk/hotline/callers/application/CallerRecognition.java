@@ -13,6 +13,7 @@ import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.MigrantsMerged;
 import org.diasporadesk.events.registry.PeopleEvent;
 import org.springframework.stereotype.Service;
 
@@ -51,13 +52,21 @@ public class CallerRecognition {
             replace(household, event.envelope().sequence(), event);
         }
         else if (event.payload() instanceof MigrantErased erased) {
-            if (erased.householdErased()) {
-                // Nobody is left: the household's informants go with it.
-                directory.replaceHousehold(erased.householdId(), event.envelope().sequence(), Map.of());
-            }
-            else {
-                directory.eraseMigrant(erased.householdId(), erased.migrantId());
-            }
+            forget(erased.householdId(), erased.migrantId(), erased.householdErased(), event.envelope().sequence());
+        }
+        else if (event.payload() instanceof MigrantsMerged merged) {
+            // The surviving record's household snapshot brings the person back under the surviving id.
+            forget(merged.householdId(), merged.migrantId(), merged.householdEmptied(), event.envelope().sequence());
+        }
+    }
+
+    private void forget(String householdId, String migrantId, boolean householdGone, long sequence) {
+        if (householdGone) {
+            // Nobody is left in the household: its informants go with it.
+            directory.replaceHousehold(householdId, sequence, Map.of());
+        }
+        else {
+            directory.eraseMigrant(householdId, migrantId);
         }
     }
 

@@ -10,6 +10,7 @@ import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.MigrantsMerged;
 import org.diasporadesk.events.registry.PeopleEvent;
 import org.springframework.stereotype.Service;
 
@@ -47,10 +48,18 @@ public class RecipientRegister {
             }
         }
         else if (event.payload() instanceof MigrantErased erased) {
-            recipients.erase(erased.migrantId());
-            if (erased.householdErased()) {
-                recipients.replaceHousehold(erased.householdId(), sequence, List.of());
-            }
+            forget(erased.householdId(), erased.migrantId(), erased.householdErased(), sequence);
+        }
+        else if (event.payload() instanceof MigrantsMerged merged) {
+            // The surviving record's household snapshot brings the person back under the surviving id.
+            forget(merged.householdId(), merged.migrantId(), merged.householdEmptied(), sequence);
+        }
+    }
+
+    private void forget(String householdId, String migrantId, boolean householdGone, long sequence) {
+        recipients.erase(migrantId);
+        if (householdGone) {
+            recipients.replaceHousehold(householdId, sequence, List.of());
         }
     }
 

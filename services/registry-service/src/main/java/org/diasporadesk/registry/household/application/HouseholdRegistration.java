@@ -82,7 +82,7 @@ public class HouseholdRegistration {
     public Household find(String id, Actor actor, String purpose) {
         // Another municipality's household answers exactly like a missing one: its existence is not disclosed.
         Household household = store.find(id)
-            .filter(found -> !found.fullyErased() && actor.covers(found.municipalityCode(), territory))
+            .filter(found -> !found.vacated() && actor.covers(found.municipalityCode(), territory))
             .orElseThrow(() -> new NotFoundException("household", id));
         audit.recordRead(actor, "read household", List.of(household.id()), purpose);
         return household;

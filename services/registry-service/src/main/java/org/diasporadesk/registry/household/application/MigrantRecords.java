@@ -113,7 +113,7 @@ public class MigrantRecords {
 
     private MigrantRecord read(String householdId, String migrantId, Actor officer) {
         Household household = store.find(householdId)
-            .filter(found -> !found.fullyErased() && officer.covers(found.municipalityCode(), territory))
+            .filter(found -> !found.vacated() && officer.covers(found.municipalityCode(), territory))
             .orElseThrow(() -> new NotFoundException("household", householdId));
         Migrant migrant = household.migrant(migrantId)
             .orElseThrow(() -> new NotFoundException("migrant in household " + householdId, migrantId));

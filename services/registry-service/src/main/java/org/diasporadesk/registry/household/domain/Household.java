@@ -20,6 +20,7 @@ import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.MigrantsMerged;
 import org.diasporadesk.events.registry.RegistryEvent;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded.MigrantProfile;
 
@@ -27,16 +28,16 @@ import org.diasporadesk.events.registry.HouseholdStatisticsRecorded.MigrantProfi
  * A household in the home community and the migrants its family reported: the registry's aggregate.
  * Every change returns the new state with the events it causes ({@link HouseholdChange}).
  *
- * <p>{@code erased} and {@code history} belong to the aggregate so that they are written atomically with the
- * state they describe; they are not part of the household's representation ({@code @JsonIgnore}): history has
- * its own resource, and erased migrants are gone for every reader. A household whose every migrant was erased
- * keeps only ids ({@link #fullyErased()}). {@code version} is the stored version the state was read at (null
+ * <p>{@code erased}, {@code merged} and {@code history} belong to the aggregate so that they are written
+ * atomically with the state they describe; they are not part of the household's representation
+ * ({@code @JsonIgnore}): history has its own resource, and erased or merged migrants are gone for every reader.
+ * A household whose every migrant was erased or merged away keeps only ids ({@link #vacated()}). {@code version} is the stored version the state was read at (null
  * before the first write): a change is written only if nobody else wrote the household meanwhile.
  */
 public record Household(String id, String municipalityCode, String locality, List<Informant> informants,
         List<Migrant> migrants, Provenance provenance, Instant registeredAt,
-        @JsonIgnore List<ErasedMigrant> erased, @JsonIgnore List<MigrantHistoryEntry> history,
-        @JsonIgnore Long version) {
+        @JsonIgnore List<ErasedMigrant> erased, @JsonIgnore List<MergedMigrant> merged,
+        @JsonIgnore List<MigrantHistoryEntry> history, @JsonIgnore Long version) {
 
     /** The fields an officer may correct, by the name the API and the history use. */
     private static final Map<String, Function<Migrant, Object>> DETAILS = detailFields();
@@ -45,6 +46,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
         informants = List.copyOf(informants);
         migrants = List.copyOf(migrants);
         erased = List.copyOf(Objects.requireNonNullElse(erased, List.of()));
+        merged = List.copyOf(Objects.requireNonNullElse(merged, List.of()));
         history = List.copyOf(Objects.requireNonNullElse(history, List.of()));
     }
 
@@ -58,7 +60,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
             throw new IllegalArgumentException("a household is registered with at least one migrant");
         }
         Household household = new Household(id, municipalityCode, locality, informants, migrants, provenance, now,
-                List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), null);
         return new HouseholdChange(household, List.of(household.registered(), household.statistics(now)));
     }
 
@@ -66,14 +68,22 @@ public record Household(String id, String municipalityCode, String locality, Lis
         return migrants.stream().filter(migrant -> migrant.migrantId().equals(migrantId)).findFirst();
     }
 
-    /** True once every migrant was erased: nothing personal is left, and readers are told it does not exist. */
-    public boolean fullyErased() {
+    /**
+     * True once no migrant is left (erased, or merged into another household): nothing personal is left, and
+     * readers are told the household does not exist.
+     */
+    public boolean vacated() {
         return migrants.isEmpty();
     }
 
     /** Whether the migrant was erased from this household at their request; such a migrant is never added again. */
     public boolean wasErased(String migrantId) {
         return erased.stream().anyMatch(gone -> gone.migrantId().equals(migrantId));
+    }
+
+    /** Whether the record was merged into another record of the same person; it is never added again either. */
+    public boolean wasMerged(String migrantId) {
+        return merged.stream().anyMatch(gone -> gone.migrantId().equals(migrantId));
     }
 
     /** The changes recorded for one migrant, oldest first. */
@@ -84,12 +94,13 @@ public record Household(String id, String municipalityCode, String locality, Lis
     /**
      * Adds migrants reported later (another row of an import, say). Migrants already in the household (same
      * id) are left as they are, so adding the same migrant twice changes nothing and causes no event; migrants
-     * erased from it are not added back.
+     * erased from it or merged elsewhere are not added back.
      */
     public HouseholdChange addMigrants(List<Migrant> reported, Instant now) {
         Set<String> known = migrants.stream().map(Migrant::migrantId).collect(Collectors.toSet());
         List<Migrant> added = reported.stream()
-            .filter(migrant -> !known.contains(migrant.migrantId()) && !wasErased(migrant.migrantId()))
+            .filter(migrant -> !known.contains(migrant.migrantId()) && !wasErased(migrant.migrantId())
+                    && !wasMerged(migrant.migrantId()))
             .toList();
         if (added.isEmpty()) {
             return new HouseholdChange(this, List.of());
@@ -162,14 +173,96 @@ public record Household(String id, String municipalityCode, String locality, Lis
         Household after = householdErased
                 ? new Household(id, municipalityCode, null, List.of(), List.of(),
                         new Provenance(provenance.collectedBy(), null, provenance.collectedOn()), registeredAt,
-                        nowErased, List.of(), version)
+                        nowErased, merged, List.of(), version)
                 : new Household(id, municipalityCode, locality, informants, remaining, provenance, registeredAt,
-                        nowErased, remainingHistory, version);
+                        nowErased, merged, remainingHistory, version);
         MigrantErased erasure = new MigrantErased(id, migrantId, municipalityCode, householdErased, now);
         // The household's remaining members follow as a snapshot, so projections drop the erased one whole.
         List<RegistryEvent> events = householdErased ? List.of(erasure)
                 : List.of(erasure, after.updated());
         return new HouseholdChange(after, events);
+    }
+
+    /**
+     * Takes in another record of the same migrant: phones and e-mail it adds are kept so that no way to reach
+     * the person is lost, and so are the informants of its household when they would otherwise be left without a
+     * migrant; consent stays only where both records have it (a withdrawal on either wins). Merging the same
+     * record twice changes nothing, so a merge interrupted halfway can simply be repeated.
+     */
+    public HouseholdChange absorbDuplicate(String survivorId, Migrant duplicate, List<Informant> orphanedInformants,
+            String changedBy, String note, Instant now) {
+        Migrant survivor = migrant(survivorId).orElseThrow(() -> unknown(survivorId));
+        boolean alreadyMerged = historyOf(survivorId).stream()
+            .filter(entry -> entry.kind() == MigrantHistoryEntry.Kind.MERGED)
+            .flatMap(entry -> entry.changes().stream())
+            .anyMatch(change -> change.field().equals("mergedFrom") && duplicate.migrantId().equals(change.to()));
+        if (alreadyMerged) {
+            return new HouseholdChange(this, List.of());
+        }
+        List<String> phones = Stream.concat(survivor.phones().stream(), duplicate.phones().stream()).distinct().toList();
+        String email = survivor.email() != null ? survivor.email() : duplicate.email();
+        Consent consent = new Consent(survivor.consent().hotline() && duplicate.consent().hotline(),
+                survivor.consent().outreach() && duplicate.consent().outreach(),
+                survivor.consent().statistics() && duplicate.consent().statistics());
+        Migrant combined = new Migrant(survivor.migrantId(), survivor.givenName(), survivor.familyName(),
+                survivor.nameLatin(), survivor.sex(), survivor.birthYear(), survivor.destinationCountry(),
+                survivor.destinationCity(), survivor.departureYear(), survivor.lifecycleStage(),
+                survivor.preferredLanguage(), phones, email, consent);
+        List<MigrantHistoryEntry.FieldChange> changes = new ArrayList<>();
+        changes.add(new MigrantHistoryEntry.FieldChange("mergedFrom", null, duplicate.migrantId()));
+        addChange(changes, "phones", text(survivor.phones()), text(phones));
+        addChange(changes, "email", survivor.email(), email);
+        for (ConsentPurpose purpose : ConsentPurpose.values()) {
+            addChange(changes, "consent." + purpose.name().toLowerCase(java.util.Locale.ROOT),
+                    String.valueOf(survivor.consent().given(purpose)), String.valueOf(consent.given(purpose)));
+        }
+        List<Informant> family = new ArrayList<>(informants);
+        orphanedInformants.stream()
+            .filter(informant -> family.stream().noneMatch(known -> sameInformant(known, informant)))
+            .forEach(family::add);
+        Household withFamily = new Household(id, municipalityCode, locality, family, migrants, provenance, registeredAt,
+                erased, merged, history, version);
+        return withFamily.replacing(combined, new MigrantHistoryEntry(survivorId, now, changedBy,
+                MigrantHistoryEntry.Kind.MERGED, changes, note), now, true);
+    }
+
+    /**
+     * Lets go of a record merged into {@code survivingMigrantId}: it leaves the household and its history goes
+     * with it (the surviving record's history tells of the merge). When it was the last migrant the informants
+     * go too; they were moved to the surviving household.
+     */
+    public HouseholdChange releaseDuplicate(String migrantId, String survivingHouseholdId, String survivingMigrantId,
+            Instant now) {
+        Migrant gone = migrant(migrantId).orElseThrow(() -> unknown(migrantId));
+        List<MergedMigrant> nowMerged = new ArrayList<>(merged);
+        nowMerged.add(new MergedMigrant(migrantId, survivingHouseholdId, survivingMigrantId, now));
+        List<Migrant> remaining = migrants.stream().filter(migrant -> migrant != gone).toList();
+        List<MigrantHistoryEntry> remainingHistory = history.stream()
+            .filter(entry -> !entry.migrantId().equals(migrantId))
+            .toList();
+        boolean emptied = remaining.isEmpty();
+        Household after = emptied
+                ? new Household(id, municipalityCode, null, List.of(), List.of(),
+                        new Provenance(provenance.collectedBy(), null, provenance.collectedOn()), registeredAt, erased,
+                        nowMerged, List.of(), version)
+                : new Household(id, municipalityCode, locality, informants, remaining, provenance, registeredAt, erased,
+                        nowMerged, remainingHistory, version);
+        MigrantsMerged fact = new MigrantsMerged(id, migrantId, survivingHouseholdId, survivingMigrantId,
+                municipalityCode, emptied, now);
+        // The duplicate was counted twice until now: the household's figures drop it.
+        List<RegistryEvent> events = emptied ? List.of(fact, after.statistics(now))
+                : List.of(fact, after.updated(), after.statistics(now));
+        return new HouseholdChange(after, events);
+    }
+
+    private static boolean sameInformant(Informant a, Informant b) {
+        return a.phone() != null ? a.phone().equals(b.phone()) : Objects.equals(a.name(), b.name());
+    }
+
+    private static void addChange(List<MigrantHistoryEntry.FieldChange> changes, String field, String from, String to) {
+        if (!Objects.equals(from, to)) {
+            changes.add(new MigrantHistoryEntry.FieldChange(field, from, to));
+        }
     }
 
     private HouseholdChange replacing(Migrant updated, MigrantHistoryEntry entry, Instant now, boolean statistics) {
@@ -184,7 +277,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
     private HouseholdChange withMigrants(List<Migrant> all, List<MigrantHistoryEntry> newHistory, Instant now,
             boolean statistics) {
         Household after = new Household(id, municipalityCode, locality, informants, all, provenance, registeredAt,
-                erased, newHistory, version);
+                erased, merged, newHistory, version);
         List<RegistryEvent> events = new ArrayList<>();
         events.add(after.updated());
         if (statistics) {

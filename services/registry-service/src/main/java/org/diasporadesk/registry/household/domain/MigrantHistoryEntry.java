@@ -17,7 +17,9 @@ public record MigrantHistoryEntry(String migrantId, Instant at, String changedBy
         /** Details corrected or brought up to date by an officer. */
         DETAILS,
         /** Consent given or withdrawn for one purpose. */
-        CONSENT
+        CONSENT,
+        /** Another record of the same person was merged into this one. */
+        MERGED
     }
 
     /** A field's value before and after; values as text, null when there was none. */

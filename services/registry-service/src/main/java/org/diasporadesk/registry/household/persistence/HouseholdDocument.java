@@ -7,6 +7,7 @@ import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.registry.household.domain.ErasedMigrant;
 import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.Informant;
+import org.diasporadesk.registry.household.domain.MergedMigrant;
 import org.diasporadesk.registry.household.domain.Migrant;
 import org.diasporadesk.registry.household.domain.MigrantHistoryEntry;
 import org.diasporadesk.registry.household.domain.Provenance;
@@ -17,19 +18,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A household's state and its unpublished events, stored together so that one write holds both.
  * {@code nameTokens} and {@code phones} gather what search filters on across the household's migrants (folded
- * name tokens, E.164 numbers); they are derived from {@code migrants} on every write. {@code erased} and
- * {@code history} are part of the household's state, so a change and its history are one write.
+ * name tokens, E.164 numbers); they are derived from {@code migrants} on every write. {@code erased},
+ * {@code merged} and {@code history} are part of the household's state, so a change and its history are one write.
  */
 @Document(HouseholdDocument.COLLECTION)
 record HouseholdDocument(@Id String id, String municipalityCode, String locality, List<Informant> informants,
         List<Migrant> migrants, Provenance provenance, Instant registeredAt, List<String> nameTokens,
-        List<String> phones, List<ErasedMigrant> erased, List<MigrantHistoryEntry> history, Outbox outbox,
+        List<String> phones, List<ErasedMigrant> erased, List<MergedMigrant> merged, List<MigrantHistoryEntry> history,
+        Outbox outbox,
         @Version Long version) {
 
     static final String COLLECTION = "households";
 
     Household household() {
         return new Household(id, municipalityCode, locality, informants, migrants, provenance, registeredAt, erased,
-                history, version);
+                merged, history, version);
     }
 }

@@ -96,7 +96,8 @@ class MongoHouseholdStore implements HouseholdStore {
     private static HouseholdDocument document(Household household, Outbox outbox, Long version) {
         return new HouseholdDocument(household.id(), household.municipalityCode(), household.locality(),
                 household.informants(), household.migrants(), household.provenance(), household.registeredAt(),
-                nameTokens(household), phones(household), household.erased(), household.history(), outbox, version);
+                nameTokens(household), phones(household), household.erased(), household.merged(), household.history(), outbox,
+                version);
     }
 
     private static List<String> nameTokens(Household household) {

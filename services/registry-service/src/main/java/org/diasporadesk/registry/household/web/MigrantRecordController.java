@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.diasporadesk.registry.household.application.MigrantMerge;
 import org.diasporadesk.registry.household.application.MigrantRecords;
 import org.diasporadesk.registry.household.application.MigrantRecords.MigrantExport;
 import org.diasporadesk.registry.household.domain.ConsentPurpose;
@@ -20,21 +22,24 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** One migrant's record: correct it, change consent, read its history, export it, erase it. */
+/** One migrant's record: correct it, change consent, read its history, export it, merge a duplicate into it, erase it. */
 @RestController
 @RequestMapping("/households/{householdId}/migrants/{migrantId}")
 class MigrantRecordController {
 
     private final MigrantRecords records;
+    private final MigrantMerge merge;
 
-    MigrantRecordController(MigrantRecords records) {
+    MigrantRecordController(MigrantRecords records, MigrantMerge merge) {
         this.records = records;
+        this.merge = merge;
     }
 
     @PutMapping
@@ -68,6 +73,23 @@ class MigrantRecordController {
         return ResponseEntity.ok()
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"migrant-" + migrantId + ".json\"")
             .body(export);
+    }
+
+    /** The record of the same person to merge into this one, as a possible duplicate named it. */
+    record MergeRequest(@NotBlank String duplicateHouseholdId, @NotBlank String duplicateMigrantId,
+            @Size(max = 500) String note) {
+    }
+
+    /**
+     * Merges a duplicate record of the same person into this one, which survives: the duplicate's phones,
+     * e-mail and (if its household is left empty) informants join this record; consent stays only where both
+     * records had it. Answers the surviving migrant.
+     */
+    @PostMapping("/merge")
+    Migrant merge(@PathVariable String householdId, @PathVariable String migrantId,
+            @Valid @RequestBody MergeRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return merge.merge(householdId, migrantId, request.duplicateHouseholdId(), request.duplicateMigrantId(),
+                request.note(), Actor.from(jwt));
     }
 
     /** Erasure at the person's request; {@code X-Purpose} records on what grounds. */

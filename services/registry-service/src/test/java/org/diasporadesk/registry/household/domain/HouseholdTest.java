@@ -124,12 +124,33 @@ class HouseholdTest {
         assertThat(erasure.events()).hasExactlyElementsOfTypes(MigrantErased.class);
         assertThat(((MigrantErased) erasure.events().get(0)).householdErased()).isTrue();
         Household after = erasure.household();
-        assertThat(after.fullyErased()).isTrue();
+        assertThat(after.vacated()).isTrue();
         assertThat(after.informants()).isEmpty();
         assertThat(after.locality()).isNull();
         assertThat(after.provenance().informantName()).isNull();
         assertThat(after.erased()).singleElement().extracting(ErasedMigrant::anonymousProfile)
             .as("no consent to statistics, no profile").isNull();
+    }
+
+    @Test
+    void aMergeKeepsEveryContactNarrowsConsentAndCanBeRepeated() {
+        Household household = register(vakhtang(true)).household();
+        String survivor = household.migrants().get(0).migrantId();
+        Migrant duplicate = new Migrant("9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b", null, null, "Vakhtang Beridze", Sex.MALE,
+                1988, "GR", null, null, LifecycleStage.ABROAD, null, List.of("+306912345678", "+306977000111"),
+                "v.beridze@example.org", new Consent(true, false, true));
+        List<Informant> orphaned = List.of(new Informant("ნინო ბერიძე", "mother", "+995599123456"),
+                new Informant("ეკა", "wife", "+995599000111"));
+
+        HouseholdChange merged = household.absorbDuplicate(survivor, duplicate, orphaned, "officer", "same person", LATER);
+
+        Migrant after = merged.household().migrants().get(0);
+        assertThat(after.phones()).containsExactly("+306912345678", "+306977000111");
+        assertThat(after.email()).as("the survivor's own e-mail stays").isEqualTo("vakhtang.beridze@example.org");
+        assertThat(after.consent()).isEqualTo(new Consent(true, false, true));
+        assertThat(merged.household().informants()).extracting(Informant::relation).containsExactly("mother", "wife");
+        assertThat(merged.household().absorbDuplicate(survivor, duplicate, orphaned, "officer", null, LATER).events())
+            .as("repeating an interrupted merge changes nothing").isEmpty();
     }
 
     private static HouseholdChange register(Migrant migrant) {
