@@ -62,6 +62,7 @@ class MigrantRecordIT {
         details.put("destinationCountry", "IT");
         details.put("destinationCity", "Bologna");
         details.put("phones", List.of("+39 320 555 0101"));
+        details.put("verification", Map.of("status", "VERIFIED", "lastConfirmedContact", "2026-11-22"));
         details.put("note", "the migrant, on the hotline");
 
         ApiClient.Response corrected = api.put(PATH, OFFICER, details, h, m);
@@ -77,7 +78,9 @@ class MigrantRecordIT {
         assertThat(history.at("/0/note").asString()).isEqualTo("the migrant, on the hotline");
         assertThat(history.at("/0/changedBy").asString()).isNotBlank();
         assertThat(history.get(0).get("changes").valueStream().map(change -> change.get("field").asString()))
-            .containsExactly("destinationCountry", "destinationCity", "phones");
+            .containsExactly("destinationCountry", "destinationCity", "phones", "verification.status",
+                    "verification.lastConfirmedContact");
+        assertThat(corrected.body().at("/verification/status").asString()).isEqualTo("VERIFIED");
         assertThat(history.at("/0/changes/0/from").asString()).isEqualTo("GR");
 
         // Sequences count per topic: registration was 1 on each, the correction is 2 on each.
@@ -138,6 +141,9 @@ class MigrantRecordIT {
         assertThat(export.headers().getFirst("Content-Disposition")).contains("migrant-" + m + ".json");
         JsonNode body = export.body();
         assertThat(body.at("/migrant/nameLatin").asString()).isEqualTo("Shalva Gogua");
+        assertThat(body.at("/migrant/occupation").asString()).isEqualTo("electrician");
+        assertThat(body.at("/migrant/skills/1").asString()).isEqualTo("solar panels");
+        assertThat(body.at("/migrant/verification/status").asString()).isEqualTo("UNVERIFIED");
         assertThat(body.at("/source/informantName").asString()).isEqualTo("ნინო ბერიძე");
         assertThat(body.get("history")).hasSize(1);
         assertThat(body.get("reads").valueStream().map(read -> read.get("purpose").asString()))
@@ -265,6 +271,11 @@ class MigrantRecordIT {
         assertThat(badPhone.status()).isEqualTo(400);
         assertThat(badPhone.body().at("/errors/0/field").asString()).isEqualTo("phones[0]");
         assertThat(api.get(PATH + "/history", OFFICER, h, m).body()).isEmpty();
+        Map<String, Object> future = details(household.at("/migrants/0"));
+        future.put("verification", Map.of("status", "VERIFIED", "lastConfirmedContact", "2999-01-01"));
+        ApiClient.Response fromTheFuture = api.put(PATH, OFFICER, future, h, m);
+        assertThat(fromTheFuture.status()).isEqualTo(400);
+        assertThat(fromTheFuture.body().at("/errors/0/field").asString()).isEqualTo("verification.lastConfirmedContact");
         assertThat(api.put(PATH, OFFICER, details(household.at("/migrants/0")), h, "no-such-migrant").status())
             .isEqualTo(404);
         assertThat(api.put(PATH, TestTokens.regional(Role.REGIONAL_PLANNER, "GE-IM"), details(household.at("/migrants/0")),
@@ -281,6 +292,9 @@ class MigrantRecordIT {
         migrant.put("givenName", parts[0]);
         migrant.put("familyName", parts[1]);
         migrant.put("phones", List.of(phoneOf(informantPhone)));
+        migrant.put("occupation", "electrician");
+        migrant.put("skills", List.of("wiring", "solar panels"));
+        migrant.put("messengers", List.of("WhatsApp " + phoneOf(informantPhone)));
         body.put("provenance", Map.of("informantName", "ნინო ბერიძე", "collectedOn", "2026-11-20"));
         ApiClient.Response created = api.post("/households", OFFICER, body);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
@@ -305,6 +319,15 @@ class MigrantRecordIT {
             details.put("birthYear", migrant.get("birthYear").asInt());
         }
         details.put("phones", migrant.get("phones").valueStream().map(JsonNode::asString).toList());
+        for (String list : List.of("messengers", "skills")) {
+            details.put(list, migrant.get(list).valueStream().map(JsonNode::asString).toList());
+        }
+        for (String field : List.of("occupation", "education")) {
+            if (migrant.hasNonNull(field)) {
+                details.put(field, migrant.get(field).asString());
+            }
+        }
+        details.put("verification", Map.of("status", migrant.at("/verification/status").asString()));
         return details;
     }
 

@@ -37,7 +37,8 @@ class BulkImportIT {
     private static final String[] HEADER = { "household_ref", "external_id", "family_name", "given_name", "name_latin",
             "sex", "birth_year", "municipality_code", "destination_country", "destination_city", "phone",
             "lifecycle_stage", "consent_statistics", "consent_hotline", "consent_outreach", "language", "informant_name",
-            "informant_relation", "informant_phone", "locality", "collected_on", "verified" };
+            "informant_relation", "informant_phone", "locality", "collected_on", "verified", "occupation", "skills",
+            "education", "messenger" };
 
     @LocalServerPort
     int port;
@@ -55,7 +56,8 @@ class BulkImportIT {
         List<List<String>> rows = new ArrayList<>();
         rows.add(row("H-" + run + "-split", run + "-1", "ბერიძე", "ნოდარ", "", "M", "1971", TERJOLA, "GR", "Athens",
                 "+30 691 555 0001", "abroad", "yes", "yes", "no", "ka", "მანანა ბერიძე", "wife", "599 55 00 01",
-                "Terjola, Rustaveli St 3, \"old house\"", "2026-11-01", "yes"));
+                "Terjola, Rustaveli St 3, \"old house\"", "2026-11-01", "yes", "carpenter", "joinery; roofing",
+                "secondary", "Viber +30 691 555 0001"));
         rows.add(row("H-" + run + "-2", run + "-2", "Ковалёва", "Нана", "", "F", "1990", TERJOLA, "RU", "Moscow",
                 "8 (916) 555-00-02", "abroad", "yes", "yes", "yes", "ru", "", "", "", "Terjola\nnear the school", "", ""));
         rows.add(row("H-" + run + "-3", run + "-3", "", "", "Levan Kapanadze", "M", "nineteen", TERJOLA, "DE", "", "",
@@ -112,6 +114,11 @@ class BulkImportIT {
         assertThat(household.get("migrants").valueStream().map(m -> m.get("givenName").asString()).toList())
             .containsExactly("ნოდარ", "გიორგი");
         assertThat(household.at("/migrants/0/phones/0").asString()).isEqualTo("+306915550001");
+        assertThat(household.at("/migrants/0/skills").valueStream().map(JsonNode::asString)).containsExactly("joinery",
+                "roofing");
+        assertThat(household.at("/migrants/0/messengers/0").asString()).isEqualTo("Viber +30 691 555 0001");
+        assertThat(household.at("/migrants/0/verification/status").asString()).isEqualTo("VERIFIED");
+        assertThat(household.at("/migrants/0/verification/lastConfirmedContact").asString()).isEqualTo("2026-11-01");
         assertThat(household.at("/informants/0/phone").asString()).isEqualTo("+995599550001");
         assertThat(household.get("locality").asString()).isEqualTo("Terjola, Rustaveli St 3, \"old house\"");
         assertThat(api.get("/migrants?phone={p}", OFFICER, "+7 916 555 00 02").body().at("/items/0/familyName").asString())
@@ -200,8 +207,13 @@ class BulkImportIT {
         return api.get("/imports/" + jobId, OFFICER).body();
     }
 
+    /** A row in {@link #HEADER}'s order; columns left out at the end are empty. */
     private static List<String> row(String... values) {
-        return List.of(values);
+        List<String> row = new ArrayList<>(List.of(values));
+        while (row.size() < HEADER.length) {
+            row.add("");
+        }
+        return row;
     }
 
     /** Distinct letter-only suffixes, so that generated people do not fold to the same name. */

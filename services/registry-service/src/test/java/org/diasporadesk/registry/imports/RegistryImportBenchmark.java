@@ -2,7 +2,6 @@ package org.diasporadesk.registry.imports;
 
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -42,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Imports a generated file (17,356 rows by default, like the real project; {@code -Dbenchmark.rows=1000000}
  * for a national roll-out) into the registry running against the Mongo wire server with its H2 file backend
- * and the in-process Kafka broker, and compares the rate with a raw bulk insert of the same rows into the
+ * (in a process of its own, as in every deployment) and the in-process Kafka broker, and compares the rate with a raw bulk insert of the same rows into the
  * same store in the same run. Prints rows per second, peak heap and the ratio. Run with
  * {@code ./mvnw -Pbenchmarks -pl services/registry-service -am verify}; the JVM is capped at 512 MB of heap.
  */
@@ -52,15 +49,14 @@ class RegistryImportBenchmark {
     void importAgainstRawBulkInsert() throws Exception {
         int rows = Integer.getInteger("benchmark.rows", 17_356);
         Path dir = Files.createTempDirectory("ddesk-import-benchmark");
-        MongoServer mongo = new MongoServer(new H2Backend(dir.resolve("registry.mv").toString()));
-        InetSocketAddress address = mongo.bind();
+        WireServerProcess mongo = WireServerProcess.start(dir.resolve("registry.mv"));
         String kafka = TestInfrastructure.endpoints().kafkaBootstrapServers();
         Path file = dir.resolve("households.csv");
         ImportFileGenerator.write(file, rows);
 
         // Command-line arguments: they outrank the chassis defaults, as the environment would in production.
         try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(RegistryApplication.class)
-            .run("--server.port=0", "--spring.mongodb.uri=mongodb://localhost:" + address.getPort(),
+            .run("--server.port=0", "--spring.mongodb.uri=mongodb://localhost:" + mongo.port(),
                     "--spring.cloud.stream.kafka.binder.brokers=" + kafka, "--logging.level.root=WARN")) {
             BulkImport imports = registry.getBean(BulkImport.class);
             ImportJobs jobs = registry.getBean(ImportJobs.class);
@@ -102,11 +98,11 @@ class RegistryImportBenchmark {
             System.out.printf("""
 
                     Registry import benchmark (%,d rows, file %,d KB; Mongo wire server with H2 file backend; \
-                    in-process Kafka; heap capped at %d MB)
+                    wire server in its own process; in-process Kafka; heap capped at %d MB)
                       import:       %,8.1f s  %,8.0f rows/s  (%,d imported, %,d rejected, %,d possible duplicates)
                       raw insert:   %,8.1f s  %,8.0f rows/s  (same rows, insertMany of 1,000, no validation, keys or events)
                       ratio:        %.2f of the raw insert rate
-                      peak heap:    %,d MB during the import (whole JVM: registry, broker, wire server)
+                      peak heap:    %,d MB during the import (registry and Kafka broker; the store is another process)
                       relay:        outbox drained %.1f s after the import finished
                       rejected by column: %s
                     %n""", rows, Files.size(file) / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024), importSeconds,
@@ -114,7 +110,7 @@ class RegistryImportBenchmark {
                     importRate / rawRate, importPeakHeap / (1024 * 1024), relaySeconds, rejectedByColumn);
         }
         finally {
-            mongo.shutdownNow();
+            mongo.close();
         }
     }
 

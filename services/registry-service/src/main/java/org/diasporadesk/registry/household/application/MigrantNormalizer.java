@@ -1,6 +1,7 @@
 package org.diasporadesk.registry.household.application;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
@@ -13,6 +14,7 @@ import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Migrant;
+import org.diasporadesk.registry.household.domain.Verification;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +65,43 @@ public class MigrantNormalizer {
         return new Migrant(migrantId, blankToNull(migrant.givenName()), blankToNull(migrant.familyName()),
                 blankToNull(migrant.nameLatin()), migrant.sex(), migrant.birthYear(), country,
                 blankToNull(migrant.destinationCity()), migrant.departureYear(), migrant.lifecycleStage(), language, e164,
-                blankToNull(migrant.email()), migrant.consent());
+                blankToNull(migrant.email()), migrant.consent(), texts(migrant.messengers(), "messengers", 5, 100),
+                text(migrant.occupation(), "occupation", 200), texts(migrant.skills(), "skills", 20, 100),
+                text(migrant.education(), "education", 200), verification(migrant.verification()));
+    }
+
+    private Verification verification(Verification verification) {
+        if (verification == null || verification.status() == null) {
+            return Verification.NONE;
+        }
+        LocalDate confirmed = verification.lastConfirmedContact();
+        if (confirmed != null && confirmed.isAfter(LocalDate.now(clock))) {
+            throw new InvalidFieldException("verification.lastConfirmedContact", "a date in the future is not a contact");
+        }
+        return verification;
+    }
+
+    /** Free text that imports also carry, where no request validation has looked at it. */
+    private static String text(String value, String field, int maxLength) {
+        String text = blankToNull(value);
+        if (text != null && text.length() > maxLength) {
+            throw new InvalidFieldException(field, "at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    private static List<String> texts(List<String> values, String field, int maxItems, int maxLength) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String text = text(values.get(i), field + "[" + i + "]", maxLength);
+            if (text != null && !texts.contains(text)) {
+                texts.add(text);
+            }
+        }
+        if (texts.size() > maxItems) {
+            throw new InvalidFieldException(field, "at most " + maxItems + " entries");
+        }
+        return texts;
     }
 
     /** Informants' numbers are at home: national numbers are read as the home country's. */

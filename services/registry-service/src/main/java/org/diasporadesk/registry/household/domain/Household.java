@@ -116,10 +116,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
      */
     public HouseholdChange correctMigrant(Migrant corrected, String changedBy, String note, Instant now) {
         Migrant current = migrant(corrected.migrantId()).orElseThrow(() -> unknown(corrected.migrantId()));
-        Migrant updated = new Migrant(current.migrantId(), corrected.givenName(), corrected.familyName(),
-                corrected.nameLatin(), corrected.sex(), corrected.birthYear(), corrected.destinationCountry(),
-                corrected.destinationCity(), corrected.departureYear(), corrected.lifecycleStage(),
-                corrected.preferredLanguage(), corrected.phones(), corrected.email(), current.consent());
+        Migrant updated = current.withDetailsOf(corrected);
         List<MigrantHistoryEntry.FieldChange> changes = new ArrayList<>();
         DETAILS.forEach((field, value) -> {
             Object before = value.apply(current);
@@ -145,10 +142,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
         if (current.consent().given(purpose) == granted) {
             return new HouseholdChange(this, List.of());
         }
-        Migrant updated = new Migrant(current.migrantId(), current.givenName(), current.familyName(),
-                current.nameLatin(), current.sex(), current.birthYear(), current.destinationCountry(),
-                current.destinationCity(), current.departureYear(), current.lifecycleStage(),
-                current.preferredLanguage(), current.phones(), current.email(), current.consent().with(purpose, granted));
+        Migrant updated = current.withConsent(current.consent().with(purpose, granted));
         String field = "consent." + purpose.name().toLowerCase(java.util.Locale.ROOT);
         return replacing(updated, new MigrantHistoryEntry(migrantId, now, changedBy, MigrantHistoryEntry.Kind.CONSENT,
                 List.of(new MigrantHistoryEntry.FieldChange(field, String.valueOf(!granted), String.valueOf(granted))),
@@ -204,14 +198,14 @@ public record Household(String id, String municipalityCode, String locality, Lis
         Consent consent = new Consent(survivor.consent().hotline() && duplicate.consent().hotline(),
                 survivor.consent().outreach() && duplicate.consent().outreach(),
                 survivor.consent().statistics() && duplicate.consent().statistics());
-        Migrant combined = new Migrant(survivor.migrantId(), survivor.givenName(), survivor.familyName(),
-                survivor.nameLatin(), survivor.sex(), survivor.birthYear(), survivor.destinationCountry(),
-                survivor.destinationCity(), survivor.departureYear(), survivor.lifecycleStage(),
-                survivor.preferredLanguage(), phones, email, consent);
+        List<String> messengers = Stream.concat(survivor.messengers().stream(), duplicate.messengers().stream())
+            .distinct().toList();
+        Migrant combined = survivor.withContacts(phones, email, messengers, consent);
         List<MigrantHistoryEntry.FieldChange> changes = new ArrayList<>();
         changes.add(new MigrantHistoryEntry.FieldChange("mergedFrom", null, duplicate.migrantId()));
         addChange(changes, "phones", text(survivor.phones()), text(phones));
         addChange(changes, "email", survivor.email(), email);
+        addChange(changes, "messengers", text(survivor.messengers()), text(messengers));
         for (ConsentPurpose purpose : ConsentPurpose.values()) {
             addChange(changes, "consent." + purpose.name().toLowerCase(java.util.Locale.ROOT),
                     String.valueOf(survivor.consent().given(purpose)), String.valueOf(consent.given(purpose)));
@@ -355,6 +349,12 @@ public record Household(String id, String municipalityCode, String locality, Lis
         fields.put("preferredLanguage", Migrant::preferredLanguage);
         fields.put("phones", Migrant::phones);
         fields.put("email", Migrant::email);
+        fields.put("messengers", Migrant::messengers);
+        fields.put("occupation", Migrant::occupation);
+        fields.put("skills", Migrant::skills);
+        fields.put("education", Migrant::education);
+        fields.put("verification.status", migrant -> migrant.verification().status());
+        fields.put("verification.lastConfirmedContact", migrant -> migrant.verification().lastConfirmedContact());
         return java.util.Collections.unmodifiableMap(fields);
     }
 }

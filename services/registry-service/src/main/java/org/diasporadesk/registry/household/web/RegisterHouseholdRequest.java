@@ -15,6 +15,7 @@ import org.diasporadesk.registry.household.application.RegisterHousehold;
 import org.diasporadesk.registry.household.domain.Consent;
 import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Provenance;
+import org.diasporadesk.registry.household.domain.Verification;
 
 /** POST /households body. Format rules are checked here; rules needing reference data in the use case. */
 record RegisterHouseholdRequest(@NotBlank String municipalityCode, @Size(max = 300) String locality,
@@ -29,7 +30,18 @@ record RegisterHouseholdRequest(@NotBlank String municipalityCode, @Size(max = 3
             @Size(max = 200) String nameLatin, @NotNull Sex sex, Integer birthYear, @Size(max = 2) String destinationCountry,
             @Size(max = 100) String destinationCity, Integer departureYear, @NotNull LifecycleStage lifecycleStage,
             @Size(max = 35) String preferredLanguage, @Size(max = 10) List<@NotBlank @Size(max = 40) String> phones,
-            @Email @Size(max = 200) String email, @NotNull @Valid ConsentRequest consent) {
+            @Email @Size(max = 200) String email, @NotNull @Valid ConsentRequest consent,
+            @Size(max = 5) List<@NotBlank @Size(max = 100) String> messengers, @Size(max = 200) String occupation,
+            @Size(max = 20) List<@NotBlank @Size(max = 100) String> skills, @Size(max = 200) String education,
+            @Valid VerificationRequest verification) {
+    }
+
+    /** Whether the record was confirmed, and when the migrant was last actually reached. */
+    record VerificationRequest(@NotNull Verification.Status status, LocalDate lastConfirmedContact) {
+
+        Verification toVerification() {
+            return new Verification(status, lastConfirmedContact);
+        }
     }
 
     record ConsentRequest(boolean hotline, boolean outreach, boolean statistics) {
@@ -47,7 +59,9 @@ record RegisterHouseholdRequest(@NotBlank String municipalityCode, @Size(max = 3
                     .map(m -> new RegisterHousehold.NewMigrant(m.givenName(), m.familyName(), m.nameLatin(), m.sex(),
                             m.birthYear(), m.destinationCountry(), m.destinationCity(), m.departureYear(),
                             m.lifecycleStage(), m.preferredLanguage(), m.phones(), m.email(),
-                            new Consent(m.consent().hotline(), m.consent().outreach(), m.consent().statistics())))
+                            new Consent(m.consent().hotline(), m.consent().outreach(), m.consent().statistics()),
+                            m.messengers(), m.occupation(), m.skills(), m.education(),
+                            m.verification() == null ? null : m.verification().toVerification()))
                     .toList(),
                 new Provenance(collectedBy, provenance == null ? null : provenance.informantName(),
                         provenance == null ? null : provenance.collectedOn()));

@@ -317,6 +317,11 @@ public class BulkImport {
             case "destinationCountry" -> ImportColumn.DESTINATION_COUNTRY;
             case "preferredLanguage" -> ImportColumn.LANGUAGE;
             case "phones" -> ImportColumn.PHONE;
+            case "messengers" -> ImportColumn.MESSENGER;
+            case "occupation" -> ImportColumn.OCCUPATION;
+            case "skills" -> ImportColumn.SKILLS;
+            case "education" -> ImportColumn.EDUCATION;
+            case "verification.lastConfirmedContact" -> ImportColumn.COLLECTED_ON;
             default -> throw new IllegalStateException("no import column for field " + field);
         };
     }
@@ -329,6 +334,12 @@ public class BulkImport {
             case DESTINATION_COUNTRY -> migrant.destinationCountry();
             case LANGUAGE -> migrant.preferredLanguage();
             case PHONE -> String.join(";", migrant.phones());
+            case MESSENGER -> String.join(";", migrant.messengers());
+            case SKILLS -> String.join(";", migrant.skills());
+            case OCCUPATION -> migrant.occupation();
+            case EDUCATION -> migrant.education();
+            case COLLECTED_ON -> migrant.verification() == null ? ""
+                    : String.valueOf(migrant.verification().lastConfirmedContact());
             default -> "";
         };
     }

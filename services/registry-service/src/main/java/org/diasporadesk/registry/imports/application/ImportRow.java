@@ -15,6 +15,7 @@ import org.diasporadesk.registry.household.application.RegisterHousehold;
 import org.diasporadesk.registry.household.domain.Consent;
 import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Provenance;
+import org.diasporadesk.registry.household.domain.Verification;
 import org.diasporadesk.registry.imports.domain.ImportColumn;
 
 /**
@@ -43,9 +44,13 @@ record ImportRow(long line, String externalId, String municipalityCode, String h
                 values.get(ImportColumn.FAMILY_NAME), values.get(ImportColumn.NAME_LATIN), sex(values),
                 year(values, ImportColumn.BIRTH_YEAR), values.get(ImportColumn.DESTINATION_COUNTRY),
                 values.get(ImportColumn.DESTINATION_CITY), year(values, ImportColumn.DEPARTURE_YEAR), stage(values),
-                values.get(ImportColumn.LANGUAGE), phones(values.get(ImportColumn.PHONE)), values.get(ImportColumn.EMAIL),
+                values.get(ImportColumn.LANGUAGE), list(values.get(ImportColumn.PHONE)), values.get(ImportColumn.EMAIL),
                 new Consent(yes(values, ImportColumn.CONSENT_HOTLINE), yes(values, ImportColumn.CONSENT_OUTREACH),
-                        yes(values, ImportColumn.CONSENT_STATISTICS)));
+                        yes(values, ImportColumn.CONSENT_STATISTICS)),
+                list(values.get(ImportColumn.MESSENGER)), values.get(ImportColumn.OCCUPATION),
+                list(values.get(ImportColumn.SKILLS)), values.get(ImportColumn.EDUCATION),
+                // A record marked verified was confirmed when it was collected.
+                yes(values, ImportColumn.VERIFIED) ? new Verification(Verification.Status.VERIFIED, date(values)) : null);
         String collectedBy = blank(values.get(ImportColumn.COLLECTED_BY)) ? collectedByDefault
                 : values.get(ImportColumn.COLLECTED_BY).strip();
         return new ImportRow(line, required(values, ImportColumn.EXTERNAL_ID), required(values, ImportColumn.MUNICIPALITY_CODE),
@@ -142,7 +147,8 @@ record ImportRow(long line, String externalId, String municipalityCode, String h
     }
 
     /** Several numbers may share the cell, separated by semicolons. */
-    private static List<String> phones(String cell) {
+    /** Several values in one cell are separated by {@code ;}, as spreadsheets let people type them. */
+    private static List<String> list(String cell) {
         return blank(cell) ? List.of() : Arrays.stream(cell.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 

@@ -63,7 +63,8 @@ class HouseholdTest {
         Migrant current = household.migrants().get(0);
         Migrant corrected = new Migrant(current.migrantId(), current.givenName(), current.familyName(), current.nameLatin(),
                 current.sex(), current.birthYear(), "IT", "Rome", current.departureYear(), LifecycleStage.RETURNING,
-                current.preferredLanguage(), current.phones(), current.email(), new Consent(false, false, false));
+                current.preferredLanguage(), current.phones(), current.email(), new Consent(false, false, false),
+                current.messengers(), current.occupation(), current.skills(), current.education(), current.verification());
 
         HouseholdChange change = household.correctMigrant(corrected, "officer-kutaisi", "by phone", LATER);
 
@@ -97,7 +98,7 @@ class HouseholdTest {
     void anErasedMigrantStaysCountedAnonymouslyAndIsNeverAddedBack() {
         Migrant brother = new Migrant("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "ლევან", "ბერიძე", "Levan Beridze", Sex.MALE,
                 1992, "DE", "Berlin", 2019, LifecycleStage.ABROAD, "ka", List.of("+491701234567"), null,
-                new Consent(true, true, true));
+                new Consent(true, true, true), List.of(), null, List.of(), null, null);
         Household household = register(vakhtang(true)).household().addMigrants(List.of(brother), COLLECTED).household();
         String vakhtang = household.migrants().get(0).migrantId();
 
@@ -138,7 +139,8 @@ class HouseholdTest {
         String survivor = household.migrants().get(0).migrantId();
         Migrant duplicate = new Migrant("9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b", null, null, "Vakhtang Beridze", Sex.MALE,
                 1988, "GR", null, null, LifecycleStage.ABROAD, null, List.of("+306912345678", "+306977000111"),
-                "v.beridze@example.org", new Consent(true, false, true));
+                "v.beridze@example.org", new Consent(true, false, true), List.of("WhatsApp +306977000111"), null, List.of(),
+                null, null);
         List<Informant> orphaned = List.of(new Informant("ნინო ბერიძე", "mother", "+995599123456"),
                 new Informant("ეკა", "wife", "+995599000111"));
 
@@ -162,6 +164,7 @@ class HouseholdTest {
     private static Migrant vakhtang(boolean statisticsConsent) {
         return new Migrant("0b9d8c7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e", "ვახტანგ", "ბერიძე", "Vakhtang Beridze", Sex.MALE,
                 1988, "GR", "Athens", 2015, LifecycleStage.ABROAD, "ka", List.of("+306912345678"),
-                "vakhtang.beridze@example.org", new Consent(true, true, statisticsConsent));
+                "vakhtang.beridze@example.org", new Consent(true, true, statisticsConsent), List.of(), "builder",
+                List.of("tiling", "plastering"), "vocational", null);
     }
 }

@@ -1,0 +1,82 @@
+package org.diasporadesk.registry.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The benchmark's store, the Mongo wire server with its H2 file backend, in a JVM of its own: the store is a
+ * separate process in every deployment (MongoDB, or the local stack's wire server), so the benchmark's heap
+ * figure must not include the store's caches and the documents it deserialises.
+ */
+final class WireServerProcess implements AutoCloseable {
+
+    private static final String READY = "listening on port ";
+
+    private final Process process;
+    private final int port;
+
+    private WireServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the store on a free port with the benchmark's own class path, and waits until it listens. */
+    static WireServerProcess start(Path file) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                WireServerProcess.class.getName(), file.toString()))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith(READY)) {
+            // the server's start-up log
+        }
+        if (line == null) {
+            process.destroyForcibly();
+            throw new IOException("the wire server process exited before listening; see its output above");
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                out.lines().forEach(ignored -> { });
+            }
+            catch (UncheckedIOException closed) {
+                // the process ended
+            }
+        }, "wire-server-output");
+        drain.setDaemon(true); // its log must be read, or the process blocks once the pipe is full
+        drain.start();
+        return new WireServerProcess(process, Integer.parseInt(line.substring(READY.length())));
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        MongoServer server = new MongoServer(new H2Backend(args[0]));
+        InetSocketAddress address = server.bind();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        System.out.println(READY + address.getPort());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}
