@@ -3,6 +3,8 @@ package org.diasporadesk.events;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
@@ -22,7 +24,10 @@ public enum EventType {
     HOUSEHOLD_STATISTICS_RECORDED_V1("org.diasporadesk.registry.household-statistics-recorded.v1",
             HouseholdStatisticsRecorded.class, Topic.REGISTRY_STATISTICS),
     MIGRANT_ERASED_V1("org.diasporadesk.registry.migrant-erased.v1", MigrantErased.class, Topic.REGISTRY_PEOPLE),
-    MIGRANTS_MERGED_V1("org.diasporadesk.registry.migrants-merged.v1", MigrantsMerged.class, Topic.REGISTRY_PEOPLE);
+    MIGRANTS_MERGED_V1("org.diasporadesk.registry.migrants-merged.v1", MigrantsMerged.class, Topic.REGISTRY_PEOPLE),
+    TICKET_OPENED_V1("org.diasporadesk.hotline.ticket-opened.v1", TicketOpened.class, Topic.HOTLINE_TICKETS),
+    TICKET_STATUS_CHANGED_V1("org.diasporadesk.hotline.ticket-status-changed.v1", TicketStatusChanged.class,
+            Topic.HOTLINE_TICKETS);
 
     private final String typeName;
     private final Class<? extends EventPayload> payloadClass;

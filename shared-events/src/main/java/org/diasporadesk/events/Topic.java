@@ -10,7 +10,8 @@ package org.diasporadesk.events;
 public enum Topic {
 
     REGISTRY_PEOPLE("ddesk.registry.people.v1", "registry-service", DataClass.PERSONAL),
-    REGISTRY_STATISTICS("ddesk.registry.statistics.v1", "registry-service", DataClass.PII_FREE);
+    REGISTRY_STATISTICS("ddesk.registry.statistics.v1", "registry-service", DataClass.PII_FREE),
+    HOTLINE_TICKETS("ddesk.hotline.tickets.v1", "hotline-service", DataClass.PII_FREE);
 
     private final String topicName;
     private final String writer;

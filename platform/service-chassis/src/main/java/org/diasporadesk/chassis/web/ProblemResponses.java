@@ -78,6 +78,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, ex.getMessage(), List.of());
     }
 
+    @ExceptionHandler(StateConflictException.class)
+    ProblemDetail stateConflict(StateConflictException ex) {
+        return problem(HttpStatus.CONFLICT, ex.getMessage(), List.of(fieldError(ex.field(), ex.getMessage())));
+    }
+
     /** Two people changed the same record at once; the later write was refused rather than silently lost. */
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail conflict(OptimisticLockingFailureException ex) {

@@ -1,8 +1,15 @@
 package org.diasporadesk.hotline.callers.web;
 
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.hotline.callers.application.CallerRecognition;
 import org.diasporadesk.hotline.callers.application.CallerRecognition.Recognition;
+import org.diasporadesk.hotline.tickets.application.TicketDesk;
+import org.diasporadesk.hotline.tickets.domain.Ticket;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,15 +19,36 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CallerController {
 
-    private final CallerRecognition recognition;
+    private static final int PREVIOUS_TICKETS = 10;
 
-    CallerController(CallerRecognition recognition) {
+    private final CallerRecognition recognition;
+    private final TicketDesk tickets;
+
+    CallerController(CallerRecognition recognition, TicketDesk tickets) {
         this.recognition = recognition;
+        this.tickets = tickets;
+    }
+
+    /** Who may be calling, and the caller's latest tickets at the agent's offices. */
+    record CallerLookup(@JsonUnwrapped Recognition recognition, List<PreviousTicket> previousTickets) {
+    }
+
+    record PreviousTicket(String id, Instant openedAt, String topic, String status, String priority) {
     }
 
     /** Who may be calling from {@code phone} (any format), among the people of the agent's office area. */
     @GetMapping("/callers")
-    Recognition recognise(@RequestParam String phone, @AuthenticationPrincipal Jwt jwt) {
-        return recognition.recognise(phone, Actor.from(jwt));
+    CallerLookup recognise(@RequestParam String phone, @AuthenticationPrincipal Jwt jwt) {
+        Actor agent = Actor.from(jwt);
+        Recognition recognised = recognition.recognise(phone, agent);
+        List<PreviousTicket> previous = tickets.previousTickets(recognised.phone(), agent, PREVIOUS_TICKETS).stream()
+            .map(CallerController::previous)
+            .toList();
+        return new CallerLookup(recognised, previous);
+    }
+
+    private static PreviousTicket previous(Ticket ticket) {
+        return new PreviousTicket(ticket.id(), ticket.openedAt(), ticket.topic().code(), ticket.status().name(),
+                ticket.priority().name());
     }
 }

@@ -1,0 +1,38 @@
+package org.diasporadesk.hotline.tickets.application;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.diasporadesk.hotline.tickets.domain.Ticket;
+import org.diasporadesk.hotline.tickets.domain.TicketChange;
+import org.diasporadesk.hotline.tickets.domain.TicketStatus;
+
+/** Where tickets live; a change and its events are one atomic write. */
+public interface TicketStore {
+
+    void insert(TicketChange change);
+
+    /** Writes the change if the ticket is still at the version it was read at; otherwise fails with a conflict. */
+    void update(TicketChange change);
+
+    Optional<Ticket> find(String id);
+
+    /** The offices' queue, high priority first, oldest first within a priority; {@code status} null for all open ones. */
+    List<Ticket> queue(Collection<String> offices, TicketStatus status, int page, int size);
+
+    /** The caller's tickets at these offices, newest first. */
+    List<Ticket> byCallerPhone(String e164, Collection<String> offices, int limit);
+
+    /** Tickets whose caller the registry linked to this migrant, or, for family members, to this household. */
+    List<Ticket> byCaller(String migrantId, String householdId);
+
+    /**
+     * Writes these tickets' callers and notes and nothing else, whatever their version: an erasure must not
+     * fail on a concurrent edit. The version still moves on, so that edit cannot write the old data back.
+     */
+    void replaceCallers(List<Ticket> tickets);
+
+    /** Tickets of a merged registry record now belong to the surviving one. */
+    void relinkCaller(String mergedMigrantId, String survivingMigrantId, String survivingHouseholdId);
+}

@@ -1,0 +1,5 @@
+package org.diasporadesk.hotline.tickets.domain;
+
+public enum Priority {
+    LOW, NORMAL, HIGH
+}

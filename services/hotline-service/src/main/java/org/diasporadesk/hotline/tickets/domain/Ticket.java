@@ -1,0 +1,92 @@
+package org.diasporadesk.hotline.tickets.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.diasporadesk.events.hotline.HotlineEvent;
+import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketStatusChanged;
+
+/**
+ * A hotline ticket of one office (a municipality): who called, about what, how urgent, where it stands, and
+ * the agents' notes. Every change returns the new state with the PII-free events it causes.
+ *
+ * @param escalatedAt when the ticket was escalated (emergencies: at once), or null
+ * @param finishedAt  when it was last resolved, for the reopen period
+ * @param version     the stored version the state was read at (null before the first write)
+ */
+public record Ticket(String id, String officeCode, Caller caller, Channel channel, String language, Topic topic,
+        Priority priority, TicketStatus status, String assignee, List<Note> notes, Instant openedAt, String openedBy,
+        Instant escalatedAt, Instant finishedAt, Long version) {
+
+    public Ticket {
+        notes = List.copyOf(Objects.requireNonNullElse(notes, List.of()));
+    }
+
+    /** Opens a ticket; an emergency topic overrides the priority asked for and escalates the ticket at once. */
+    public static TicketChange open(String id, String officeCode, Caller caller, Channel channel, String language,
+            Topic topic, Priority priority, String note, String agent, Instant now) {
+        Priority effective = topic.emergency() ? Priority.HIGH : Objects.requireNonNullElse(priority, Priority.NORMAL);
+        List<Note> notes = note == null || note.isBlank() ? List.of() : List.of(new Note(agent, now, note.strip()));
+        Ticket ticket = new Ticket(id, officeCode, caller, channel, language, topic, effective, TicketStatus.NEW, null,
+                notes, now, agent, topic.emergency() ? now : null, null, null);
+        return new TicketChange(ticket, List.of(new TicketOpened(id, officeCode, topic.code(), effective.name(),
+                channel.name(), caller.kind().name(), topic.emergency(), now)));
+    }
+
+    /**
+     * Moves the ticket on.
+     *
+     * @throws IllegalStateException saying what is possible instead: for a move not allowed from here, or a
+     *                               reopening after the reopen period
+     */
+    public TicketChange moveTo(TicketStatus next, Duration reopenWithin, Instant now) {
+        if (!status.next().contains(next)) {
+            throw new IllegalStateException("a ticket that is " + status + " can move to " + status.next()
+                    + ", not to " + next);
+        }
+        if (status.finished() && next == TicketStatus.IN_PROGRESS && finishedAt != null
+                && finishedAt.plus(reopenWithin).isBefore(now)) {
+            throw new IllegalStateException("this ticket was resolved more than " + reopenWithin.toDays()
+                    + " days ago; open a new ticket and mention this one");
+        }
+        Instant finished = next == TicketStatus.RESOLVED ? now : finishedAt;
+        Ticket moved = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, assignee, notes,
+                openedAt, openedBy, escalatedAt, finished, version);
+        return new TicketChange(moved, List.of(statusChanged(status, next, now)));
+    }
+
+    /** Gives the ticket to an agent; a new ticket becomes assigned. */
+    public TicketChange assignTo(String agent, Instant now) {
+        TicketStatus next = status == TicketStatus.NEW ? TicketStatus.ASSIGNED : status;
+        Ticket assigned = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, agent, notes,
+                openedAt, openedBy, escalatedAt, finishedAt, version);
+        List<HotlineEvent> events = next == status ? List.of() : List.of(statusChanged(status, next, now));
+        return new TicketChange(assigned, events);
+    }
+
+    public TicketChange addNote(String author, String text, Instant now) {
+        List<Note> longer = new ArrayList<>(notes);
+        longer.add(new Note(author, now, text.strip()));
+        return new TicketChange(new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee,
+                longer, openedAt, openedBy, escalatedAt, finishedAt, version), List.of());
+    }
+
+    /**
+     * The registry erased the person who called: their name and number go, and so does what agents wrote, which
+     * is about them. What remains (office, topic, priority, times) is anonymous and still counts.
+     */
+    public Ticket withoutPersonalData() {
+        List<Note> blanked = notes.stream().map(note -> new Note(note.author(), note.at(), "[erased]")).toList();
+        return new Ticket(id, officeCode, caller.anonymous(), channel, language, topic, priority, status, assignee,
+                blanked, openedAt, openedBy, escalatedAt, finishedAt, version);
+    }
+
+    private TicketStatusChanged statusChanged(TicketStatus from, TicketStatus to, Instant now) {
+        return new TicketStatusChanged(id, officeCode, topic.code(), priority.name(), from.name(), to.name(), now,
+                Math.max(0, Duration.between(openedAt, now).toMinutes()));
+    }
+}

@@ -1,0 +1,129 @@
+package org.diasporadesk.hotline.tickets.persistence;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.diasporadesk.chassis.outbox.Outbox;
+import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.events.hotline.HotlineEvent;
+import org.diasporadesk.hotline.tickets.application.TicketStore;
+import org.diasporadesk.hotline.tickets.domain.Ticket;
+import org.diasporadesk.hotline.tickets.domain.TicketChange;
+import org.diasporadesk.hotline.tickets.domain.TicketStatus;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tickets with their outbox. The queue and the caller lookups query secondary fields: MongoDB uses the indexes
+ * declared here; the Mongo wire server ignores them and scans, which is fine at a local office's volume.
+ */
+@Repository
+class MongoTicketStore implements TicketStore, InitializingBean {
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    MongoTicketStore(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(TicketDocument.COLLECTION);
+        indexes.createIndex(new Index().on("officeCode", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+            .on("queueRank", Sort.Direction.DESC).on("openedAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("caller.phone", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("caller.migrantId", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("caller.householdId", Sort.Direction.ASC));
+    }
+
+    @Override
+    public void insert(TicketChange change) {
+        mongo.insert(TicketDocument.of(change.ticket(), append(Outbox.empty(), change), null));
+        relay.hint(TicketDocument.COLLECTION, change.ticket().id());
+    }
+
+    @Override
+    public void update(TicketChange change) {
+        Ticket ticket = change.ticket();
+        TicketDocument current = mongo.findById(ticket.id(), TicketDocument.class);
+        if (current == null || !Objects.equals(current.version(), ticket.version())) {
+            throw new OptimisticLockingFailureException("ticket " + ticket.id() + " changed meanwhile");
+        }
+        mongo.save(TicketDocument.of(ticket, append(current.outbox(), change), current.version()));
+        if (!change.events().isEmpty()) {
+            relay.hint(TicketDocument.COLLECTION, ticket.id());
+        }
+    }
+
+    private Outbox append(Outbox outbox, TicketChange change) {
+        Outbox appended = outbox;
+        for (HotlineEvent event : change.events()) {
+            appended = appended.append(event, change.ticket().id(), change.ticket().officeCode(), clock.instant());
+        }
+        return appended;
+    }
+
+    @Override
+    public Optional<Ticket> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, TicketDocument.class)).map(TicketDocument::ticket);
+    }
+
+    @Override
+    public List<Ticket> queue(Collection<String> offices, TicketStatus status, int page, int size) {
+        Criteria criteria = Criteria.where("officeCode").in(offices);
+        criteria = status == null ? criteria.and("status").nin(TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name())
+                : criteria.and("status").is(status.name());
+        Query query = new Query(criteria)
+            .with(Sort.by(Sort.Order.desc("queueRank"), Sort.Order.asc("openedAt")))
+            .skip((long) page * size)
+            .limit(size);
+        return mongo.find(query, TicketDocument.class).stream().map(TicketDocument::ticket).toList();
+    }
+
+    @Override
+    public List<Ticket> byCallerPhone(String e164, Collection<String> offices, int limit) {
+        Query query = new Query(Criteria.where("caller.phone").is(e164).and("officeCode").in(offices))
+            .with(Sort.by(Sort.Order.desc("openedAt")))
+            .limit(limit);
+        return mongo.find(query, TicketDocument.class).stream().map(TicketDocument::ticket).toList();
+    }
+
+    @Override
+    public List<Ticket> byCaller(String migrantId, String householdId) {
+        Criteria criteria = householdId == null ? Criteria.where("caller.migrantId").is(migrantId)
+                : new Criteria().orOperator(Criteria.where("caller.migrantId").is(migrantId),
+                        Criteria.where("caller.householdId").is(householdId));
+        return mongo.find(new Query(criteria), TicketDocument.class).stream().map(TicketDocument::ticket).toList();
+    }
+
+    @Override
+    public void replaceCallers(List<Ticket> tickets) {
+        for (Ticket ticket : tickets) {
+            mongo.updateFirst(new Query(Criteria.where("_id").is(ticket.id())),
+                    new Update().set("caller", ticket.caller()).set("notes", ticket.notes()).inc("version", 1),
+                    TicketDocument.class);
+        }
+    }
+
+    @Override
+    public void relinkCaller(String mergedMigrantId, String survivingMigrantId, String survivingHouseholdId) {
+        mongo.updateMulti(new Query(Criteria.where("caller.migrantId").is(mergedMigrantId)),
+                new Update().set("caller.migrantId", survivingMigrantId).set("caller.householdId", survivingHouseholdId)
+                    .inc("version", 1),
+                TicketDocument.class);
+    }
+}

@@ -1,0 +1,205 @@
+package org.diasporadesk.hotline.tickets;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventPayload;
+import org.diasporadesk.events.EventType;
+import org.diasporadesk.events.GoldenSamples;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An office's hotline agents open and work tickets; the registry tells them who is calling. */
+@ServiceIntegrationTest
+class TicketDeskIT {
+
+    private static final String KUTAISI = "GE-IM-KUTAISI";
+    private static final String AGENT = TestTokens.municipal(Role.HOTLINE_AGENT, KUTAISI);
+    private static final String BATUMI_AGENT = TestTokens.municipal(Role.HOTLINE_AGENT, "GE-AJ-BATUMI");
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+    }
+
+    @Test
+    void aCallFromAKnownNumberOpensATicketForThatPersonAndPublishesNoPersonalData() {
+        HouseholdRegistered household = knownHousehold("+306912346001", "+995599200001");
+        ApiClient.Response opened = api.post("/tickets", AGENT, Map.of("phone", "0030 691 234 6001",
+                "topic", "employment-abroad", "channel", "INBOUND_CALL", "note", "asks about a work permit"));
+
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+        JsonNode ticket = opened.body().get("ticket");
+        assertThat(ticket.at("/caller/kind").asString()).isEqualTo("MIGRANT_ABROAD");
+        assertThat(ticket.at("/caller/migrantId").asString()).isEqualTo(household.migrants().get(0).migrantId());
+        assertThat(ticket.at("/caller/phone").asString()).isEqualTo("+306912346001");
+        assertThat(ticket.get("status").asString()).isEqualTo("NEW");
+        assertThat(ticket.get("officeCode").asString()).isEqualTo(KUTAISI);
+        assertThat(ticket.at("/notes/0/text").asString()).isEqualTo("asks about a work permit");
+
+        String id = ticket.get("id").asString();
+        ConsumerRecord<String, byte[]> fact = KafkaProbe.awaitRecord(Topic.HOTLINE_TICKETS.topicName(),
+                record -> id.equals(record.key()), Duration.ofSeconds(15));
+        TicketOpened published = EventCodec.decode(fact.value(), TicketOpened.class);
+        assertThat(published.topic()).isEqualTo("employment-abroad");
+        assertThat(published.callerKind()).isEqualTo("MIGRANT_ABROAD");
+        assertThat(new String(fact.value())).doesNotContain("6001", "Beridze", "work permit");
+
+        JsonNode lookup = api.get("/callers?phone={p}", AGENT, "+30 691 234 6001").body();
+        assertThat(lookup.at("/candidates/0/migrantId").asString()).isEqualTo(household.migrants().get(0).migrantId());
+        assertThat(lookup.at("/previousTickets/0/id").asString()).isEqualTo(id);
+        assertThat(api.get("/callers?phone={p}", BATUMI_AGENT, "+30 691 234 6001").body().get("previousTickets"))
+            .as("another office learns nothing of this call").isEmpty();
+    }
+
+    @Test
+    void anEmergencyIsHighPriorityAndTopsTheQueue() {
+        String ordinary = open(Map.of("phone", "+995 599 20 00 02", "topic", "documents", "priority", "HIGH"));
+        String emergency = open(Map.of("phone", "+995 599 20 00 03", "topic", "missing-person", "priority", "LOW",
+                "callerKind", "FAMILY_MEMBER", "callerName", "Manana"));
+
+        JsonNode ticket = api.get("/tickets/" + emergency, AGENT).body();
+        assertThat(ticket.get("priority").asString()).isEqualTo("HIGH");
+        assertThat(ticket.get("escalatedAt").isNull()).isFalse();
+        List<String> queue = api.get("/tickets", AGENT).body().valueStream().map(t -> t.get("id").asString()).toList();
+        assertThat(queue).contains(ordinary, emergency);
+        assertThat(queue.indexOf(emergency)).isLessThan(queue.indexOf(ordinary));
+        assertThat(api.get("/tickets", BATUMI_AGENT).body().valueStream().map(t -> t.get("id").asString()))
+            .doesNotContain(ordinary, emergency);
+        assertThat(api.get("/tickets/" + emergency, BATUMI_AGENT).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTicketIsWorkedThroughItsLifeCycleAndWrongMovesAreRefused() {
+        String id = open(Map.of("phone", "+995 599 20 00 04", "topic", "remittances"));
+
+        assertThat(api.put("/tickets/{id}/assignee", AGENT, Map.of(), id).body().get("status").asString())
+            .isEqualTo("ASSIGNED");
+        assertThat(move(id, "IN_PROGRESS").status()).isEqualTo(200);
+        ApiClient.Response closedTooEarly = move(id, "CLOSED");
+        assertThat(closedTooEarly.status()).isEqualTo(409);
+        assertThat(closedTooEarly.body().at("/errors/0/field").asString()).isEqualTo("status");
+        assertThat(closedTooEarly.body().get("detail").asString()).contains("RESOLVED");
+        assertThat(move(id, "WAITING").status()).isEqualTo(200);
+        assertThat(move(id, "RESOLVED").status()).isEqualTo(200);
+        assertThat(move(id, "IN_PROGRESS").body().get("status").asString()).as("reopened").isEqualTo("IN_PROGRESS");
+        api.post("/tickets/" + id + "/notes", AGENT, Map.of("text", "called back, remittance arrived"));
+        assertThat(move(id, "RESOLVED").status()).isEqualTo(200);
+        assertThat(move(id, "CLOSED").body().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(api.get("/tickets/" + id, AGENT).body().get("notes")).hasSize(1);
+        assertThat(move(id, "BOGUS").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aNumberSharedByTwoRegistryPeopleIsNotGuessed() {
+        HouseholdRegistered first = knownHousehold("+306912346005", "+995599200005");
+        HouseholdRegistered second = knownHousehold("+306912346006", "+995599200005");
+
+        ApiClient.Response unlinked = api.post("/tickets", AGENT, Map.of("phone", "599 20 00 05", "topic", "legal"));
+        assertThat(unlinked.body().at("/ticket/caller/householdId").isNull()).isTrue();
+        assertThat(unlinked.body().get("otherPossibleCallers")).hasSize(2);
+
+        ApiClient.Response chosen = api.post("/tickets", AGENT, Map.of("phone", "599 20 00 05", "topic", "legal",
+                "callerHouseholdId", second.householdId()));
+        assertThat(chosen.status()).isEqualTo(201);
+        assertThat(chosen.body().at("/ticket/caller/kind").asString()).isEqualTo("FAMILY_MEMBER");
+        assertThat(chosen.body().at("/ticket/caller/householdId").asString()).isEqualTo(second.householdId());
+        ApiClient.Response wrong = api.post("/tickets", AGENT, Map.of("phone", "599 20 00 05", "topic", "legal",
+                "callerMigrantId", first.migrants().get(0).migrantId()));
+        assertThat(wrong.status()).as("the migrant is not at this number").isEqualTo(400);
+        assertThat(wrong.body().at("/errors/0/field").asString()).isEqualTo("callerMigrantId");
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheField() {
+        ApiClient.Response topic = api.post("/tickets", AGENT, Map.of("phone", "599 20 00 07", "topic", "weather"));
+        assertThat(topic.status()).isEqualTo(400);
+        assertThat(topic.body().at("/errors/0/field").asString()).isEqualTo("topic");
+        assertThat(api.get("/tickets/topics", AGENT).body().valueStream().map(t -> t.get("code").asString()))
+            .contains("missing-person", "remittances");
+        ApiClient.Response phone = api.post("/tickets", AGENT, Map.of("phone", "12", "topic", "legal"));
+        assertThat(phone.body().at("/errors/0/field").asString()).isEqualTo("phone");
+        ApiClient.Response office = api.post("/tickets", AGENT, Map.of("topic", "legal", "officeCode", "GE-AJ-BATUMI"));
+        assertThat(office.status()).isEqualTo(400);
+        assertThat(office.body().at("/errors/0/field").asString()).isEqualTo("officeCode");
+        assertThat(api.post("/tickets", TestTokens.regional(Role.REGIONAL_PLANNER, "GE-IM"),
+                Map.of("topic", "legal")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anErasedMigrantsTicketsKeepNoNameNumberOrNotes() {
+        HouseholdRegistered household = knownHousehold("+306912346008", "+995599200008");
+        String id = open(Map.of("phone", "+306912346008", "topic", "trouble-at-work", "note", "employer keeps passport"));
+
+        publish(new MigrantErased(household.householdId(), household.migrants().get(0).migrantId(), KUTAISI, true,
+                Instant.now()), EventType.MIGRANT_ERASED_V1, household.householdId(), 2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/tickets/" + id, AGENT).body().at("/caller/phone").isNull());
+        JsonNode ticket = api.get("/tickets/" + id, AGENT).body();
+        assertThat(ticket.toString()).doesNotContain("6008", "Beridze", "passport");
+        assertThat(ticket.get("topic").get("code").asString()).isEqualTo("trouble-at-work");
+        assertThat(api.post("/tickets/" + id + "/notes", AGENT, Map.of("text", "closing")).status())
+            .as("the ticket can still be worked").isEqualTo(200);
+    }
+
+    private String open(Map<String, Object> body) {
+        ApiClient.Response opened = api.post("/tickets", AGENT, body);
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+        return opened.body().at("/ticket/id").asString();
+    }
+
+    private ApiClient.Response move(String id, String status) {
+        return api.put("/tickets/{id}/status", AGENT, Map.of("status", status), id);
+    }
+
+    /** A registry household (from the golden sample) that the hotline has applied. */
+    private HouseholdRegistered knownHousehold(String migrantPhone, String informantPhone) {
+        HouseholdRegistered sample = EventCodec.decode(GoldenSamples.bytes(EventType.HOUSEHOLD_REGISTERED_V1),
+                HouseholdRegistered.class);
+        HouseholdRegistered.Migrant m = sample.migrants().get(0);
+        HouseholdRegistered.Informant i = sample.informants().get(0);
+        HouseholdRegistered household = new HouseholdRegistered(UUID.randomUUID().toString(), KUTAISI, sample.locality(),
+                List.of(new HouseholdRegistered.Informant(i.name(), i.relation(), informantPhone)),
+                List.of(new HouseholdRegistered.Migrant(UUID.randomUUID().toString(), m.givenName(), m.familyName(),
+                        m.nameLatin(), m.sex(), m.birthYear(), m.destinationCountry(), m.destinationCity(),
+                        m.departureYear(), m.lifecycleStage(), m.preferredLanguage(), List.of(migrantPhone), m.email(),
+                        m.consent())),
+                sample.provenance());
+        publish(household, EventType.HOUSEHOLD_REGISTERED_V1, household.householdId(), 1);
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> api.get("/callers?phone={p}", AGENT, migrantPhone).body().get("candidates").size() > 0);
+        return household;
+    }
+
+    private static void publish(EventPayload payload, EventType type, String householdId, long sequence) {
+        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                "/diaspora-desk/registry-service", type.typeName(), Instant.now(), householdId, KUTAISI, sequence,
+                EventCodec.encode(payload)));
+    }
+}
