@@ -159,17 +159,8 @@ public record Household(String id, String municipalityCode, String locality, Lis
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<ErasedMigrant> nowErased = new ArrayList<>(erased);
         nowErased.add(new ErasedMigrant(migrantId, now, gone.consent().statistics() ? profile(gone, today) : null));
-        List<Migrant> remaining = migrants.stream().filter(migrant -> migrant != gone).toList();
-        List<MigrantHistoryEntry> remainingHistory = history.stream()
-            .filter(entry -> !entry.migrantId().equals(migrantId))
-            .toList();
-        boolean householdErased = remaining.isEmpty();
-        Household after = householdErased
-                ? new Household(id, municipalityCode, null, List.of(), List.of(),
-                        new Provenance(provenance.collectedBy(), null, provenance.collectedOn()), registeredAt,
-                        nowErased, merged, List.of(), version)
-                : new Household(id, municipalityCode, locality, informants, remaining, provenance, registeredAt,
-                        nowErased, merged, remainingHistory, version);
+        Household after = without(gone, nowErased, merged);
+        boolean householdErased = after.vacated();
         MigrantErased erasure = new MigrantErased(id, migrantId, municipalityCode, householdErased, now);
         // The household's remaining members follow as a snapshot, so projections drop the erased one whole.
         List<RegistryEvent> events = householdErased ? List.of(erasure)
@@ -230,23 +221,32 @@ public record Household(String id, String municipalityCode, String locality, Lis
         Migrant gone = migrant(migrantId).orElseThrow(() -> unknown(migrantId));
         List<MergedMigrant> nowMerged = new ArrayList<>(merged);
         nowMerged.add(new MergedMigrant(migrantId, survivingHouseholdId, survivingMigrantId, now));
-        List<Migrant> remaining = migrants.stream().filter(migrant -> migrant != gone).toList();
-        List<MigrantHistoryEntry> remainingHistory = history.stream()
-            .filter(entry -> !entry.migrantId().equals(migrantId))
-            .toList();
-        boolean emptied = remaining.isEmpty();
-        Household after = emptied
-                ? new Household(id, municipalityCode, null, List.of(), List.of(),
-                        new Provenance(provenance.collectedBy(), null, provenance.collectedOn()), registeredAt, erased,
-                        nowMerged, List.of(), version)
-                : new Household(id, municipalityCode, locality, informants, remaining, provenance, registeredAt, erased,
-                        nowMerged, remainingHistory, version);
+        Household after = without(gone, erased, nowMerged);
+        boolean emptied = after.vacated();
         MigrantsMerged fact = new MigrantsMerged(id, migrantId, survivingHouseholdId, survivingMigrantId,
                 municipalityCode, emptied, now);
         // The duplicate was counted twice until now: the household's figures drop it.
         List<RegistryEvent> events = emptied ? List.of(fact, after.statistics(now))
                 : List.of(fact, after.updated(), after.statistics(now));
         return new HouseholdChange(after, events);
+    }
+
+    /**
+     * The household once a migrant has left it (erased or merged away), with their history. When nobody is left,
+     * the informants, the locality and the informant's name go too: the household exists for its migrants.
+     */
+    private Household without(Migrant gone, List<ErasedMigrant> nowErased, List<MergedMigrant> nowMerged) {
+        List<Migrant> remaining = migrants.stream().filter(migrant -> migrant != gone).toList();
+        if (remaining.isEmpty()) {
+            return new Household(id, municipalityCode, null, List.of(), List.of(),
+                    new Provenance(provenance.collectedBy(), null, provenance.collectedOn()), registeredAt, nowErased,
+                    nowMerged, List.of(), version);
+        }
+        List<MigrantHistoryEntry> remainingHistory = history.stream()
+            .filter(entry -> !entry.migrantId().equals(gone.migrantId()))
+            .toList();
+        return new Household(id, municipalityCode, locality, informants, remaining, provenance, registeredAt, nowErased,
+                nowMerged, remainingHistory, version);
     }
 
     private static boolean sameInformant(Informant a, Informant b) {
