@@ -47,4 +47,21 @@ public class ProjectionWriter {
             return false;
         }
     }
+
+    /**
+     * Sets some fields of a projection document, only if the event's sequence is newer than what is held; the
+     * same atomic guard as {@link #replaceIfNewer}, for events that carry a change rather than a whole state.
+     *
+     * @return false if an equal or newer event was already applied
+     */
+    public boolean updateIfNewer(String collection, Object id, long sequence, Update fields) {
+        fields.set(SEQUENCE, sequence);
+        try {
+            mongo.upsert(new Query(Criteria.where("_id").is(id).and(SEQUENCE).lt(sequence)), fields, collection);
+            return true;
+        }
+        catch (DuplicateKeyException ex) {
+            return false;
+        }
+    }
 }

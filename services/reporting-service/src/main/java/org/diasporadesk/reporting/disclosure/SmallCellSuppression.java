@@ -25,6 +25,11 @@ public final class SmallCellSuppression {
         this.minimumCount = minimumCount;
     }
 
+    /** k: the smallest count that may be published. */
+    public int minimumCount() {
+        return minimumCount;
+    }
+
     /** The published total and parts, in the order of {@code parts}. */
     public record Protected(Cell total, List<Cell> parts) {
     }

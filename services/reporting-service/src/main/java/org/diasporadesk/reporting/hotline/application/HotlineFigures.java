@@ -1,0 +1,101 @@
+package org.diasporadesk.reporting.hotline.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.chassis.security.AreaAccess;
+import org.diasporadesk.chassis.territory.TerritorialUnit;
+import org.diasporadesk.chassis.territory.Territory;
+import org.diasporadesk.reporting.disclosure.Cell;
+import org.diasporadesk.reporting.disclosure.SmallCellSuppression;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hotline volume for an area and the units directly below it: tickets by topic, priority, channel and status,
+ * and resolution times. Counts go through small-cell suppression like every figure; resolution
+ * times are published only when at least k tickets were resolved, so that no time belongs to a few callers.
+ */
+@Service
+public class HotlineFigures {
+
+    private final TicketFacts facts;
+    private final Territory territory;
+    private final SmallCellSuppression suppression;
+
+    HotlineFigures(TicketFacts facts, Territory territory, SmallCellSuppression suppression) {
+        this.facts = facts;
+        this.territory = territory;
+        this.suppression = suppression;
+    }
+
+    /** Wall-clock minutes from opening to resolution; null values when fewer than k tickets were resolved. */
+    public record ResolutionTimes(Long medianMinutes, Long p90Minutes, boolean suppressed) {
+    }
+
+    public record UnitFigures(String area, String name, String level, Cell tickets) {
+    }
+
+    /**
+     * Escalated emergencies are the tickets of the emergency topics in {@code byTopic}; a separate total of them
+     * would let a suppressed emergency topic be worked out from the others, so there is none.
+     */
+    public record AreaFigures(String area, String name, String level, Cell tickets, Map<String, Cell> byTopic, Map<String, Cell> byPriority, Map<String, Cell> byChannel,
+            Map<String, Cell> byStatus, ResolutionTimes resolution, List<UnitFigures> below) {
+    }
+
+    public AreaFigures forArea(String areaCode, Actor planner) {
+        TerritorialUnit area = AreaAccess.require(planner, territory, "area", areaCode);
+        List<TicketFact> tickets = facts.within(territory.lowestLevelUnitsWithin(area.code()));
+        long total = tickets.size();
+        List<TerritorialUnit> children = territory.children(area.code());
+        List<Long> perChild = children.stream()
+            .map(child -> tickets.stream().filter(t -> territory.isWithin(t.municipalityCode(), child.code())).count())
+            .toList();
+        SmallCellSuppression.Protected byUnit = suppression.protect(total, perChild);
+        List<UnitFigures> below = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            TerritorialUnit child = children.get(i);
+            below.add(new UnitFigures(child.code(), child.name(), child.level(), byUnit.parts().get(i)));
+        }
+        return new AreaFigures(area.code(), area.name(), area.level(), byUnit.total(), breakdown(tickets, TicketFact::topic),
+                breakdown(tickets, TicketFact::priority), breakdown(tickets, TicketFact::channel),
+                breakdown(tickets, TicketFact::status), resolution(tickets), below);
+    }
+
+    /** Counts per value, protected together with their total so that no small count can be worked out. */
+    private Map<String, Cell> breakdown(List<TicketFact> tickets, Function<TicketFact, String> dimension) {
+        Map<String, Long> counts = tickets.stream()
+            .collect(Collectors.groupingBy(dimension, TreeMap::new, Collectors.counting()));
+        List<String> keys = List.copyOf(counts.keySet());
+        SmallCellSuppression.Protected cells = suppression.protect(tickets.size(),
+                keys.stream().map(counts::get).toList());
+        Map<String, Cell> published = new TreeMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            published.put(keys.get(i), cells.parts().get(i));
+        }
+        return published;
+    }
+
+    private ResolutionTimes resolution(List<TicketFact> tickets) {
+        List<Long> minutes = tickets.stream()
+            .map(TicketFact::resolutionMinutes)
+            .filter(java.util.Objects::nonNull)
+            .sorted()
+            .toList();
+        if (minutes.size() < suppression.minimumCount()) {
+            return new ResolutionTimes(null, null, !minutes.isEmpty());
+        }
+        return new ResolutionTimes(percentile(minutes, 50), percentile(minutes, 90), false);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static long percentile(List<Long> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+}

@@ -1,0 +1,19 @@
+package org.diasporadesk.reporting.hotline.application;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketStatusChanged;
+
+/** Reporting's projection of hotline tickets; each write is applied only if its sequence is newer. */
+public interface TicketFacts {
+
+    /** @return false if skipped as a redelivery */
+    boolean opened(TicketOpened opened, long sequence);
+
+    /** @return false if skipped as a redelivery */
+    boolean statusChanged(TicketStatusChanged changed, long sequence);
+
+    List<TicketFact> within(Collection<String> municipalityCodes);
+}

@@ -1,0 +1,30 @@
+package org.diasporadesk.reporting.hotline.application;
+
+import org.diasporadesk.chassis.messaging.EventReceiver;
+import org.diasporadesk.chassis.messaging.ReceivedEvent;
+import org.diasporadesk.events.hotline.HotlineEvent;
+import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketStatusChanged;
+import org.springframework.stereotype.Service;
+
+/** Applies the hotline's ticket facts to the projection, exactly once in effect. */
+@Service
+public class TicketProjection {
+
+    private final TicketFacts facts;
+    private final EventReceiver receiver;
+
+    TicketProjection(TicketFacts facts, EventReceiver receiver) {
+        this.facts = facts;
+        this.receiver = receiver;
+    }
+
+    public void apply(ReceivedEvent<HotlineEvent> event) {
+        long sequence = event.envelope().sequence();
+        boolean applied = event.payload() instanceof TicketOpened opened ? facts.opened(opened, sequence)
+                : facts.statusChanged((TicketStatusChanged) event.payload(), sequence);
+        if (!applied) {
+            receiver.skippedDuplicate(event.envelope());
+        }
+    }
+}

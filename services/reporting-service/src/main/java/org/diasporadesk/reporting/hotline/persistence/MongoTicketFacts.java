@@ -1,0 +1,69 @@
+package org.diasporadesk.reporting.hotline.persistence;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.diasporadesk.chassis.messaging.ProjectionWriter;
+import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketStatusChanged;
+import org.diasporadesk.reporting.hotline.application.TicketFact;
+import org.diasporadesk.reporting.hotline.application.TicketFacts;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** One document per ticket, keyed by the ticket id, with the sequence of the last fact applied. */
+@Repository
+class MongoTicketFacts implements TicketFacts {
+
+    static final String COLLECTION = "ticket_facts";
+
+    private final MongoTemplate mongo;
+    private final ProjectionWriter writer;
+
+    MongoTicketFacts(MongoTemplate mongo, ProjectionWriter writer) {
+        this.mongo = mongo;
+        this.writer = writer;
+    }
+
+    @Document(COLLECTION)
+    record TicketFactDocument(@Id String ticketId, String municipalityCode, String topic, String priority,
+            String channel, String status, boolean emergency, Instant openedAt, Long resolutionMinutes, long sequence) {
+    }
+
+    @Override
+    public boolean opened(TicketOpened opened, long sequence) {
+        return writer.updateIfNewer(COLLECTION, opened.ticketId(), sequence, new Update()
+            .set("municipalityCode", opened.municipalityCode())
+            .set("topic", opened.topic())
+            .set("priority", opened.priority())
+            .set("channel", opened.channel())
+            .set("emergency", opened.emergency())
+            .set("openedAt", opened.openedAt())
+            .set("status", "NEW"));
+    }
+
+    /** A resolution records its time; a reopened ticket keeps it until it is resolved again. */
+    @Override
+    public boolean statusChanged(TicketStatusChanged changed, long sequence) {
+        Update update = new Update().set("status", changed.to()).set("priority", changed.priority());
+        if ("RESOLVED".equals(changed.to())) {
+            update.set("resolutionMinutes", changed.minutesOpen());
+        }
+        return writer.updateIfNewer(COLLECTION, changed.ticketId(), sequence, update);
+    }
+
+    @Override
+    public List<TicketFact> within(Collection<String> municipalityCodes) {
+        return mongo.find(new Query(Criteria.where("municipalityCode").in(municipalityCodes)), TicketFactDocument.class)
+            .stream()
+            .map(d -> new TicketFact(d.ticketId(), d.municipalityCode(), d.topic(), d.priority(), d.channel(), d.status(),
+                    d.emergency(), d.openedAt(), d.resolutionMinutes()))
+            .toList();
+    }
+}

@@ -1,0 +1,98 @@
+package org.diasporadesk.reporting.hotline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventPayload;
+import org.diasporadesk.events.EventType;
+import org.diasporadesk.events.GoldenSamples;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketStatusChanged;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Planners see hotline volume and resolution times from the hotline's PII-free ticket facts. */
+@ServiceIntegrationTest
+class HotlineFiguresIT {
+
+    /** Racha-Lechkhumi: no other test publishes tickets there. */
+    private static final String REGION = "GE-RL";
+    private static final String PLANNER = TestTokens.regional(Role.REGIONAL_PLANNER, REGION);
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+    }
+
+    @Test
+    void ticketsAreCountedOnceByTopicAndUnitWithSmallCellsSuppressed() {
+        for (int i = 0; i < 6; i++) {
+            String ticket = UUID.randomUUID().toString();
+            publish(opened(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.TICKET_OPENED_V1, ticket, 1);
+            publish(resolved(ticket, "GE-RL-AMBROLAURI", "remittances", 30L * (i + 1)), EventType.TICKET_STATUS_CHANGED_V1,
+                    ticket, 2);
+        }
+        String redelivered = UUID.randomUUID().toString();
+        publish(opened(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_OPENED_V1, redelivered, 1);
+        publish(opened(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_OPENED_V1, redelivered, 1);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> tickets() == 7);
+        JsonNode figures = api.get("/figures/hotline?area={a}", PLANNER, REGION).body();
+        assertThat(figures.at("/byPriority/HIGH/value").asLong()).isEqualTo(7);
+        assertThat(figures.at("/byTopic/missing-person/suppressed").asBoolean()).as("one call: it would identify").isTrue();
+        assertThat(figures.at("/byTopic/missing-person/value").isNull()).isTrue();
+        assertThat(figures.at("/byTopic/remittances/suppressed").asBoolean())
+            .as("with the total shown, the other topic must go too, or 7 - 6 gives the suppressed one away").isTrue();
+        assertThat(figures.at("/byStatus/NEW/suppressed").asBoolean()).isTrue();
+        assertThat(figures.at("/resolution/medianMinutes").asLong()).isEqualTo(90);
+        assertThat(figures.at("/resolution/p90Minutes").asLong()).isEqualTo(180);
+        assertThat(figures.get("below").valueStream()
+            .filter(unit -> unit.get("area").asString().equals("GE-RL-ONI"))
+            .findFirst().orElseThrow().at("/tickets/suppressed").asBoolean()).isTrue();
+        assertThat(api.get("/figures/hotline?area={a}", PLANNER, "GE-IM").status()).isEqualTo(403);
+    }
+
+    private long tickets() {
+        JsonNode total = api.get("/figures/hotline?area={a}", PLANNER, REGION).body().get("tickets");
+        return total.get("value").isNull() ? 0 : total.get("value").asLong();
+    }
+
+    private static TicketOpened opened(String ticket, String office, String topic) {
+        TicketOpened sample = EventCodec.decode(GoldenSamples.bytes(EventType.TICKET_OPENED_V1), TicketOpened.class);
+        return new TicketOpened(ticket, office, topic, sample.priority(), sample.channel(), sample.callerKind(),
+                topic.equals("missing-person"), sample.openedAt());
+    }
+
+    private static TicketStatusChanged resolved(String ticket, String office, String topic, long minutes) {
+        TicketStatusChanged sample = EventCodec.decode(GoldenSamples.bytes(EventType.TICKET_STATUS_CHANGED_V1),
+                TicketStatusChanged.class);
+        return new TicketStatusChanged(ticket, office, topic, sample.priority(), "NEW", "RESOLVED", sample.changedAt(),
+                minutes);
+    }
+
+    private static void publish(EventPayload payload, EventType type, String ticketId, long sequence) {
+        KafkaProbe.publish(Topic.HOTLINE_TICKETS.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                "/diaspora-desk/hotline-service", type.typeName(), Instant.now(), ticketId, "GE-RL-AMBROLAURI", sequence,
+                EventCodec.encode(payload)));
+    }
+}
