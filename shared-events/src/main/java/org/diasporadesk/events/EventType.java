@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
@@ -27,7 +28,9 @@ public enum EventType {
     MIGRANTS_MERGED_V1("org.diasporadesk.registry.migrants-merged.v1", MigrantsMerged.class, Topic.REGISTRY_PEOPLE),
     TICKET_OPENED_V1("org.diasporadesk.hotline.ticket-opened.v1", TicketOpened.class, Topic.HOTLINE_TICKETS),
     TICKET_STATUS_CHANGED_V1("org.diasporadesk.hotline.ticket-status-changed.v1", TicketStatusChanged.class,
-            Topic.HOTLINE_TICKETS);
+            Topic.HOTLINE_TICKETS),
+    TICKET_SERVICE_LEVEL_BREACHED_V1("org.diasporadesk.hotline.ticket-service-level-breached.v1",
+            TicketServiceLevelBreached.class, Topic.HOTLINE_TICKETS);
 
     private final String typeName;
     private final Class<? extends EventPayload> payloadClass;

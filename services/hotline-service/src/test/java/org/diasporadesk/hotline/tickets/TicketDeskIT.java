@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
@@ -23,6 +24,7 @@ import org.diasporadesk.testsupport.ServiceIntegrationTest;
 import org.diasporadesk.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,9 @@ class TicketDeskIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     ApiClient api;
 
@@ -93,6 +98,26 @@ class TicketDeskIT {
         assertThat(api.get("/tickets", BATUMI_AGENT).body().valueStream().map(t -> t.get("id").asString()))
             .doesNotContain(ordinary, emergency);
         assertThat(api.get("/tickets/" + emergency, BATUMI_AGENT).status()).isEqualTo(404);
+    }
+
+    /** Test settings: offices never close and a high-priority response is due within 2 seconds. */
+    @Test
+    void aMissedResponseTargetIsRecordedOnceAndPublished() {
+        String id = open(Map.of("phone", "+995 599 20 00 09", "topic", "abuse-exploitation"));
+        JsonNode fresh = api.get("/tickets/" + id, AGENT).body();
+        assertThat(fresh.at("/serviceLevelStatus/responseDueAt").isNull()).isFalse();
+
+        ConsumerRecord<String, byte[]> breach = KafkaProbe.awaitRecord(Topic.HOTLINE_TICKETS.topicName(),
+                record -> id.equals(record.key())
+                        && EventType.TICKET_SERVICE_LEVEL_BREACHED_V1.typeName().equals(KafkaProbe.header(record, "ce_type")),
+                Duration.ofSeconds(20));
+        assertThat(new String(breach.value())).contains("\"RESPONSE\"").doesNotContain("20 00 09", "200009");
+        JsonNode late = api.get("/tickets/" + id, AGENT).body();
+        assertThat(late.at("/serviceLevelStatus/responseBreached").asBoolean()).isTrue();
+        assertThat(late.at("/serviceLevelStatus/resolutionBreached").asBoolean()).isFalse();
+        assertThat(late.at("/serviceLevel/responseBreachedAt").isNull()).isFalse();
+        assertThat(meters.get("ddesk.hotline.sla.breaches").tag("target", "RESPONSE").counter().count())
+            .isGreaterThanOrEqualTo(1);
     }
 
     @Test

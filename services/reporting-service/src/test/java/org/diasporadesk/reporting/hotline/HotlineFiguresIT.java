@@ -12,6 +12,7 @@ import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
@@ -49,12 +50,17 @@ class HotlineFiguresIT {
         for (int i = 0; i < 6; i++) {
             String ticket = UUID.randomUUID().toString();
             publish(opened(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.TICKET_OPENED_V1, ticket, 1);
+            publish(breach(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.TICKET_SERVICE_LEVEL_BREACHED_V1, ticket, 2);
             publish(resolved(ticket, "GE-RL-AMBROLAURI", "remittances", 30L * (i + 1)), EventType.TICKET_STATUS_CHANGED_V1,
-                    ticket, 2);
+                    ticket, 3);
         }
         String redelivered = UUID.randomUUID().toString();
         publish(opened(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_OPENED_V1, redelivered, 1);
         publish(opened(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_OPENED_V1, redelivered, 1);
+        publish(breach(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_SERVICE_LEVEL_BREACHED_V1,
+                redelivered, 2);
+        publish(breach(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_SERVICE_LEVEL_BREACHED_V1,
+                redelivered, 2);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> tickets() == 7);
         JsonNode figures = api.get("/figures/hotline?area={a}", PLANNER, REGION).body();
@@ -64,6 +70,9 @@ class HotlineFiguresIT {
         assertThat(figures.at("/byTopic/remittances/suppressed").asBoolean())
             .as("with the total shown, the other topic must go too, or 7 - 6 gives the suppressed one away").isTrue();
         assertThat(figures.at("/byStatus/NEW/suppressed").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/figures/hotline?area={a}", PLANNER, REGION).body()
+            .at("/serviceLevelBreaches/RESPONSE/value").asLong() == 7);
+        assertThat(figures.at("/serviceLevelBreaches/RESOLUTION/value").asLong()).isZero();
         assertThat(figures.at("/resolution/medianMinutes").asLong()).isEqualTo(90);
         assertThat(figures.at("/resolution/p90Minutes").asLong()).isEqualTo(180);
         assertThat(figures.get("below").valueStream()
@@ -88,6 +97,13 @@ class HotlineFiguresIT {
                 TicketStatusChanged.class);
         return new TicketStatusChanged(ticket, office, topic, sample.priority(), "NEW", "RESOLVED", sample.changedAt(),
                 minutes);
+    }
+
+    private static TicketServiceLevelBreached breach(String ticket, String office, String topic) {
+        TicketServiceLevelBreached sample = EventCodec.decode(
+                GoldenSamples.bytes(EventType.TICKET_SERVICE_LEVEL_BREACHED_V1), TicketServiceLevelBreached.class);
+        return new TicketServiceLevelBreached(ticket, office, topic, sample.priority(), sample.target(),
+                sample.officeMinutes(), sample.breachedAt());
     }
 
     private static void publish(EventPayload payload, EventType type, String ticketId, long sequence) {

@@ -21,6 +21,9 @@ public interface TicketStore {
     /** The offices' queue, high priority first, oldest first within a priority; {@code status} null for all open ones. */
     List<Ticket> queue(Collection<String> offices, TicketStatus status, int page, int size);
 
+    /** Every ticket not yet resolved or closed, of every office: for the service-level watch. */
+    List<Ticket> open();
+
     /** The caller's tickets at these offices, newest first. */
     List<Ticket> byCallerPhone(String e164, Collection<String> offices, int limit);
 

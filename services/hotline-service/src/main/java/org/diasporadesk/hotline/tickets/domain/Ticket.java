@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.diasporadesk.events.hotline.HotlineEvent;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 
 /**
@@ -16,14 +17,16 @@ import org.diasporadesk.events.hotline.TicketStatusChanged;
  *
  * @param escalatedAt when the ticket was escalated (emergencies: at once), or null
  * @param finishedAt  when it was last resolved, for the reopen period
+ * @param serviceLevel the service-level clock: first response, waits, missed targets
  * @param version     the stored version the state was read at (null before the first write)
  */
 public record Ticket(String id, String officeCode, Caller caller, Channel channel, String language, Topic topic,
         Priority priority, TicketStatus status, String assignee, List<Note> notes, Instant openedAt, String openedBy,
-        Instant escalatedAt, Instant finishedAt, Long version) {
+        Instant escalatedAt, Instant finishedAt, ServiceLevel serviceLevel, Long version) {
 
     public Ticket {
         notes = List.copyOf(Objects.requireNonNullElse(notes, List.of()));
+        serviceLevel = Objects.requireNonNullElse(serviceLevel, ServiceLevel.STARTED);
     }
 
     /** Opens a ticket; an emergency topic overrides the priority asked for and escalates the ticket at once. */
@@ -32,7 +35,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
         Priority effective = topic.emergency() ? Priority.HIGH : Objects.requireNonNullElse(priority, Priority.NORMAL);
         List<Note> notes = note == null || note.isBlank() ? List.of() : List.of(new Note(agent, now, note.strip()));
         Ticket ticket = new Ticket(id, officeCode, caller, channel, language, topic, effective, TicketStatus.NEW, null,
-                notes, now, agent, topic.emergency() ? now : null, null, null);
+                notes, now, agent, topic.emergency() ? now : null, null, ServiceLevel.STARTED, null);
         return new TicketChange(ticket, List.of(new TicketOpened(id, officeCode, topic.code(), effective.name(),
                 channel.name(), caller.kind().name(), topic.emergency(), now)));
     }
@@ -54,8 +57,12 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
                     + " days ago; open a new ticket and mention this one");
         }
         Instant finished = next == TicketStatus.RESOLVED ? now : finishedAt;
+        ServiceLevel clock = next == TicketStatus.WAITING ? serviceLevel.pausedAt(now) : serviceLevel.resumedAt(now);
+        if (next == TicketStatus.IN_PROGRESS || next == TicketStatus.RESOLVED) {
+            clock = clock.responded(now);
+        }
         Ticket moved = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, assignee, notes,
-                openedAt, openedBy, escalatedAt, finished, version);
+                openedAt, openedBy, escalatedAt, finished, clock, version);
         return new TicketChange(moved, List.of(statusChanged(status, next, now)));
     }
 
@@ -63,16 +70,28 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
     public TicketChange assignTo(String agent, Instant now) {
         TicketStatus next = status == TicketStatus.NEW ? TicketStatus.ASSIGNED : status;
         Ticket assigned = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, agent, notes,
-                openedAt, openedBy, escalatedAt, finishedAt, version);
+                openedAt, openedBy, escalatedAt, finishedAt, serviceLevel, version);
         List<HotlineEvent> events = next == status ? List.of() : List.of(statusChanged(status, next, now));
         return new TicketChange(assigned, events);
     }
 
+    /** A note after the ticket was opened is the office's response to the caller. */
     public TicketChange addNote(String author, String text, Instant now) {
         List<Note> longer = new ArrayList<>(notes);
         longer.add(new Note(author, now, text.strip()));
         return new TicketChange(new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee,
-                longer, openedAt, openedBy, escalatedAt, finishedAt, version), List.of());
+                longer, openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.responded(now), version), List.of());
+    }
+
+    /** Records that a service-level target was missed, once; the event lets reporting count it. */
+    public TicketChange breach(ServiceLevel.Target target, long officeMinutes, Instant now) {
+        if (serviceLevel.breached(target)) {
+            return new TicketChange(this, List.of());
+        }
+        Ticket breached = new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee, notes,
+                openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.breached(target, now), version);
+        return new TicketChange(breached, List.of(new TicketServiceLevelBreached(id, officeCode, topic.code(),
+                priority.name(), target.name(), officeMinutes, now)));
     }
 
     /**
@@ -82,7 +101,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
     public Ticket withoutPersonalData() {
         List<Note> blanked = notes.stream().map(note -> new Note(note.author(), note.at(), "[erased]")).toList();
         return new Ticket(id, officeCode, caller.anonymous(), channel, language, topic, priority, status, assignee,
-                blanked, openedAt, openedBy, escalatedAt, finishedAt, version);
+                blanked, openedAt, openedBy, escalatedAt, finishedAt, serviceLevel, version);
     }
 
     private TicketStatusChanged statusChanged(TicketStatus from, TicketStatus to, Instant now) {

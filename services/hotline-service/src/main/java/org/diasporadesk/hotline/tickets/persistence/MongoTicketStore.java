@@ -95,6 +95,12 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     }
 
     @Override
+    public List<Ticket> open() {
+        return mongo.find(new Query(Criteria.where("status").nin(TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name())),
+                TicketDocument.class).stream().map(TicketDocument::ticket).toList();
+    }
+
+    @Override
     public List<Ticket> byCallerPhone(String e164, Collection<String> offices, int limit) {
         Query query = new Query(Criteria.where("caller.phone").is(e164).and("officeCode").in(offices))
             .with(Sort.by(Sort.Order.desc("openedAt")))

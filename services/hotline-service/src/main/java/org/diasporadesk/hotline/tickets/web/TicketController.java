@@ -1,10 +1,14 @@
 package org.diasporadesk.hotline.tickets.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import jakarta.validation.Valid;
 import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.hotline.servicelevels.ServiceLevels;
 import org.diasporadesk.hotline.tickets.application.TicketDesk;
 import org.diasporadesk.hotline.tickets.domain.Ticket;
 import org.diasporadesk.hotline.tickets.domain.TicketStatus;
@@ -30,9 +34,21 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketController {
 
     private final TicketDesk desk;
+    private final ServiceLevels serviceLevels;
+    private final Clock clock;
 
-    TicketController(TicketDesk desk) {
+    TicketController(TicketDesk desk, ServiceLevels serviceLevels, Clock clock) {
         this.desk = desk;
+        this.serviceLevels = serviceLevels;
+        this.clock = clock;
+    }
+
+    /** A ticket with where it stands against its service-level targets, as agents need it in the queue. */
+    record TicketView(@JsonUnwrapped Ticket ticket, ServiceLevels.Status serviceLevelStatus) {
+    }
+
+    private TicketView view(Ticket ticket) {
+        return new TicketView(ticket, serviceLevels.status(ticket, clock.instant()));
     }
 
     @PostMapping
@@ -43,9 +59,12 @@ class TicketController {
 
     /** The queue of the agent's offices: open tickets (or those in {@code status}), high priority and oldest first. */
     @GetMapping
-    List<Ticket> queue(@RequestParam(required = false) TicketStatus status, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, @AuthenticationPrincipal Jwt jwt) {
-        return desk.queue(Actor.from(jwt), status, Math.max(0, page), Math.min(Math.max(1, size), 200));
+    List<TicketView> queue(@RequestParam(required = false) TicketStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            @AuthenticationPrincipal Jwt jwt) {
+        return desk.queue(Actor.from(jwt), status, Math.max(0, page), Math.min(Math.max(1, size), 200)).stream()
+            .map(this::view)
+            .toList();
     }
 
     @GetMapping("/topics")
@@ -54,22 +73,22 @@ class TicketController {
     }
 
     @GetMapping("/{id}")
-    Ticket get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        return desk.get(id, Actor.from(jwt));
+    TicketView get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        return view(desk.get(id, Actor.from(jwt)));
     }
 
     @PutMapping("/{id}/status")
-    Ticket move(@PathVariable String id, @Valid @RequestBody StatusRequest request, @AuthenticationPrincipal Jwt jwt) {
-        return desk.move(id, request.status(), Actor.from(jwt));
+    TicketView move(@PathVariable String id, @Valid @RequestBody StatusRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return view(desk.move(id, request.status(), Actor.from(jwt)));
     }
 
     @PutMapping("/{id}/assignee")
-    Ticket assign(@PathVariable String id, @Valid @RequestBody AssigneeRequest request, @AuthenticationPrincipal Jwt jwt) {
-        return desk.assign(id, request.assignee(), Actor.from(jwt));
+    TicketView assign(@PathVariable String id, @Valid @RequestBody AssigneeRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return view(desk.assign(id, request.assignee(), Actor.from(jwt)));
     }
 
     @PostMapping("/{id}/notes")
-    Ticket addNote(@PathVariable String id, @Valid @RequestBody NoteRequest request, @AuthenticationPrincipal Jwt jwt) {
-        return desk.addNote(id, request.text(), Actor.from(jwt));
+    TicketView addNote(@PathVariable String id, @Valid @RequestBody NoteRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return view(desk.addNote(id, request.text(), Actor.from(jwt)));
     }
 }

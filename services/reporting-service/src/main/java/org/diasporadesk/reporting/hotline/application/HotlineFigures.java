@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Hotline volume for an area and the units directly below it: tickets by topic, priority, channel and status,
- * and resolution times. Counts go through small-cell suppression like every figure; resolution
+ * missed service-level targets, and resolution times. Counts go through small-cell suppression like every figure; resolution
  * times are published only when at least k tickets were resolved, so that no time belongs to a few callers.
  */
 @Service
@@ -41,11 +41,13 @@ public class HotlineFigures {
     }
 
     /**
-     * Escalated emergencies are the tickets of the emergency topics in {@code byTopic}; a separate total of them
-     * would let a suppressed emergency topic be worked out from the others, so there is none.
+     * {@code serviceLevelBreaches}: tickets that missed their first-response or resolution target. Escalated
+     * emergencies are the rows of the emergency topics in {@code byTopic}; a separate total of them would let a
+     * suppressed emergency topic be worked out from the others, so there is none.
      */
-    public record AreaFigures(String area, String name, String level, Cell tickets, Map<String, Cell> byTopic, Map<String, Cell> byPriority, Map<String, Cell> byChannel,
-            Map<String, Cell> byStatus, ResolutionTimes resolution, List<UnitFigures> below) {
+    public record AreaFigures(String area, String name, String level, Cell tickets, Map<String, Cell> byTopic,
+            Map<String, Cell> byPriority, Map<String, Cell> byChannel, Map<String, Cell> byStatus,
+            Map<String, Cell> serviceLevelBreaches, ResolutionTimes resolution, List<UnitFigures> below) {
     }
 
     public AreaFigures forArea(String areaCode, Actor planner) {
@@ -64,7 +66,8 @@ public class HotlineFigures {
         }
         return new AreaFigures(area.code(), area.name(), area.level(), byUnit.total(), breakdown(tickets, TicketFact::topic),
                 breakdown(tickets, TicketFact::priority), breakdown(tickets, TicketFact::channel),
-                breakdown(tickets, TicketFact::status), resolution(tickets), below);
+                breakdown(tickets, TicketFact::status), Map.of("RESPONSE", share(tickets, TicketFact::responseBreached),
+                        "RESOLUTION", share(tickets, TicketFact::resolutionBreached)), resolution(tickets), below);
     }
 
     /** Counts per value, protected together with their total so that no small count can be worked out. */
@@ -79,6 +82,12 @@ public class HotlineFigures {
             published.put(keys.get(i), cells.parts().get(i));
         }
         return published;
+    }
+
+    /** How many tickets have a property, protected together with those that have not and the total. */
+    private Cell share(List<TicketFact> tickets, java.util.function.Predicate<TicketFact> property) {
+        long with = tickets.stream().filter(property).count();
+        return suppression.protect(tickets.size(), List.of(with, tickets.size() - with)).parts().get(0);
     }
 
     private ResolutionTimes resolution(List<TicketFact> tickets) {

@@ -6,7 +6,10 @@ import java.time.Instant;
  * What reporting knows of one hotline ticket: PII-free facts only.
  *
  * @param resolutionMinutes wall-clock minutes from opening to the last resolution, or null while unresolved
+ * @param responseBreached   the first-response target of the ticket's priority was missed
+ * @param resolutionBreached the resolution target was missed
  */
 public record TicketFact(String ticketId, String municipalityCode, String topic, String priority, String channel,
-        String status, boolean emergency, Instant openedAt, Long resolutionMinutes) {
+        String status, boolean emergency, Instant openedAt, Long resolutionMinutes, boolean responseBreached,
+        boolean resolutionBreached) {
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 
 /** Reporting's projection of hotline tickets; each write is applied only if its sequence is newer. */
@@ -14,6 +15,9 @@ public interface TicketFacts {
 
     /** @return false if skipped as a redelivery */
     boolean statusChanged(TicketStatusChanged changed, long sequence);
+
+    /** @return false if skipped as a redelivery */
+    boolean breached(TicketServiceLevelBreached breached, long sequence);
 
     List<TicketFact> within(Collection<String> municipalityCodes);
 }

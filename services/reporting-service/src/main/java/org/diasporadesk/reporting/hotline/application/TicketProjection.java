@@ -4,6 +4,7 @@ import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.events.hotline.HotlineEvent;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.springframework.stereotype.Service;
 
@@ -21,8 +22,16 @@ public class TicketProjection {
 
     public void apply(ReceivedEvent<HotlineEvent> event) {
         long sequence = event.envelope().sequence();
-        boolean applied = event.payload() instanceof TicketOpened opened ? facts.opened(opened, sequence)
-                : facts.statusChanged((TicketStatusChanged) event.payload(), sequence);
+        boolean applied;
+        if (event.payload() instanceof TicketOpened opened) {
+            applied = facts.opened(opened, sequence);
+        }
+        else if (event.payload() instanceof TicketStatusChanged changed) {
+            applied = facts.statusChanged(changed, sequence);
+        }
+        else {
+            applied = facts.breached((TicketServiceLevelBreached) event.payload(), sequence);
+        }
         if (!applied) {
             receiver.skippedDuplicate(event.envelope());
         }

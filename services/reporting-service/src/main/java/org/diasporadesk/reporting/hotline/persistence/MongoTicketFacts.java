@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.reporting.hotline.application.TicketFact;
 import org.diasporadesk.reporting.hotline.application.TicketFacts;
@@ -31,9 +32,11 @@ class MongoTicketFacts implements TicketFacts {
         this.writer = writer;
     }
 
+    /** Fields are set by separate events, so any of them may still be missing: hence the boxed flags. */
     @Document(COLLECTION)
     record TicketFactDocument(@Id String ticketId, String municipalityCode, String topic, String priority,
-            String channel, String status, boolean emergency, Instant openedAt, Long resolutionMinutes, long sequence) {
+            String channel, String status, Boolean emergency, Instant openedAt, Long resolutionMinutes,
+            Boolean responseBreached, Boolean resolutionBreached, long sequence) {
     }
 
     @Override
@@ -59,11 +62,18 @@ class MongoTicketFacts implements TicketFacts {
     }
 
     @Override
+    public boolean breached(TicketServiceLevelBreached breached, long sequence) {
+        String field = "RESPONSE".equals(breached.target()) ? "responseBreached" : "resolutionBreached";
+        return writer.updateIfNewer(COLLECTION, breached.ticketId(), sequence, new Update().set(field, true));
+    }
+
+    @Override
     public List<TicketFact> within(Collection<String> municipalityCodes) {
         return mongo.find(new Query(Criteria.where("municipalityCode").in(municipalityCodes)), TicketFactDocument.class)
             .stream()
             .map(d -> new TicketFact(d.ticketId(), d.municipalityCode(), d.topic(), d.priority(), d.channel(), d.status(),
-                    d.emergency(), d.openedAt(), d.resolutionMinutes()))
+                    Boolean.TRUE.equals(d.emergency()), d.openedAt(), d.resolutionMinutes(),
+                    Boolean.TRUE.equals(d.responseBreached()), Boolean.TRUE.equals(d.resolutionBreached())))
             .toList();
     }
 }

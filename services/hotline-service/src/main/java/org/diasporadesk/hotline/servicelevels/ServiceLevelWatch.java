@@ -1,0 +1,61 @@
+package org.diasporadesk.hotline.servicelevels;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.diasporadesk.hotline.tickets.application.TicketStore;
+import org.diasporadesk.hotline.tickets.domain.ServiceLevel.Target;
+import org.diasporadesk.hotline.tickets.domain.Ticket;
+import org.diasporadesk.hotline.tickets.domain.TicketChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks open tickets for missed service-level targets and records each miss once: on the ticket, as an event
+ * for reporting and as the metric {@code ddesk.hotline.sla.breaches} (tags target, priority and municipality)
+ * that the {@code SlaBreachSpike} alert and the services dashboard watch. A ticket changed by an agent during the check is checked again next time.
+ */
+@Component
+class ServiceLevelWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceLevelWatch.class);
+
+    private final TicketStore store;
+    private final ServiceLevels serviceLevels;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    ServiceLevelWatch(TicketStore store, ServiceLevels serviceLevels, MeterRegistry meters, Clock clock) {
+        this.store = store;
+        this.serviceLevels = serviceLevels;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ddesk.hotline.service-levels.check-every:60s}",
+            initialDelayString = "${ddesk.hotline.service-levels.check-every:60s}")
+    void check() {
+        Instant now = clock.instant();
+        for (Ticket ticket : store.open()) {
+            Ticket current = ticket;
+            for (Target missed : serviceLevels.newlyMissed(current, now)) {
+                TicketChange change = current.breach(missed, serviceLevels.officeMinutesRunning(current, now), now);
+                try {
+                    store.update(change);
+                }
+                catch (OptimisticLockingFailureException changedMeanwhile) {
+                    break;
+                }
+                current = change.ticket();
+                meters.counter("ddesk.hotline.sla.breaches", "target", missed.name(), "priority",
+                        current.priority().name(), "municipality", current.officeCode()).increment();
+                log.info("Ticket {} of {} missed its {} target ({} priority)", current.id(), current.officeCode(),
+                        missed, current.priority());
+            }
+        }
+    }
+}

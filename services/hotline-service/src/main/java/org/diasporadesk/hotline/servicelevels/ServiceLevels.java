@@ -1,0 +1,93 @@
+package org.diasporadesk.hotline.servicelevels;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.diasporadesk.hotline.tickets.domain.ServiceLevel;
+import org.diasporadesk.hotline.tickets.domain.ServiceLevel.Target;
+import org.diasporadesk.hotline.tickets.domain.Ticket;
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures a ticket against the targets of its priority, in its office's working time, with waits on the
+ * caller or a third party left out. A target is missed when the running office time exceeds it before the
+ * first response (response) or before resolution (resolution).
+ */
+@Component
+public class ServiceLevels {
+
+    private final ServiceLevelProperties properties;
+    private final OfficeCalendar defaultCalendar;
+    private final Map<String, OfficeCalendar> officeCalendars;
+
+    ServiceLevels(ServiceLevelProperties properties) {
+        this.properties = properties;
+        this.defaultCalendar = properties.officeHours().calendar();
+        this.officeCalendars = properties.offices().entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().calendar()));
+    }
+
+    /**
+     * Where the ticket stands: office time run so far, and when each target falls due; a due time is null once
+     * the target is met, and both are null while the ticket waits (the clock is stopped).
+     */
+    public record Status(long officeMinutesRunning, Instant responseDueAt, Instant resolutionDueAt, boolean paused,
+            boolean responseBreached, boolean resolutionBreached) {
+    }
+
+    public Status status(Ticket ticket, Instant now) {
+        OfficeCalendar calendar = calendarOf(ticket.officeCode());
+        ServiceLevel clock = ticket.serviceLevel();
+        ServiceLevelProperties.Target target = properties.targets().get(ticket.priority());
+        Duration paused = pausedOfficeTime(calendar, clock, now);
+        Duration running = calendar.officeTimeBetween(ticket.openedAt(), now).minus(paused);
+        boolean waiting = clock.paused();
+        Instant responseDue = waiting || clock.firstResponseAt() != null ? null
+                : calendar.afterOfficeTime(ticket.openedAt(), target.response().plus(paused));
+        Instant resolutionDue = waiting || ticket.status().finished() ? null
+                : calendar.afterOfficeTime(ticket.openedAt(), target.resolution().plus(paused));
+        return new Status(running.toMinutes(), responseDue, resolutionDue, waiting, clock.breached(Target.RESPONSE),
+                clock.breached(Target.RESOLUTION));
+    }
+
+    /** The targets the ticket has missed by now and that were not recorded as missed yet. */
+    public List<Target> newlyMissed(Ticket ticket, Instant now) {
+        List<Target> missed = new ArrayList<>();
+        if (ticket.status().finished()) {
+            return missed;
+        }
+        OfficeCalendar calendar = calendarOf(ticket.officeCode());
+        ServiceLevel clock = ticket.serviceLevel();
+        ServiceLevelProperties.Target target = properties.targets().get(ticket.priority());
+        Duration running = calendar.officeTimeBetween(ticket.openedAt(), now).minus(pausedOfficeTime(calendar, clock, now));
+        if (clock.firstResponseAt() == null && !clock.breached(Target.RESPONSE) && running.compareTo(target.response()) > 0) {
+            missed.add(Target.RESPONSE);
+        }
+        if (!clock.breached(Target.RESOLUTION) && running.compareTo(target.resolution()) > 0) {
+            missed.add(Target.RESOLUTION);
+        }
+        return missed;
+    }
+
+    public long officeMinutesRunning(Ticket ticket, Instant now) {
+        OfficeCalendar calendar = calendarOf(ticket.officeCode());
+        return calendar.officeTimeBetween(ticket.openedAt(), now)
+            .minus(pausedOfficeTime(calendar, ticket.serviceLevel(), now)).toMinutes();
+    }
+
+    private OfficeCalendar calendarOf(String officeCode) {
+        return officeCalendars.getOrDefault(officeCode, defaultCalendar);
+    }
+
+    private static Duration pausedOfficeTime(OfficeCalendar calendar, ServiceLevel clock, Instant now) {
+        Duration paused = Duration.ZERO;
+        for (ServiceLevel.Pause pause : clock.pauses()) {
+            paused = paused.plus(calendar.officeTimeBetween(pause.from(), pause.until() == null ? now : pause.until()));
+        }
+        return paused;
+    }
+}
