@@ -3,7 +3,9 @@ package org.diasporadesk.events;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.events.registry.HouseholdRegistered;
@@ -30,7 +32,10 @@ public enum EventType {
     TICKET_STATUS_CHANGED_V1("org.diasporadesk.hotline.ticket-status-changed.v1", TicketStatusChanged.class,
             Topic.HOTLINE_TICKETS),
     TICKET_SERVICE_LEVEL_BREACHED_V1("org.diasporadesk.hotline.ticket-service-level-breached.v1",
-            TicketServiceLevelBreached.class, Topic.HOTLINE_TICKETS);
+            TicketServiceLevelBreached.class, Topic.HOTLINE_TICKETS),
+    TICKET_REFERRED_V1("org.diasporadesk.hotline.ticket-referred.v1", TicketReferred.class, Topic.HOTLINE_TICKETS),
+    REFERRAL_OUTCOME_RECORDED_V1("org.diasporadesk.hotline.referral-outcome-recorded.v1",
+            ReferralOutcomeRecorded.class, Topic.HOTLINE_TICKETS);
 
     private final String typeName;
     private final Class<? extends EventPayload> payloadClass;

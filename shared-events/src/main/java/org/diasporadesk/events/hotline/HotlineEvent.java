@@ -6,7 +6,8 @@ import org.diasporadesk.events.EventPayload;
  * Facts the hotline publishes about its tickets: PII-free (office, topic, priority, channel, times), so that
  * reporting can count hotline volume, response and resolution times without learning who called.
  */
-public sealed interface HotlineEvent extends EventPayload permits TicketOpened, TicketStatusChanged, TicketServiceLevelBreached {
+public sealed interface HotlineEvent extends EventPayload permits TicketOpened, TicketStatusChanged, TicketServiceLevelBreached, TicketReferred,
+        ReferralOutcomeRecorded {
 
     String ticketId();
 

@@ -142,6 +142,43 @@ class TicketDeskIT {
     }
 
     @Test
+    void aTicketIsReferredToAPartnerFromTheManagedListAndTheOutcomeRecorded() {
+        String admin = TestTokens.national(Role.ADMINISTRATOR);
+        ApiClient.Response added = api.post("/partners", admin, Map.of("name", "Consulate of Georgia in Athens",
+                "kind", "CONSULATE", "country", "gr", "contact", "+30 210 000 0000"));
+        assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+        String consulate = added.body().get("id").asString();
+        assertThat(added.body().get("country").asString()).isEqualTo("GR");
+        assertThat(api.post("/partners", AGENT, Map.of("name", "x", "kind", "NGO")).status()).isEqualTo(403);
+        assertThat(api.get("/partners", AGENT).body().valueStream().map(p -> p.get("id").asString())).contains(consulate);
+        String id = open(Map.of("phone", "+995 599 20 00 10", "topic", "death-abroad"));
+
+        ApiClient.Response referred = api.post("/tickets/" + id + "/referrals", AGENT,
+                Map.of("partnerId", consulate, "reason", "repatriation of the body"));
+
+        assertThat(referred.status()).as(referred.body().toString()).isEqualTo(201);
+        JsonNode referral = referred.body().at("/referrals/0");
+        assertThat(referral.get("partnerName").asString()).isEqualTo("Consulate of Georgia in Athens");
+        assertThat(referred.body().at("/serviceLevelStatus/responseDueAt").isNull()).as("a referral is a response").isTrue();
+        ConsumerRecord<String, byte[]> fact = KafkaProbe.awaitRecord(Topic.HOTLINE_TICKETS.topicName(),
+                record -> id.equals(record.key())
+                        && EventType.TICKET_REFERRED_V1.typeName().equals(KafkaProbe.header(record, "ce_type")),
+                Duration.ofSeconds(15));
+        assertThat(new String(fact.value())).contains("CONSULATE").doesNotContain("repatriation", "Athens");
+
+        ApiClient.Response outcome = api.put("/tickets/{id}/referrals/{r}/outcome", AGENT,
+                Map.of("outcome", "HELPED", "note", "arranged with the family"), id, referral.get("id").asString());
+        assertThat(outcome.body().at("/referrals/0/outcome").asString()).isEqualTo("HELPED");
+        assertThat(api.put("/tickets/{id}/referrals/{r}/outcome", AGENT, Map.of("outcome", "HELPED"), id, "nope")
+            .status()).isEqualTo(404);
+
+        api.put("/partners/{p}/active", admin, Map.of("active", false), consulate);
+        ApiClient.Response inactive = api.post("/tickets/" + id + "/referrals", AGENT, Map.of("partnerId", consulate));
+        assertThat(inactive.status()).isEqualTo(400);
+        assertThat(inactive.body().at("/errors/0/field").asString()).isEqualTo("partnerId");
+    }
+
+    @Test
     void aNumberSharedByTwoRegistryPeopleIsNotGuessed() {
         HouseholdRegistered first = knownHousehold("+306912346005", "+995599200005");
         HouseholdRegistered second = knownHousehold("+306912346006", "+995599200005");
@@ -181,6 +218,9 @@ class TicketDeskIT {
     void anErasedMigrantsTicketsKeepNoNameNumberOrNotes() {
         HouseholdRegistered household = knownHousehold("+306912346008", "+995599200008");
         String id = open(Map.of("phone", "+306912346008", "topic", "trouble-at-work", "note", "employer keeps passport"));
+        String ngo = api.post("/partners", TestTokens.national(Role.ADMINISTRATOR), Map.of("name", "Migrant rights NGO",
+                "kind", "NGO")).body().get("id").asString();
+        api.post("/tickets/" + id + "/referrals", AGENT, Map.of("partnerId", ngo, "reason", "passport held by employer"));
 
         publish(new MigrantErased(household.householdId(), household.migrants().get(0).migrantId(), KUTAISI, true,
                 Instant.now()), EventType.MIGRANT_ERASED_V1, household.householdId(), 2);
@@ -188,6 +228,7 @@ class TicketDeskIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/tickets/" + id, AGENT).body().at("/caller/phone").isNull());
         JsonNode ticket = api.get("/tickets/" + id, AGENT).body();
         assertThat(ticket.toString()).doesNotContain("6008", "Beridze", "passport");
+        assertThat(ticket.at("/referrals/0/partnerName").asString()).as("the referral itself stays").isEqualTo("Migrant rights NGO");
         assertThat(ticket.get("topic").get("code").asString()).isEqualTo("trouble-at-work");
         assertThat(api.post("/tickets/" + id + "/notes", AGENT, Map.of("text", "closing")).status())
             .as("the ticket can still be worked").isEqualTo(200);

@@ -11,7 +11,9 @@ import org.diasporadesk.events.EventPayload;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.testsupport.ApiClient;
@@ -53,6 +55,8 @@ class HotlineFiguresIT {
             publish(breach(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.TICKET_SERVICE_LEVEL_BREACHED_V1, ticket, 2);
             publish(resolved(ticket, "GE-RL-AMBROLAURI", "remittances", 30L * (i + 1)), EventType.TICKET_STATUS_CHANGED_V1,
                     ticket, 3);
+            publish(referred(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.TICKET_REFERRED_V1, ticket, 4);
+            publish(outcome(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.REFERRAL_OUTCOME_RECORDED_V1, ticket, 5);
         }
         String redelivered = UUID.randomUUID().toString();
         publish(opened(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_OPENED_V1, redelivered, 1);
@@ -61,6 +65,7 @@ class HotlineFiguresIT {
                 redelivered, 2);
         publish(breach(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_SERVICE_LEVEL_BREACHED_V1,
                 redelivered, 2);
+        publish(referred(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_REFERRED_V1, redelivered, 3);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> tickets() == 7);
         JsonNode figures = api.get("/figures/hotline?area={a}", PLANNER, REGION).body();
@@ -73,6 +78,11 @@ class HotlineFiguresIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/figures/hotline?area={a}", PLANNER, REGION).body()
             .at("/serviceLevelBreaches/RESPONSE/value").asLong() == 7);
         assertThat(figures.at("/serviceLevelBreaches/RESOLUTION/value").asLong()).isZero();
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/figures/hotline?area={a}", PLANNER, REGION).body()
+            .at("/referred/value").asLong() == 7);
+        JsonNode referrals = api.get("/figures/hotline?area={a}", PLANNER, REGION).body().get("referralOutcomes");
+        assertThat(referrals.at("/PENDING/suppressed").asBoolean()).isTrue();
+        assertThat(referrals.at("/HELPED/suppressed").asBoolean()).isTrue();
         assertThat(figures.at("/resolution/medianMinutes").asLong()).isEqualTo(90);
         assertThat(figures.at("/resolution/p90Minutes").asLong()).isEqualTo(180);
         assertThat(figures.get("below").valueStream()
@@ -104,6 +114,19 @@ class HotlineFiguresIT {
                 GoldenSamples.bytes(EventType.TICKET_SERVICE_LEVEL_BREACHED_V1), TicketServiceLevelBreached.class);
         return new TicketServiceLevelBreached(ticket, office, topic, sample.priority(), sample.target(),
                 sample.officeMinutes(), sample.breachedAt());
+    }
+
+    private static TicketReferred referred(String ticket, String office, String topic) {
+        TicketReferred sample = EventCodec.decode(GoldenSamples.bytes(EventType.TICKET_REFERRED_V1), TicketReferred.class);
+        return new TicketReferred(ticket, office, topic, sample.priority(), sample.referralId(), sample.partnerKind(),
+                sample.referredAt());
+    }
+
+    private static ReferralOutcomeRecorded outcome(String ticket, String office, String topic) {
+        ReferralOutcomeRecorded sample = EventCodec.decode(GoldenSamples.bytes(EventType.REFERRAL_OUTCOME_RECORDED_V1),
+                ReferralOutcomeRecorded.class);
+        return new ReferralOutcomeRecorded(ticket, office, topic, sample.referralId(), sample.partnerKind(),
+                sample.outcome(), sample.recordedAt());
     }
 
     private static void publish(EventPayload payload, EventType type, String ticketId, long sequence) {

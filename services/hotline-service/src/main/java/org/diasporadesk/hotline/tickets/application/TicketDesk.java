@@ -14,8 +14,11 @@ import org.diasporadesk.chassis.web.NotFoundException;
 import org.diasporadesk.chassis.web.StateConflictException;
 import org.diasporadesk.hotline.callers.application.CallerDirectory;
 import org.diasporadesk.hotline.callers.application.KnownCaller;
+import org.diasporadesk.hotline.partners.application.Partner;
+import org.diasporadesk.hotline.partners.application.PartnerList;
 import org.diasporadesk.hotline.tickets.domain.Caller;
 import org.diasporadesk.hotline.tickets.domain.Channel;
+import org.diasporadesk.hotline.tickets.domain.Referral;
 import org.diasporadesk.hotline.tickets.domain.Ticket;
 import org.diasporadesk.hotline.tickets.domain.TicketChange;
 import org.diasporadesk.hotline.tickets.domain.TicketStatus;
@@ -35,15 +38,17 @@ public class TicketDesk {
     private final PhoneNumbers phoneNumbers;
     private final Territory territory;
     private final HotlineProperties properties;
+    private final PartnerList partners;
     private final Clock clock;
 
     TicketDesk(TicketStore store, CallerDirectory callers, PhoneNumbers phoneNumbers, Territory territory,
-            HotlineProperties properties, Clock clock) {
+            HotlineProperties properties, PartnerList partners, Clock clock) {
         this.store = store;
         this.callers = callers;
         this.phoneNumbers = phoneNumbers;
         this.territory = territory;
         this.properties = properties;
+        this.partners = partners;
         this.clock = clock;
     }
 
@@ -121,6 +126,35 @@ public class TicketDesk {
 
     public Ticket addNote(String id, String text, Actor agent) {
         TicketChange change = get(id, agent).addNote(agent.userId(), text, clock.instant());
+        store.update(change);
+        return change.ticket();
+    }
+
+    /** Refers the ticket to an active partner organisation of the managed list. */
+    public Ticket refer(String id, String partnerId, String reason, Actor agent) {
+        Ticket ticket = get(id, agent);
+        if (ticket.status() == TicketStatus.CLOSED) {
+            throw new StateConflictException("status", "a closed ticket is not referred; reopen it first");
+        }
+        Partner partner = partners.all().stream()
+            .filter(candidate -> candidate.id().equals(partnerId) && candidate.active())
+            .findFirst()
+            .orElseThrow(() -> new InvalidFieldException("partnerId", "not an active partner; GET /partners lists them"));
+        TicketChange change = ticket.refer(UUID.randomUUID().toString(), partner.id(), partner.name(),
+                partner.kind().name(), blankToNull(reason), agent.userId(), clock.instant());
+        store.update(change);
+        return change.ticket();
+    }
+
+    public Ticket recordOutcome(String id, String referralId, Referral.Outcome outcome, String note, Actor agent) {
+        Ticket ticket = get(id, agent);
+        TicketChange change;
+        try {
+            change = ticket.recordOutcome(referralId, outcome, blankToNull(note), clock.instant());
+        }
+        catch (IllegalArgumentException noSuchReferral) {
+            throw new NotFoundException("referral of ticket " + id, referralId);
+        }
         store.update(change);
         return change.ticket();
     }

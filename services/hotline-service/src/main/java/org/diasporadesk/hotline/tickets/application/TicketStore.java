@@ -31,7 +31,7 @@ public interface TicketStore {
     List<Ticket> byCaller(String migrantId, String householdId);
 
     /**
-     * Writes these tickets' callers and notes and nothing else, whatever their version: an erasure must not
+     * Writes these tickets' callers, notes and referrals and nothing else, whatever their version: an erasure must not
      * fail on a concurrent edit. The version still moves on, so that edit cannot write the old data back.
      */
     void replaceCallers(List<Ticket> tickets);

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.diasporadesk.events.hotline.HotlineEvent;
+import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 
@@ -18,15 +20,17 @@ import org.diasporadesk.events.hotline.TicketStatusChanged;
  * @param escalatedAt when the ticket was escalated (emergencies: at once), or null
  * @param finishedAt  when it was last resolved, for the reopen period
  * @param serviceLevel the service-level clock: first response, waits, missed targets
+ * @param referrals   partner organisations the ticket was referred to, and what came of it
  * @param version     the stored version the state was read at (null before the first write)
  */
 public record Ticket(String id, String officeCode, Caller caller, Channel channel, String language, Topic topic,
         Priority priority, TicketStatus status, String assignee, List<Note> notes, Instant openedAt, String openedBy,
-        Instant escalatedAt, Instant finishedAt, ServiceLevel serviceLevel, Long version) {
+        Instant escalatedAt, Instant finishedAt, ServiceLevel serviceLevel, List<Referral> referrals, Long version) {
 
     public Ticket {
         notes = List.copyOf(Objects.requireNonNullElse(notes, List.of()));
         serviceLevel = Objects.requireNonNullElse(serviceLevel, ServiceLevel.STARTED);
+        referrals = List.copyOf(Objects.requireNonNullElse(referrals, List.of()));
     }
 
     /** Opens a ticket; an emergency topic overrides the priority asked for and escalates the ticket at once. */
@@ -35,7 +39,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
         Priority effective = topic.emergency() ? Priority.HIGH : Objects.requireNonNullElse(priority, Priority.NORMAL);
         List<Note> notes = note == null || note.isBlank() ? List.of() : List.of(new Note(agent, now, note.strip()));
         Ticket ticket = new Ticket(id, officeCode, caller, channel, language, topic, effective, TicketStatus.NEW, null,
-                notes, now, agent, topic.emergency() ? now : null, null, ServiceLevel.STARTED, null);
+                notes, now, agent, topic.emergency() ? now : null, null, ServiceLevel.STARTED, List.of(), null);
         return new TicketChange(ticket, List.of(new TicketOpened(id, officeCode, topic.code(), effective.name(),
                 channel.name(), caller.kind().name(), topic.emergency(), now)));
     }
@@ -62,7 +66,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
             clock = clock.responded(now);
         }
         Ticket moved = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, assignee, notes,
-                openedAt, openedBy, escalatedAt, finished, clock, version);
+                openedAt, openedBy, escalatedAt, finished, clock, referrals, version);
         return new TicketChange(moved, List.of(statusChanged(status, next, now)));
     }
 
@@ -70,7 +74,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
     public TicketChange assignTo(String agent, Instant now) {
         TicketStatus next = status == TicketStatus.NEW ? TicketStatus.ASSIGNED : status;
         Ticket assigned = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, agent, notes,
-                openedAt, openedBy, escalatedAt, finishedAt, serviceLevel, version);
+                openedAt, openedBy, escalatedAt, finishedAt, serviceLevel, referrals, version);
         List<HotlineEvent> events = next == status ? List.of() : List.of(statusChanged(status, next, now));
         return new TicketChange(assigned, events);
     }
@@ -79,8 +83,9 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
     public TicketChange addNote(String author, String text, Instant now) {
         List<Note> longer = new ArrayList<>(notes);
         longer.add(new Note(author, now, text.strip()));
-        return new TicketChange(new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee,
-                longer, openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.responded(now), version), List.of());
+        Ticket noted = new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee, longer,
+                openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.responded(now), referrals, version);
+        return new TicketChange(noted, List.of());
     }
 
     /** Records that a service-level target was missed, once; the event lets reporting count it. */
@@ -89,19 +94,49 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
             return new TicketChange(this, List.of());
         }
         Ticket breached = new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee, notes,
-                openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.breached(target, now), version);
+                openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.breached(target, now), referrals, version);
         return new TicketChange(breached, List.of(new TicketServiceLevelBreached(id, officeCode, topic.code(),
                 priority.name(), target.name(), officeMinutes, now)));
     }
 
+    /** Refers the ticket to a partner organisation; a referral is a response to the caller. */
+    public TicketChange refer(String referralId, String partnerId, String partnerName, String partnerKind, String reason,
+            String agent, Instant now) {
+        List<Referral> longer = new ArrayList<>(referrals);
+        longer.add(new Referral(referralId, partnerId, partnerName, partnerKind, now, agent, reason, null, null, null));
+        Ticket referred = new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee, notes,
+                openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.responded(now), longer, version);
+        return new TicketChange(referred, List.of(new TicketReferred(id, officeCode, topic.code(), priority.name(),
+                referralId, partnerKind, now)));
+    }
+
+    /**
+     * Records what came of a referral; a later record replaces an earlier one (a partner that did not answer may
+     * still help).
+     *
+     * @throws IllegalArgumentException if the ticket has no such referral
+     */
+    public TicketChange recordOutcome(String referralId, Referral.Outcome outcome, String note, Instant now) {
+        Referral referral = referrals.stream().filter(r -> r.id().equals(referralId)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("ticket " + id + " has no referral " + referralId));
+        List<Referral> updated = referrals.stream()
+            .map(r -> r == referral ? r.withOutcome(outcome, note, now) : r)
+            .toList();
+        Ticket recorded = new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee, notes,
+                openedAt, openedBy, escalatedAt, finishedAt, serviceLevel, updated, version);
+        return new TicketChange(recorded, List.of(new ReferralOutcomeRecorded(id, officeCode, topic.code(), referralId,
+                referral.partnerKind(), outcome.name(), now)));
+    }
+
     /**
      * The registry erased the person who called: their name and number go, and so does what agents wrote, which
-     * is about them. What remains (office, topic, priority, times) is anonymous and still counts.
+     * is about them (notes, referral reasons and outcome notes). What remains (office, topic, priority, times) is anonymous and still counts.
      */
     public Ticket withoutPersonalData() {
         List<Note> blanked = notes.stream().map(note -> new Note(note.author(), note.at(), "[erased]")).toList();
         return new Ticket(id, officeCode, caller.anonymous(), channel, language, topic, priority, status, assignee,
-                blanked, openedAt, openedBy, escalatedAt, finishedAt, serviceLevel, version);
+                blanked, openedAt, openedBy, escalatedAt, finishedAt, serviceLevel,
+                referrals.stream().map(Referral::withoutPersonalData).toList(), version);
     }
 
     private TicketStatusChanged statusChanged(TicketStatus from, TicketStatus to, Instant now) {

@@ -120,7 +120,8 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     public void replaceCallers(List<Ticket> tickets) {
         for (Ticket ticket : tickets) {
             mongo.updateFirst(new Query(Criteria.where("_id").is(ticket.id())),
-                    new Update().set("caller", ticket.caller()).set("notes", ticket.notes()).inc("version", 1),
+                    new Update().set("caller", ticket.caller()).set("notes", ticket.notes())
+                        .set("referrals", ticket.referrals()).inc("version", 1),
                     TicketDocument.class);
         }
     }

@@ -8,6 +8,7 @@ import org.diasporadesk.hotline.tickets.domain.Caller;
 import org.diasporadesk.hotline.tickets.domain.Channel;
 import org.diasporadesk.hotline.tickets.domain.Note;
 import org.diasporadesk.hotline.tickets.domain.Priority;
+import org.diasporadesk.hotline.tickets.domain.Referral;
 import org.diasporadesk.hotline.tickets.domain.ServiceLevel;
 import org.diasporadesk.hotline.tickets.domain.Ticket;
 import org.diasporadesk.hotline.tickets.domain.TicketStatus;
@@ -23,8 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(TicketDocument.COLLECTION)
 record TicketDocument(@Id String id, String officeCode, Caller caller, Channel channel, String language, Topic topic,
         Priority priority, int queueRank, TicketStatus status, String assignee, List<Note> notes, Instant openedAt,
-        String openedBy, Instant escalatedAt, Instant finishedAt, ServiceLevel serviceLevel, Outbox outbox,
-        @Version Long version) {
+        String openedBy, Instant escalatedAt, Instant finishedAt, ServiceLevel serviceLevel, List<Referral> referrals,
+        Outbox outbox, @Version Long version) {
 
     static final String COLLECTION = "tickets";
 
@@ -32,7 +33,7 @@ record TicketDocument(@Id String id, String officeCode, Caller caller, Channel c
         return new TicketDocument(ticket.id(), ticket.officeCode(), ticket.caller(), ticket.channel(), ticket.language(),
                 ticket.topic(), ticket.priority(), queueRank(ticket), ticket.status(), ticket.assignee(),
                 ticket.notes(), ticket.openedAt(), ticket.openedBy(), ticket.escalatedAt(), ticket.finishedAt(),
-                ticket.serviceLevel(), outbox, version);
+                ticket.serviceLevel(), ticket.referrals(), outbox, version);
     }
 
     private static int queueRank(Ticket ticket) {
@@ -41,6 +42,6 @@ record TicketDocument(@Id String id, String officeCode, Caller caller, Channel c
 
     Ticket ticket() {
         return new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee, notes, openedAt,
-                openedBy, escalatedAt, finishedAt, serviceLevel, version);
+                openedBy, escalatedAt, finishedAt, serviceLevel, referrals, version);
     }
 }

@@ -16,6 +16,8 @@ import org.diasporadesk.hotline.tickets.domain.Topic;
 import org.diasporadesk.hotline.tickets.web.TicketRequests.AssigneeRequest;
 import org.diasporadesk.hotline.tickets.web.TicketRequests.NoteRequest;
 import org.diasporadesk.hotline.tickets.web.TicketRequests.OpenTicketRequest;
+import org.diasporadesk.hotline.tickets.web.TicketRequests.OutcomeRequest;
+import org.diasporadesk.hotline.tickets.web.TicketRequests.ReferralRequest;
 import org.diasporadesk.hotline.tickets.web.TicketRequests.StatusRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,6 +87,20 @@ class TicketController {
     @PutMapping("/{id}/assignee")
     TicketView assign(@PathVariable String id, @Valid @RequestBody AssigneeRequest request, @AuthenticationPrincipal Jwt jwt) {
         return view(desk.assign(id, request.assignee(), Actor.from(jwt)));
+    }
+
+    @PostMapping("/{id}/referrals")
+    ResponseEntity<TicketView> refer(@PathVariable String id, @Valid @RequestBody ReferralRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
+        Ticket referred = desk.refer(id, request.partnerId(), request.reason(), Actor.from(jwt));
+        String referralId = referred.referrals().get(referred.referrals().size() - 1).id();
+        return ResponseEntity.created(URI.create("/tickets/" + id + "/referrals/" + referralId)).body(view(referred));
+    }
+
+    @PutMapping("/{id}/referrals/{referralId}/outcome")
+    TicketView recordOutcome(@PathVariable String id, @PathVariable String referralId,
+            @Valid @RequestBody OutcomeRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return view(desk.recordOutcome(id, referralId, request.outcome(), request.note(), Actor.from(jwt)));
     }
 
     @PostMapping("/{id}/notes")

@@ -7,6 +7,7 @@ import org.diasporadesk.hotline.tickets.application.OpenTicket;
 import org.diasporadesk.hotline.tickets.domain.Caller;
 import org.diasporadesk.hotline.tickets.domain.Channel;
 import org.diasporadesk.hotline.tickets.domain.Priority;
+import org.diasporadesk.hotline.tickets.domain.Referral;
 import org.diasporadesk.hotline.tickets.domain.TicketStatus;
 
 /** Bodies of the ticket endpoints. Format rules here; rules needing reference data in {@code TicketDesk}. */
@@ -40,5 +41,12 @@ final class TicketRequests {
     }
 
     record NoteRequest(@NotBlank @Size(max = 4000) String text) {
+    }
+
+    /** {@code reason}: what the partner is asked to do. */
+    record ReferralRequest(@NotBlank @Size(max = 40) String partnerId, @Size(max = 2000) String reason) {
+    }
+
+    record OutcomeRequest(@NotNull Referral.Outcome outcome, @Size(max = 2000) String note) {
     }
 }

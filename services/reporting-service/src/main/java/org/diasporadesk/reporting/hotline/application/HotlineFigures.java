@@ -41,13 +41,16 @@ public class HotlineFigures {
     }
 
     /**
-     * {@code serviceLevelBreaches}: tickets that missed their first-response or resolution target. Escalated
+     * {@code serviceLevelBreaches}: tickets that missed their first-response or resolution target;
+     * {@code referred}: tickets referred to a partner, and {@code referralOutcomes} what came of it (the latest
+     * referral of each; PENDING until recorded). Escalated
      * emergencies are the rows of the emergency topics in {@code byTopic}; a separate total of them would let a
      * suppressed emergency topic be worked out from the others, so there is none.
      */
     public record AreaFigures(String area, String name, String level, Cell tickets, Map<String, Cell> byTopic,
             Map<String, Cell> byPriority, Map<String, Cell> byChannel, Map<String, Cell> byStatus,
-            Map<String, Cell> serviceLevelBreaches, ResolutionTimes resolution, List<UnitFigures> below) {
+            Map<String, Cell> serviceLevelBreaches, Cell referred, Map<String, Cell> referralOutcomes,
+            ResolutionTimes resolution, List<UnitFigures> below) {
     }
 
     public AreaFigures forArea(String areaCode, Actor planner) {
@@ -67,7 +70,11 @@ public class HotlineFigures {
         return new AreaFigures(area.code(), area.name(), area.level(), byUnit.total(), breakdown(tickets, TicketFact::topic),
                 breakdown(tickets, TicketFact::priority), breakdown(tickets, TicketFact::channel),
                 breakdown(tickets, TicketFact::status), Map.of("RESPONSE", share(tickets, TicketFact::responseBreached),
-                        "RESOLUTION", share(tickets, TicketFact::resolutionBreached)), resolution(tickets), below);
+                        "RESOLUTION", share(tickets, TicketFact::resolutionBreached)),
+                share(tickets, ticket -> ticket.referralOutcome() != null),
+                breakdown(tickets.stream().filter(ticket -> ticket.referralOutcome() != null).toList(),
+                        TicketFact::referralOutcome),
+                resolution(tickets), below);
     }
 
     /** Counts per value, protected together with their total so that no small count can be worked out. */

@@ -8,8 +8,10 @@ import java.time.Instant;
  * @param resolutionMinutes wall-clock minutes from opening to the last resolution, or null while unresolved
  * @param responseBreached   the first-response target of the ticket's priority was missed
  * @param resolutionBreached the resolution target was missed
+ * @param referralOutcome    null if never referred; PENDING until the office records an outcome of its latest
+ *                           referral, then that outcome
  */
 public record TicketFact(String ticketId, String municipalityCode, String topic, String priority, String channel,
         String status, boolean emergency, Instant openedAt, Long resolutionMinutes, boolean responseBreached,
-        boolean resolutionBreached) {
+        boolean resolutionBreached, String referralOutcome) {
 }

@@ -3,7 +3,9 @@ package org.diasporadesk.reporting.hotline.application;
 import java.util.Collection;
 import java.util.List;
 
+import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 
@@ -18,6 +20,12 @@ public interface TicketFacts {
 
     /** @return false if skipped as a redelivery */
     boolean breached(TicketServiceLevelBreached breached, long sequence);
+
+    /** @return false if skipped as a redelivery */
+    boolean referred(TicketReferred referred, long sequence);
+
+    /** @return false if skipped as a redelivery */
+    boolean referralOutcome(ReferralOutcomeRecorded outcome, long sequence);
 
     List<TicketFact> within(Collection<String> municipalityCodes);
 }

@@ -3,7 +3,9 @@ package org.diasporadesk.reporting.hotline.application;
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.events.hotline.HotlineEvent;
+import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.springframework.stereotype.Service;
@@ -29,8 +31,14 @@ public class TicketProjection {
         else if (event.payload() instanceof TicketStatusChanged changed) {
             applied = facts.statusChanged(changed, sequence);
         }
+        else if (event.payload() instanceof TicketServiceLevelBreached breached) {
+            applied = facts.breached(breached, sequence);
+        }
+        else if (event.payload() instanceof TicketReferred referred) {
+            applied = facts.referred(referred, sequence);
+        }
         else {
-            applied = facts.breached((TicketServiceLevelBreached) event.payload(), sequence);
+            applied = facts.referralOutcome((ReferralOutcomeRecorded) event.payload(), sequence);
         }
         if (!applied) {
             receiver.skippedDuplicate(event.envelope());

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
+import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.reporting.hotline.application.TicketFact;
@@ -36,7 +38,7 @@ class MongoTicketFacts implements TicketFacts {
     @Document(COLLECTION)
     record TicketFactDocument(@Id String ticketId, String municipalityCode, String topic, String priority,
             String channel, String status, Boolean emergency, Instant openedAt, Long resolutionMinutes,
-            Boolean responseBreached, Boolean resolutionBreached, long sequence) {
+            Boolean responseBreached, Boolean resolutionBreached, String referralOutcome, long sequence) {
     }
 
     @Override
@@ -68,12 +70,25 @@ class MongoTicketFacts implements TicketFacts {
     }
 
     @Override
+    public boolean referred(TicketReferred referred, long sequence) {
+        return writer.updateIfNewer(COLLECTION, referred.ticketId(), sequence,
+                new Update().set("referralOutcome", "PENDING"));
+    }
+
+    @Override
+    public boolean referralOutcome(ReferralOutcomeRecorded outcome, long sequence) {
+        return writer.updateIfNewer(COLLECTION, outcome.ticketId(), sequence,
+                new Update().set("referralOutcome", outcome.outcome()));
+    }
+
+    @Override
     public List<TicketFact> within(Collection<String> municipalityCodes) {
         return mongo.find(new Query(Criteria.where("municipalityCode").in(municipalityCodes)), TicketFactDocument.class)
             .stream()
             .map(d -> new TicketFact(d.ticketId(), d.municipalityCode(), d.topic(), d.priority(), d.channel(), d.status(),
                     Boolean.TRUE.equals(d.emergency()), d.openedAt(), d.resolutionMinutes(),
-                    Boolean.TRUE.equals(d.responseBreached()), Boolean.TRUE.equals(d.resolutionBreached())))
+                    Boolean.TRUE.equals(d.responseBreached()), Boolean.TRUE.equals(d.resolutionBreached()),
+                    d.referralOutcome()))
             .toList();
     }
 }

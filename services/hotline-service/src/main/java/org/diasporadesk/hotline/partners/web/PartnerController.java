@@ -1,0 +1,53 @@
+package org.diasporadesk.hotline.partners.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.diasporadesk.hotline.partners.application.Partner;
+import org.diasporadesk.hotline.partners.application.PartnerList;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/partners")
+class PartnerController {
+
+    private final PartnerList partners;
+
+    PartnerController(PartnerList partners) {
+        this.partners = partners;
+    }
+
+    record NewPartnerRequest(@NotBlank @Size(max = 200) String name, @NotNull Partner.Kind kind,
+            @Size(max = 2) String country, @Size(max = 500) String contact) {
+    }
+
+    record ActiveRequest(@NotNull Boolean active) {
+    }
+
+    @GetMapping
+    List<Partner> all() {
+        return partners.all();
+    }
+
+    @PostMapping
+    ResponseEntity<Partner> add(@Valid @RequestBody NewPartnerRequest request) {
+        Partner partner = partners.add(request.name(), request.kind(), request.country(), request.contact());
+        return ResponseEntity.created(URI.create("/partners/" + partner.id())).body(partner);
+    }
+
+    @PutMapping("/{id}/active")
+    Partner setActive(@PathVariable String id, @Valid @RequestBody ActiveRequest request) {
+        return partners.setActive(id, request.active());
+    }
+}
