@@ -28,12 +28,15 @@ public class CallerRecognition {
     private final PhoneNumbers phoneNumbers;
     private final Territory territory;
     private final EventReceiver receiver;
+    private final CallerTimeZones timeZones;
 
-    CallerRecognition(CallerDirectory directory, PhoneNumbers phoneNumbers, Territory territory, EventReceiver receiver) {
+    CallerRecognition(CallerDirectory directory, PhoneNumbers phoneNumbers, Territory territory, EventReceiver receiver,
+            CallerTimeZones timeZones) {
         this.directory = directory;
         this.phoneNumbers = phoneNumbers;
         this.territory = territory;
         this.receiver = receiver;
+        this.timeZones = timeZones;
     }
 
     public record Recognition(String phone, List<KnownCaller> candidates) {
@@ -77,14 +80,16 @@ public class CallerRecognition {
                 continue;
             }
             KnownCaller caller = new KnownCaller(KnownCaller.Kind.MIGRANT, displayName(migrant), null,
-                    household.householdId(), migrant.migrantId(), household.municipalityCode());
+                    household.householdId(), migrant.migrantId(), household.municipalityCode(),
+                    timeZones.of(migrant.destinationCountry(), migrant.destinationCity()).orElse(null));
             migrant.phones().forEach(phone -> byPhone.computeIfAbsent(phone, key -> new ArrayList<>()).add(caller));
         }
         for (HouseholdRegistered.Informant informant : household.informants()) {
             if (informant.phone() != null) {
                 byPhone.computeIfAbsent(informant.phone(), key -> new ArrayList<>())
                     .add(new KnownCaller(KnownCaller.Kind.INFORMANT, informant.name(), informant.relation(),
-                            household.householdId(), null, household.municipalityCode()));
+                            household.householdId(), null, household.municipalityCode(),
+                            timeZones.of(territory.country(), null).orElse(null)));
             }
         }
         if (!directory.replaceHousehold(household.householdId(), sequence, byPhone)) {

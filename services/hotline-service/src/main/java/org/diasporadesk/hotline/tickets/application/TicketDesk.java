@@ -77,9 +77,10 @@ public class TicketDesk {
         Optional<KnownCaller> chosen = choose(candidates, command.callerMigrantId(), command.callerHouseholdId());
         Caller caller = chosen
             .map(known -> new Caller(known.kind() == KnownCaller.Kind.MIGRANT ? Caller.Kind.MIGRANT_ABROAD
-                    : Caller.Kind.FAMILY_MEMBER, phone, known.name(), known.migrantId(), known.householdId()))
+                    : Caller.Kind.FAMILY_MEMBER, phone, known.name(), known.migrantId(), known.householdId(),
+                    known.timeZone()))
             .orElseGet(() -> new Caller(command.callerKind() == null ? Caller.Kind.OTHER : command.callerKind(), phone,
-                    blankToNull(command.callerName()), null, null));
+                    blankToNull(command.callerName()), null, null, null));
         TicketChange opened = Ticket.open(UUID.randomUUID().toString(), office, caller,
                 command.channel() == null ? Channel.INBOUND_CALL : command.channel(), blankToNull(command.language()),
                 topic, command.priority(), command.note(), agent.userId(), clock.instant());

@@ -65,7 +65,7 @@ class TicketTest {
 
         Ticket erased = ticket.withoutPersonalData();
 
-        assertThat(erased.caller()).isEqualTo(new Caller(Caller.Kind.FAMILY_MEMBER, null, null, null, null));
+        assertThat(erased.caller()).isEqualTo(new Caller(Caller.Kind.FAMILY_MEMBER, null, null, null, null, null));
         assertThat(erased.notes()).extracting(Note::text).containsOnly("[erased]");
         assertThat(erased.topic()).isEqualTo(DOCUMENTS);
         assertThat(erased.openedAt()).isEqualTo(OPENED);
@@ -73,7 +73,7 @@ class TicketTest {
 
     private static TicketChange open(Topic topic, Priority priority) {
         Caller caller = new Caller(Caller.Kind.FAMILY_MEMBER, "+995599123456", "ნინო ბერიძე", null,
-                "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b");
+                "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b", "Asia/Tbilisi");
         TicketChange change = Ticket.open("5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f", "GE-IM-KUTAISI", caller,
                 Channel.INBOUND_CALL, "ka", topic, priority, "worried about her son", "agent-1", OPENED);
         assertThat(change.events()).singleElement().isInstanceOf(TicketOpened.class);
