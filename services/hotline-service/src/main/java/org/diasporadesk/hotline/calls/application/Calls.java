@@ -1,0 +1,21 @@
+package org.diasporadesk.hotline.calls.application;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.diasporadesk.hotline.calls.domain.Call;
+
+/** Where calls live. */
+public interface Calls {
+
+    void save(Call call);
+
+    Optional<Call> find(String callId);
+
+    /** Answered calls of these offices that have no ticket yet, oldest first. */
+    List<Call> drafts(Collection<String> offices);
+
+    /** Removes the caller's number from the calls of these tickets. */
+    void forgetCallers(Collection<String> ticketIds);
+}

@@ -1,0 +1,73 @@
+package org.diasporadesk.hotline.calls.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.hotline.calls.application.CallDesk;
+import org.diasporadesk.hotline.calls.application.CallDesk.CallView;
+import org.diasporadesk.hotline.calls.domain.Call;
+import org.diasporadesk.hotline.tickets.application.OpenTicket;
+import org.diasporadesk.hotline.tickets.application.TicketDesk;
+import org.diasporadesk.hotline.tickets.domain.Channel;
+import org.diasporadesk.hotline.tickets.domain.Priority;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CallController {
+
+    private final CallDesk calls;
+    private final TicketDesk tickets;
+
+    CallController(CallDesk calls, TicketDesk tickets) {
+        this.calls = calls;
+        this.tickets = tickets;
+    }
+
+    /** What the telephony system posts: {@code from} the other party, {@code line} the office line. */
+    record CallEventRequest(@NotNull CallDesk.Event event, @NotBlank @Size(max = 100) String callId,
+            @NotBlank @Size(max = 40) String from, @NotBlank @Size(max = 40) String line, Call.Direction direction) {
+    }
+
+    /** The ticket an agent opens from an answered call: the number, office and channel come from the call. */
+    record TicketFromCallRequest(@NotBlank @Size(max = 60) String topic, Priority priority, @Size(max = 4000) String note,
+            @Size(max = 40) String callerMigrantId, @Size(max = 40) String callerHouseholdId,
+            @Size(max = 200) String callerName, @Size(max = 35) String language) {
+    }
+
+    @PostMapping("/calls/events")
+    CallView event(@Valid @RequestBody CallEventRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return calls.report(request.event(), request.callId(), request.from(), request.line(), request.direction(),
+                Actor.from(jwt));
+    }
+
+    /** Answered calls of the agent's offices that still need their ticket. */
+    @GetMapping("/calls/drafts")
+    List<CallView> drafts(@AuthenticationPrincipal Jwt jwt) {
+        return calls.drafts(Actor.from(jwt));
+    }
+
+    @PostMapping("/calls/{callId}/ticket")
+    ResponseEntity<TicketDesk.Opened> openTicket(@PathVariable String callId,
+            @Valid @RequestBody TicketFromCallRequest request, @AuthenticationPrincipal Jwt jwt) {
+        Actor agent = Actor.from(jwt);
+        Call call = calls.draft(callId, agent);
+        TicketDesk.Opened opened = tickets.open(new OpenTicket(call.officeCode(), call.caller(), null,
+                request.callerName(), request.callerMigrantId(), request.callerHouseholdId(),
+                call.direction() == Call.Direction.INBOUND ? Channel.INBOUND_CALL : Channel.OUTBOUND_CALLBACK,
+                request.language(), request.topic(), request.priority(), request.note()), agent);
+        calls.linkTicket(callId, opened.ticket().id(), agent);
+        return ResponseEntity.created(URI.create("/tickets/" + opened.ticket().id())).body(opened);
+    }
+}

@@ -1,0 +1,114 @@
+package org.diasporadesk.hotline.calls;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventType;
+import org.diasporadesk.events.GoldenSamples;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The office's telephony system posts call events; agents see who calls and open tickets from answered calls. */
+@ServiceIntegrationTest
+class CallEventsIT {
+
+    private static final String TELEPHONY = TestTokens.municipal(Role.HOTLINE_AGENT, "GE-IM-KUTAISI");
+    private static final String KUTAISI_LINE = "0431 24 00 00";
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+    }
+
+    @Test
+    void aRingingCallShowsTheCallerAndAnAnsweredOneBecomesATicketWithItsTalkTime() throws InterruptedException {
+        HouseholdRegistered household = known("+306912348001");
+        String callId = "pbx-" + UUID.randomUUID();
+
+        JsonNode ringing = event("RINGING", callId, "00306912348001").body();
+        assertThat(ringing.at("/call/state").asString()).isEqualTo("RINGING");
+        assertThat(ringing.at("/recognition/candidates/0/migrantId").asString())
+            .isEqualTo(household.migrants().get(0).migrantId());
+
+        event("ANSWERED", callId, "00306912348001");
+        assertThat(api.get("/calls/drafts", TELEPHONY).body().valueStream().map(c -> c.at("/call/callId").asString()))
+            .contains(callId);
+        ApiClient.Response opened = api.post("/calls/" + callId + "/ticket", TELEPHONY, Map.of("topic", "remittances"));
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+        String ticket = opened.body().at("/ticket/id").asString();
+        assertThat(opened.body().at("/ticket/channel").asString()).isEqualTo("INBOUND_CALL");
+        assertThat(opened.body().at("/ticket/caller/migrantId").asString()).isEqualTo(household.migrants().get(0).migrantId());
+        assertThat(api.get("/calls/drafts", TELEPHONY).body().valueStream().map(c -> c.at("/call/callId").asString()))
+            .doesNotContain(callId);
+
+        Thread.sleep(1_100);
+        event("ENDED", callId, "00306912348001");
+        event("ENDED", callId, "00306912348001");
+        event("ANSWERED", callId, "00306912348001");
+
+        JsonNode notes = api.get("/tickets/" + ticket, TELEPHONY).body().get("notes");
+        assertThat(notes).as("a repeated end is recorded once").hasSize(1);
+        assertThat(notes.get(0).get("text").asString()).startsWith("Call from the caller: 0 min").endsWith("s talk time");
+    }
+
+    @Test
+    void anUnknownLineIsRefusedNamingIt() {
+        ApiClient.Response response = api.post("/calls/events", TELEPHONY, Map.of("event", "RINGING", "callId", "x-1",
+                "from", "+306912348002", "line", "+995 32 200 00 00"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("line");
+        assertThat(api.post("/calls/events", TestTokens.municipal(Role.HOTLINE_AGENT, "GE-AJ-BATUMI"), Map.of("event",
+                "RINGING", "callId", "x-2", "from", "+306912348002", "line", KUTAISI_LINE)).status())
+            .as("another office's telephony").isEqualTo(400);
+    }
+
+    private ApiClient.Response event(String event, String callId, String from) {
+        ApiClient.Response response = api.post("/calls/events", TELEPHONY, Map.of("event", event, "callId", callId,
+                "from", from, "line", KUTAISI_LINE));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        return response;
+    }
+
+    private HouseholdRegistered known(String phone) {
+        HouseholdRegistered sample = EventCodec.decode(GoldenSamples.bytes(EventType.HOUSEHOLD_REGISTERED_V1),
+                HouseholdRegistered.class);
+        HouseholdRegistered.Migrant m = sample.migrants().get(0);
+        HouseholdRegistered household = new HouseholdRegistered(UUID.randomUUID().toString(), sample.municipalityCode(),
+                sample.locality(), List.of(),
+                List.of(new HouseholdRegistered.Migrant(UUID.randomUUID().toString(), m.givenName(), m.familyName(),
+                        m.nameLatin(), m.sex(), m.birthYear(), m.destinationCountry(), m.destinationCity(),
+                        m.departureYear(), m.lifecycleStage(), m.preferredLanguage(), List.of(phone), m.email(),
+                        m.consent())),
+                sample.provenance());
+        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                "/diaspora-desk/registry-service", EventType.HOUSEHOLD_REGISTERED_V1.typeName(), Instant.now(),
+                household.householdId(), household.municipalityCode(), 1, EventCodec.encode(household)));
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> api.get("/callers?phone={p}", TELEPHONY, phone).body().get("candidates").size() > 0);
+        return household;
+    }
+}
