@@ -1,0 +1,189 @@
+package org.diasporadesk.hotline.benchmark;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.hotline.HotlineApplication;
+import org.diasporadesk.hotline.callers.application.CallerDirectory;
+import org.diasporadesk.testsupport.TestInfrastructure;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * The hotline's two figures under load, against the Mongo wire server with its H2 file backend and the
+ * in-process Kafka broker: caller lookup latency with 17,356 and with 1,000,000 registry contacts (it must not
+ * grow with size), measured on the directory alone and through {@code GET /callers} as agents call it; and
+ * ticket creation latency at a steady 200 requests a second. Run with
+ * {@code ./mvnw -Pbenchmarks -pl services/hotline-service -am verify}.
+ */
+class HotlineBenchmark {
+
+    private static final String OFFICE = "GE-IM-KUTAISI";
+    private static final int LOOKUPS = 20_000;
+
+    @Test
+    void callerLookupAndTicketCreation() throws Exception {
+        Path dir = Files.createTempDirectory("ddesk-hotline-benchmark");
+        MongoServer mongo = new MongoServer(new H2Backend(dir.resolve("hotline.mv").toString()));
+        InetSocketAddress address = mongo.bind();
+        String uri = "mongodb://localhost:" + address.getPort();
+        try (MongoClient client = MongoClients.create(uri);
+                // The test issuer's keys, as in the integration tests; the store and broker are set below.
+                ConfigurableApplicationContext hotline = new SpringApplicationBuilder(HotlineApplication.class)
+                    .initializers(context -> context.getBeanFactory().registerSingleton("testTokensJwtDecoder",
+                            (JwtDecoder) TestTokens.decoder()))
+                    .run(
+                        "--server.port=0", "--spring.mongodb.uri=" + uri, "--logging.level.root=WARN",
+                        "--spring.cloud.stream.kafka.binder.brokers="
+                                + TestInfrastructure.endpoints().kafkaBootstrapServers())) {
+            MongoCollection<Document> phones = client.getDatabase("hotline").getCollection("caller_phones");
+            CallerDirectory directory = hotline.getBean(CallerDirectory.class);
+            int port = ((WebServerApplicationContext) hotline).getWebServer().getPort();
+            String token = TestTokens.municipal(Role.HOTLINE_AGENT, OFFICE);
+            HttpClient http = HttpClient.newHttpClient();
+
+            StringBuilder report = new StringBuilder(String.format("%nHotline benchmark (Mongo wire server, H2 file "
+                    + "backend; in-process Kafka; %d lookups per size, random known numbers)%n", LOOKUPS));
+            int loaded = 0;
+            for (int contacts : new int[] { 17_356, 1_000_000 }) {
+                long started = System.nanoTime();
+                loaded = load(phones, loaded, contacts);
+                report.append(String.format("  %,d contacts (loaded in %.0f s)%n", contacts,
+                        (System.nanoTime() - started) / 1e9));
+                SplittableRandom random = new SplittableRandom(contacts);
+                long[] direct = measure(LOOKUPS, () -> directory.callersAt(phone(random.nextInt(contacts))));
+                long[] api = measure(LOOKUPS, () -> get(http, port, token, phone(random.nextInt(contacts))));
+                report.append(line("    directory lookup", direct)).append(line("    GET /callers     ", api));
+            }
+            report.append(ticketCreation(http, port, token, 200, Duration.ofSeconds(20)));
+            System.out.println(report);
+        }
+        finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    /** Registry contacts as the hotline's projection holds them: one document per number, keyed by it. */
+    private static int load(MongoCollection<Document> phones, int from, int to) {
+        List<Document> batch = new ArrayList<>(5_000);
+        for (int i = from; i < to; i++) {
+            batch.add(new Document("_id", phone(i)).append("callers", List.of(new Document("kind", "MIGRANT")
+                .append("name", "Migrant " + i).append("householdId", "h-" + i).append("migrantId", "m-" + i)
+                .append("municipalityCode", OFFICE).append("timeZone", "Europe/Athens"))));
+            if (batch.size() == 5_000) {
+                phones.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            phones.insertMany(batch);
+        }
+        return to;
+    }
+
+    private static String phone(int i) {
+        return String.format("+3069%08d", i);
+    }
+
+    private static void get(HttpClient http, int port, String token, String phone) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/callers?phone=" + phone.replace("+", "%2B"))).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("MIGRANT")) {
+                throw new IllegalStateException("lookup of " + phone + " answered " + response.statusCode());
+            }
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Sorted latencies in microseconds, after a warm-up of a tenth as many calls. */
+    private static long[] measure(int calls, Runnable call) {
+        for (int i = 0; i < calls / 10; i++) {
+            call.run();
+        }
+        long[] micros = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long started = System.nanoTime();
+            call.run();
+            micros[i] = (System.nanoTime() - started) / 1_000;
+        }
+        Arrays.sort(micros);
+        return micros;
+    }
+
+    /** Opens tickets at a fixed rate, whatever the answers' latency (open model), and reports the latencies. */
+    private static String ticketCreation(HttpClient http, int port, String token, int perSecond, Duration length)
+            throws InterruptedException {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        SplittableRandom random = new SplittableRandom(7);
+        long periodMicros = 1_000_000L / perSecond;
+        int total = (int) (length.toSeconds() * perSecond);
+        pacer.scheduleAtFixedRate(() -> {
+            synchronized (pending) {
+                if (pending.size() >= total) {
+                    return;
+                }
+                String body = "{\"phone\":\"" + phone(random.nextInt(17_356)) + "\",\"topic\":\"remittances\"}";
+                long started = System.nanoTime();
+                pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tickets"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        latencies.add((System.nanoTime() - started) / 1_000);
+                        if (error != null || response.statusCode() != 201) {
+                            failures.add(1);
+                        }
+                    }));
+            }
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        Thread.sleep(length.toMillis());
+        pacer.shutdown();
+        synchronized (pending) {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(error -> null).join();
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return String.format("  ticket creation, POST /tickets at %d/s for %d s: %,d tickets, %d failed%n", perSecond,
+                length.toSeconds(), sorted.length, failures.size()) + line("    POST /tickets    ", sorted);
+    }
+
+    private static String line(String what, long[] micros) {
+        return String.format("%s p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n", what, percentile(micros, 50) / 1000.0,
+                percentile(micros, 99) / 1000.0, micros[micros.length - 1] / 1000.0);
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    }
+}
