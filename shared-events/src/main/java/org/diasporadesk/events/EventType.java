@@ -3,6 +3,7 @@ package org.diasporadesk.events;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
@@ -35,7 +36,8 @@ public enum EventType {
             TicketServiceLevelBreached.class, Topic.HOTLINE_TICKETS),
     TICKET_REFERRED_V1("org.diasporadesk.hotline.ticket-referred.v1", TicketReferred.class, Topic.HOTLINE_TICKETS),
     REFERRAL_OUTCOME_RECORDED_V1("org.diasporadesk.hotline.referral-outcome-recorded.v1",
-            ReferralOutcomeRecorded.class, Topic.HOTLINE_TICKETS);
+            ReferralOutcomeRecorded.class, Topic.HOTLINE_TICKETS),
+    CALL_LOGGED_V1("org.diasporadesk.hotline.call-logged.v1", CallLogged.class, Topic.HOTLINE_TICKETS);
 
     private final String typeName;
     private final Class<? extends EventPayload> payloadClass;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@link org.diasporadesk.events.Topic#HOTLINE_TICKETS}.
  */
 public record ReferralOutcomeRecorded(String ticketId, String municipalityCode, String topic, String referralId,
-        String partnerKind, String outcome, Instant recordedAt) implements HotlineEvent {
+        String partnerKind, String outcome, Instant recordedAt) implements TicketEvent {
 
     public ReferralOutcomeRecorded {
         Objects.requireNonNull(ticketId, "ticketId");

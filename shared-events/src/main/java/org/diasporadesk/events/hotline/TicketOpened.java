@@ -9,7 +9,7 @@ import java.util.Objects;
  * PII-free: published on {@link org.diasporadesk.events.Topic#HOTLINE_TICKETS}.
  */
 public record TicketOpened(String ticketId, String municipalityCode, String topic, String priority, String channel,
-        String callerKind, boolean emergency, Instant openedAt) implements HotlineEvent {
+        String callerKind, boolean emergency, Instant openedAt) implements TicketEvent {
 
     public TicketOpened {
         Objects.requireNonNull(ticketId, "ticketId");

@@ -8,7 +8,7 @@ import java.util.Objects;
  * partner's kind, not the caller. Published on {@link org.diasporadesk.events.Topic#HOTLINE_TICKETS}.
  */
 public record TicketReferred(String ticketId, String municipalityCode, String topic, String priority,
-        String referralId, String partnerKind, Instant referredAt) implements HotlineEvent {
+        String referralId, String partnerKind, Instant referredAt) implements TicketEvent {
 
     public TicketReferred {
         Objects.requireNonNull(ticketId, "ticketId");

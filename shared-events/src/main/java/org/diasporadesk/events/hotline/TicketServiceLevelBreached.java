@@ -9,7 +9,7 @@ import java.util.Objects;
  * once per ticket and target. PII-free: published on {@link org.diasporadesk.events.Topic#HOTLINE_TICKETS}.
  */
 public record TicketServiceLevelBreached(String ticketId, String municipalityCode, String topic, String priority,
-        String target, long officeMinutes, Instant breachedAt) implements HotlineEvent {
+        String target, long officeMinutes, Instant breachedAt) implements TicketEvent {
 
     public TicketServiceLevelBreached {
         Objects.requireNonNull(ticketId, "ticketId");

@@ -9,7 +9,7 @@ import java.util.Objects;
  * without holding the ticket. PII-free: published on {@link org.diasporadesk.events.Topic#HOTLINE_TICKETS}.
  */
 public record TicketStatusChanged(String ticketId, String municipalityCode, String topic, String priority,
-        String from, String to, Instant changedAt, long minutesOpen) implements HotlineEvent {
+        String from, String to, Instant changedAt, long minutesOpen) implements TicketEvent {
 
     public TicketStatusChanged {
         Objects.requireNonNull(ticketId, "ticketId");

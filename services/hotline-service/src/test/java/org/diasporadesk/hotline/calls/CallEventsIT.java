@@ -69,6 +69,10 @@ class CallEventsIT {
         event("ENDED", callId, "00306912348001");
         event("ANSWERED", callId, "00306912348001");
 
+        var logged = KafkaProbe.awaitRecord(Topic.HOTLINE_TICKETS.topicName(), record -> callId.equals(record.key()),
+                Duration.ofSeconds(15));
+        assertThat(KafkaProbe.header(logged, "ce_type")).isEqualTo(EventType.CALL_LOGGED_V1.typeName());
+        assertThat(new String(logged.value())).contains("\"answered\":true", ticket).doesNotContain("2348001");
         JsonNode notes = api.get("/tickets/" + ticket, TELEPHONY).body().get("notes");
         assertThat(notes).as("a repeated end is recorded once").hasSize(1);
         assertThat(notes.get(0).get("text").asString()).startsWith("Call from the caller: 0 min").endsWith("s talk time");

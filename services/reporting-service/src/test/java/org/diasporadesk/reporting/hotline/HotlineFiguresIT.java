@@ -11,6 +11,7 @@ import org.diasporadesk.events.EventPayload;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
@@ -89,6 +90,23 @@ class HotlineFiguresIT {
             .filter(unit -> unit.get("area").asString().equals("GE-RL-ONI"))
             .findFirst().orElseThrow().at("/tickets/suppressed").asBoolean()).isTrue();
         assertThat(api.get("/figures/hotline?area={a}", PLANNER, "GE-IM").status()).isEqualTo(403);
+    }
+
+    @Test
+    void callsAreCountedAnsweredAndMissedOnce() {
+        CallLogged sample = EventCodec.decode(GoldenSamples.bytes(EventType.CALL_LOGGED_V1), CallLogged.class);
+        for (int i = 0; i < 10; i++) {
+            String call = "pbx-" + UUID.randomUUID();
+            CallLogged logged = new CallLogged(call, "GE-RL-TSAGERI", sample.direction(), i < 5, sample.waitSeconds(),
+                    i < 5 ? sample.talkSeconds() : 0, sample.endedAt(), null);
+            publish(logged, EventType.CALL_LOGGED_V1, call, 1);
+            publish(logged, EventType.CALL_LOGGED_V1, call, 1);
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/figures/hotline?area={a}", PLANNER,
+                "GE-RL-TSAGERI").body().at("/calls/ANSWERED/value").asLong() == 5);
+        JsonNode calls = api.get("/figures/hotline?area={a}", PLANNER, "GE-RL-TSAGERI").body().get("calls");
+        assertThat(calls.at("/MISSED/value").asLong()).as("each call once, though delivered twice").isEqualTo(5);
     }
 
     private long tickets() {

@@ -12,6 +12,7 @@ import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.chassis.web.NotFoundException;
+import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.hotline.callers.application.CallerRecognition;
 import org.diasporadesk.hotline.callers.application.CallerRecognition.Recognition;
 import org.diasporadesk.hotline.calls.domain.Call;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Service;
 /**
  * Call events from the office's telephony system, in the spirit of Zammad's generic CTI interface: a ringing
  * call shows who is calling, an answered call becomes a ticket draft for the agent, an ended call records its
- * talk time on the ticket. Office lines are configured ({@code ddesk.hotline.lines}: number to office).
+ * talk time on the ticket and is published, without numbers, for reporting ({@code call-logged.v1}). Office lines are configured ({@code ddesk.hotline.lines}: number to office).
  */
 @Service
 public class CallDesk {
@@ -84,8 +85,8 @@ public class CallDesk {
             case ANSWERED -> call.answered(now);
             case ENDED -> call.ended(now);
         };
-        calls.save(next);
         boolean justEnded = call.state() != Call.State.ENDED && next.state() == Call.State.ENDED;
+        calls.save(next, justEnded ? List.of(logged(next)) : List.of());
         if (justEnded && next.ticketId() != null) {
             recordTalkTime(next, telephony);
         }
@@ -112,7 +113,7 @@ public class CallDesk {
     /** Links the ticket opened from the call; an already ended call records its talk time at once. */
     public void linkTicket(String callId, String ticketId, Actor agent) {
         Call linked = draft(callId, agent).withTicket(ticketId);
-        calls.save(linked);
+        calls.save(linked, List.of());
         if (linked.state() == Call.State.ENDED) {
             recordTalkTime(linked, agent);
         }
@@ -122,6 +123,14 @@ public class CallDesk {
         Optional.ofNullable(call.talkTime()).ifPresent(talk -> tickets.addNote(call.ticketId(),
                 "Call " + (call.direction() == Call.Direction.INBOUND ? "from" : "to") + " the caller: "
                         + minutesAndSeconds(talk) + " talk time", actor));
+    }
+
+    /** The PII-free fact of an ended call, for reporting. */
+    private static CallLogged logged(Call call) {
+        Instant pickedUp = call.answeredAt() != null ? call.answeredAt() : call.endedAt();
+        return new CallLogged(call.callId(), call.officeCode(), call.direction().name(), call.answeredAt() != null,
+                Math.max(0, Duration.between(call.ringingAt(), pickedUp).toSeconds()),
+                call.talkTime() == null ? 0 : call.talkTime().toSeconds(), call.endedAt(), call.ticketId());
     }
 
     private static String minutesAndSeconds(Duration talk) {

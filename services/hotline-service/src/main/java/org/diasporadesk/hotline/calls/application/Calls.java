@@ -4,12 +4,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.hotline.calls.domain.Call;
 
 /** Where calls live. */
 public interface Calls {
 
-    void save(Call call);
+    /** Stores the call and the events it caused, in one write. */
+    void save(Call call, List<CallLogged> events);
 
     Optional<Call> find(String callId);
 

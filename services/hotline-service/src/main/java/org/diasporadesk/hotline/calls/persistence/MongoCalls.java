@@ -1,13 +1,18 @@
 package org.diasporadesk.hotline.calls.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.diasporadesk.chassis.outbox.Outbox;
+import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.hotline.calls.application.Calls;
 import org.diasporadesk.hotline.calls.domain.Call;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -20,21 +25,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MongoCalls implements Calls {
 
-    private static final String COLLECTION = "calls";
+    static final String COLLECTION = "calls";
 
     private final MongoTemplate mongo;
 
-    MongoCalls(MongoTemplate mongo) {
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    MongoCalls(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
     }
 
+    /** A call and its unpublished events in one document, written under its version. */
     @Document(COLLECTION)
     record CallDocument(@Id String callId, String officeCode, String line, String caller, Call.Direction direction,
-            Call.State state, Instant ringingAt, Instant answeredAt, Instant endedAt, String ticketId) {
+            Call.State state, Instant ringingAt, Instant answeredAt, Instant endedAt, String ticketId, Outbox outbox,
+            @Version Long version) {
 
-        static CallDocument of(Call c) {
+        static CallDocument of(Call c, Outbox outbox, Long version) {
             return new CallDocument(c.callId(), c.officeCode(), c.line(), c.caller(), c.direction(), c.state(),
-                    c.ringingAt(), c.answeredAt(), c.endedAt(), c.ticketId());
+                    c.ringingAt(), c.answeredAt(), c.endedAt(), c.ticketId(), outbox, version);
         }
 
         Call call() {
@@ -42,9 +54,18 @@ class MongoCalls implements Calls {
         }
     }
 
+    /** A concurrent write of the same call fails with a conflict; the telephony system repeats its event. */
     @Override
-    public void save(Call call) {
-        mongo.save(CallDocument.of(call));
+    public void save(Call call, List<CallLogged> events) {
+        CallDocument current = mongo.findById(call.callId(), CallDocument.class);
+        Outbox outbox = current == null ? Outbox.empty() : current.outbox();
+        for (CallLogged event : events) {
+            outbox = outbox.append(event, call.callId(), call.officeCode(), clock.instant());
+        }
+        mongo.save(CallDocument.of(call, outbox, current == null ? null : current.version()));
+        if (!events.isEmpty()) {
+            relay.hint(COLLECTION, call.callId());
+        }
     }
 
     @Override

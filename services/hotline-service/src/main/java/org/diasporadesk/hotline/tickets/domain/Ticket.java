@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.diasporadesk.events.hotline.HotlineEvent;
+import org.diasporadesk.events.hotline.TicketEvent;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
@@ -75,7 +75,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
         TicketStatus next = status == TicketStatus.NEW ? TicketStatus.ASSIGNED : status;
         Ticket assigned = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, agent, notes,
                 openedAt, openedBy, escalatedAt, finishedAt, serviceLevel, referrals, version);
-        List<HotlineEvent> events = next == status ? List.of() : List.of(statusChanged(status, next, now));
+        List<TicketEvent> events = next == status ? List.of() : List.of(statusChanged(status, next, now));
         return new TicketChange(assigned, events);
     }
 

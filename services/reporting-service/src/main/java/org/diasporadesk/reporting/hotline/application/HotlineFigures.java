@@ -24,11 +24,13 @@ import org.springframework.stereotype.Service;
 public class HotlineFigures {
 
     private final TicketFacts facts;
+    private final CallFacts calls;
     private final Territory territory;
     private final SmallCellSuppression suppression;
 
-    HotlineFigures(TicketFacts facts, Territory territory, SmallCellSuppression suppression) {
+    HotlineFigures(TicketFacts facts, CallFacts calls, Territory territory, SmallCellSuppression suppression) {
         this.facts = facts;
+        this.calls = calls;
         this.territory = territory;
         this.suppression = suppression;
     }
@@ -43,14 +45,14 @@ public class HotlineFigures {
     /**
      * {@code serviceLevelBreaches}: tickets that missed their first-response or resolution target;
      * {@code referred}: tickets referred to a partner, and {@code referralOutcomes} what came of it (the latest
-     * referral of each; PENDING until recorded). Escalated
-     * emergencies are the rows of the emergency topics in {@code byTopic}; a separate total of them would let a
-     * suppressed emergency topic be worked out from the others, so there is none.
+     * referral of each; PENDING until recorded); {@code calls}: calls on the office lines, answered and missed.
+     * Escalated emergencies are the rows of the emergency topics in {@code byTopic}; a separate total of them
+     * would let a suppressed emergency topic be worked out from the others, so there is none.
      */
     public record AreaFigures(String area, String name, String level, Cell tickets, Map<String, Cell> byTopic,
             Map<String, Cell> byPriority, Map<String, Cell> byChannel, Map<String, Cell> byStatus,
             Map<String, Cell> serviceLevelBreaches, Cell referred, Map<String, Cell> referralOutcomes,
-            ResolutionTimes resolution, List<UnitFigures> below) {
+            ResolutionTimes resolution, Map<String, Cell> calls, List<UnitFigures> below) {
     }
 
     public AreaFigures forArea(String areaCode, Actor planner) {
@@ -74,7 +76,7 @@ public class HotlineFigures {
                 share(tickets, ticket -> ticket.referralOutcome() != null),
                 breakdown(tickets.stream().filter(ticket -> ticket.referralOutcome() != null).toList(),
                         TicketFact::referralOutcome),
-                resolution(tickets), below);
+                resolution(tickets), calls(area), below);
     }
 
     /** Counts per value, protected together with their total so that no small count can be worked out. */
@@ -95,6 +97,14 @@ public class HotlineFigures {
     private Cell share(List<TicketFact> tickets, java.util.function.Predicate<TicketFact> property) {
         long with = tickets.stream().filter(property).count();
         return suppression.protect(tickets.size(), List.of(with, tickets.size() - with)).parts().get(0);
+    }
+
+    /** Calls on the area's office lines, answered and missed, protected with their total. */
+    private Map<String, Cell> calls(TerritorialUnit area) {
+        CallFacts.Counts counts = calls.within(territory.lowestLevelUnitsWithin(area.code()));
+        SmallCellSuppression.Protected cells = suppression.protect(counts.answered() + counts.missed(),
+                List.of(counts.answered(), counts.missed()));
+        return Map.of("ANSWERED", cells.parts().get(0), "MISSED", cells.parts().get(1));
     }
 
     private ResolutionTimes resolution(List<TicketFact> tickets) {

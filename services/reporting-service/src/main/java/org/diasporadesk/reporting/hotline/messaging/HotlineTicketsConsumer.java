@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.events.hotline.HotlineEvent;
-import org.diasporadesk.reporting.hotline.application.TicketProjection;
+import org.diasporadesk.reporting.hotline.application.HotlineProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -14,7 +14,7 @@ import org.springframework.messaging.Message;
 class HotlineTicketsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> hotlineTickets(EventReceiver receiver, TicketProjection projection) {
+    Consumer<Message<byte[]>> hotlineTickets(EventReceiver receiver, HotlineProjection projection) {
         return message -> projection.apply(receiver.receive(message, HotlineEvent.class));
     }
 }

@@ -2,6 +2,7 @@ package org.diasporadesk.reporting.hotline.application;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
+import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.events.hotline.HotlineEvent;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
@@ -10,22 +11,27 @@ import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.springframework.stereotype.Service;
 
-/** Applies the hotline's ticket facts to the projection, exactly once in effect. */
+/** Applies the hotline's ticket and call facts to the projections, exactly once in effect. */
 @Service
-public class TicketProjection {
+public class HotlineProjection {
 
     private final TicketFacts facts;
+    private final CallFacts calls;
     private final EventReceiver receiver;
 
-    TicketProjection(TicketFacts facts, EventReceiver receiver) {
+    HotlineProjection(TicketFacts facts, CallFacts calls, EventReceiver receiver) {
         this.facts = facts;
+        this.calls = calls;
         this.receiver = receiver;
     }
 
     public void apply(ReceivedEvent<HotlineEvent> event) {
         long sequence = event.envelope().sequence();
         boolean applied;
-        if (event.payload() instanceof TicketOpened opened) {
+        if (event.payload() instanceof CallLogged call) {
+            applied = calls.logged(call, sequence);
+        }
+        else if (event.payload() instanceof TicketOpened opened) {
             applied = facts.opened(opened, sequence);
         }
         else if (event.payload() instanceof TicketStatusChanged changed) {

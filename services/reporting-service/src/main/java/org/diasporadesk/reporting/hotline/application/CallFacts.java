@@ -1,0 +1,17 @@
+package org.diasporadesk.reporting.hotline.application;
+
+import java.util.Collection;
+
+import org.diasporadesk.events.hotline.CallLogged;
+
+/** Reporting's projection of calls on office lines: answered or missed, per office. */
+public interface CallFacts {
+
+    /** @return false if skipped as a redelivery */
+    boolean logged(CallLogged call, long sequence);
+
+    record Counts(long answered, long missed) {
+    }
+
+    Counts within(Collection<String> municipalityCodes);
+}

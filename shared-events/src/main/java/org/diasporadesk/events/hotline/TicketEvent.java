@@ -1,0 +1,8 @@
+package org.diasporadesk.events.hotline;
+
+/** A fact about one ticket: the ticket id is the Kafka key and CloudEvents subject. */
+public sealed interface TicketEvent extends HotlineEvent
+        permits TicketOpened, TicketStatusChanged, TicketServiceLevelBreached, TicketReferred, ReferralOutcomeRecorded {
+
+    String ticketId();
+}
