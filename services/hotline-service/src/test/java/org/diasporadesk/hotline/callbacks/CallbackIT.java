@@ -5,17 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.diasporadesk.chassis.security.Role;
-import org.diasporadesk.events.EventCodec;
-import org.diasporadesk.events.EventEnvelope;
-import org.diasporadesk.events.EventType;
-import org.diasporadesk.events.GoldenSamples;
-import org.diasporadesk.events.Topic;
-import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.hotline.KnownHouseholds;
 import org.diasporadesk.testsupport.ApiClient;
-import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
 import org.diasporadesk.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Callbacks are planned at a reasonable hour where the caller lives, and agents see what is due. */
 @ServiceIntegrationTest
@@ -96,20 +88,7 @@ class CallbackIT {
 
     /** The registry's golden household, living in Athens, applied by the hotline; a ticket opened from its number. */
     private String ticketOfAMigrantInAthens(String phone) {
-        HouseholdRegistered sample = EventCodec.decode(GoldenSamples.bytes(EventType.HOUSEHOLD_REGISTERED_V1),
-                HouseholdRegistered.class);
-        HouseholdRegistered.Migrant m = sample.migrants().get(0);
-        HouseholdRegistered household = new HouseholdRegistered(UUID.randomUUID().toString(), sample.municipalityCode(),
-                sample.locality(), List.of(),
-                List.of(new HouseholdRegistered.Migrant(UUID.randomUUID().toString(), m.givenName(), m.familyName(),
-                        m.nameLatin(), m.sex(), m.birthYear(), m.destinationCountry(), m.destinationCity(),
-                        m.departureYear(), m.lifecycleStage(), m.preferredLanguage(), List.of(phone), m.email(),
-                        m.consent())),
-                sample.provenance());
-        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
-                "/diaspora-desk/registry-service", EventType.HOUSEHOLD_REGISTERED_V1.typeName(), Instant.now(),
-                household.householdId(), household.municipalityCode(), 1, EventCodec.encode(household)));
-        await().until(() -> api.get("/callers?phone={p}", AGENT, phone).body().get("candidates").size() > 0);
+        KnownHouseholds.publishAndAwait(api, AGENT, phone, null);
         JsonNode ticket = api.post("/tickets", AGENT, Map.of("phone", phone, "topic", "documents")).body().get("ticket");
         assertThat(ticket.at("/caller/timeZone").asString()).isEqualTo("Europe/Athens");
         return ticket.get("id").asString();

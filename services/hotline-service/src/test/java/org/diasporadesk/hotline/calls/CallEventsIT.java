@@ -1,16 +1,12 @@
 package org.diasporadesk.hotline.calls;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.diasporadesk.chassis.security.Role;
-import org.diasporadesk.events.EventCodec;
-import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.hotline.KnownHouseholds;
 import org.diasporadesk.events.EventType;
-import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.testsupport.ApiClient;
@@ -24,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The office's telephony system posts call events; agents see who calls and open tickets from answered calls. */
 @ServiceIntegrationTest
@@ -98,21 +93,6 @@ class CallEventsIT {
     }
 
     private HouseholdRegistered known(String phone) {
-        HouseholdRegistered sample = EventCodec.decode(GoldenSamples.bytes(EventType.HOUSEHOLD_REGISTERED_V1),
-                HouseholdRegistered.class);
-        HouseholdRegistered.Migrant m = sample.migrants().get(0);
-        HouseholdRegistered household = new HouseholdRegistered(UUID.randomUUID().toString(), sample.municipalityCode(),
-                sample.locality(), List.of(),
-                List.of(new HouseholdRegistered.Migrant(UUID.randomUUID().toString(), m.givenName(), m.familyName(),
-                        m.nameLatin(), m.sex(), m.birthYear(), m.destinationCountry(), m.destinationCity(),
-                        m.departureYear(), m.lifecycleStage(), m.preferredLanguage(), List.of(phone), m.email(),
-                        m.consent())),
-                sample.provenance());
-        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
-                "/diaspora-desk/registry-service", EventType.HOUSEHOLD_REGISTERED_V1.typeName(), Instant.now(),
-                household.householdId(), household.municipalityCode(), 1, EventCodec.encode(household)));
-        await().atMost(Duration.ofSeconds(10))
-            .until(() -> api.get("/callers?phone={p}", TELEPHONY, phone).body().get("candidates").size() > 0);
-        return household;
+        return KnownHouseholds.publishAndAwait(api, TELEPHONY, phone, null);
     }
 }

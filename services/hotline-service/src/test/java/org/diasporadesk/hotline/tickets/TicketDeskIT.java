@@ -4,16 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.hotline.KnownHouseholds;
 import org.diasporadesk.events.EventCodec;
-import org.diasporadesk.events.EventEnvelope;
-import org.diasporadesk.events.EventPayload;
 import org.diasporadesk.events.EventType;
-import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.registry.HouseholdRegistered;
@@ -222,7 +219,7 @@ class TicketDeskIT {
                 "kind", "NGO")).body().get("id").asString();
         api.post("/tickets/" + id + "/referrals", AGENT, Map.of("partnerId", ngo, "reason", "passport held by employer"));
 
-        publish(new MigrantErased(household.householdId(), household.migrants().get(0).migrantId(), KUTAISI, true,
+        KnownHouseholds.publish(new MigrantErased(household.householdId(), household.migrants().get(0).migrantId(), KUTAISI, true,
                 Instant.now()), EventType.MIGRANT_ERASED_V1, household.householdId(), 2);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/tickets/" + id, AGENT).body().at("/caller/phone").isNull());
@@ -244,28 +241,7 @@ class TicketDeskIT {
         return api.put("/tickets/{id}/status", AGENT, Map.of("status", status), id);
     }
 
-    /** A registry household (from the golden sample) that the hotline has applied. */
     private HouseholdRegistered knownHousehold(String migrantPhone, String informantPhone) {
-        HouseholdRegistered sample = EventCodec.decode(GoldenSamples.bytes(EventType.HOUSEHOLD_REGISTERED_V1),
-                HouseholdRegistered.class);
-        HouseholdRegistered.Migrant m = sample.migrants().get(0);
-        HouseholdRegistered.Informant i = sample.informants().get(0);
-        HouseholdRegistered household = new HouseholdRegistered(UUID.randomUUID().toString(), KUTAISI, sample.locality(),
-                List.of(new HouseholdRegistered.Informant(i.name(), i.relation(), informantPhone)),
-                List.of(new HouseholdRegistered.Migrant(UUID.randomUUID().toString(), m.givenName(), m.familyName(),
-                        m.nameLatin(), m.sex(), m.birthYear(), m.destinationCountry(), m.destinationCity(),
-                        m.departureYear(), m.lifecycleStage(), m.preferredLanguage(), List.of(migrantPhone), m.email(),
-                        m.consent())),
-                sample.provenance());
-        publish(household, EventType.HOUSEHOLD_REGISTERED_V1, household.householdId(), 1);
-        await().atMost(Duration.ofSeconds(10))
-            .until(() -> api.get("/callers?phone={p}", AGENT, migrantPhone).body().get("candidates").size() > 0);
-        return household;
-    }
-
-    private static void publish(EventPayload payload, EventType type, String householdId, long sequence) {
-        KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
-                "/diaspora-desk/registry-service", type.typeName(), Instant.now(), householdId, KUTAISI, sequence,
-                EventCodec.encode(payload)));
+        return KnownHouseholds.publishAndAwait(api, AGENT, migrantPhone, informantPhone);
     }
 }
