@@ -9,6 +9,7 @@ import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
+import org.diasporadesk.events.outreach.RecipientOptedOut;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
@@ -37,7 +38,9 @@ public enum EventType {
     TICKET_REFERRED_V1("org.diasporadesk.hotline.ticket-referred.v1", TicketReferred.class, Topic.HOTLINE_TICKETS),
     REFERRAL_OUTCOME_RECORDED_V1("org.diasporadesk.hotline.referral-outcome-recorded.v1",
             ReferralOutcomeRecorded.class, Topic.HOTLINE_TICKETS),
-    CALL_LOGGED_V1("org.diasporadesk.hotline.call-logged.v1", CallLogged.class, Topic.HOTLINE_TICKETS);
+    CALL_LOGGED_V1("org.diasporadesk.hotline.call-logged.v1", CallLogged.class, Topic.HOTLINE_TICKETS),
+    RECIPIENT_OPTED_OUT_V1("org.diasporadesk.outreach.recipient-opted-out.v1", RecipientOptedOut.class,
+            Topic.OUTREACH_PEOPLE);
 
     private final String typeName;
     private final Class<? extends EventPayload> payloadClass;

@@ -3,6 +3,7 @@ package org.diasporadesk.outreach.recipients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.diasporadesk.chassis.security.Role;
@@ -12,6 +13,7 @@ import org.diasporadesk.events.EventPayload;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.outreach.RecipientOptedOut;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.MigrantErased;
@@ -84,6 +86,42 @@ class RecipientReachIT {
     }
 
     @Test
+    void anOptOutStopsOutreachAtOnceAndHoldsUntilTheRegistryHasWithdrawnTheConsent() {
+        ApiClient api = ApiClient.local(port);
+        String mtskheta = TestTokens.regional(Role.OUTREACH_COORDINATOR, "GE-MM");
+        long before = reach(api, "GE-MM", mtskheta);
+        HouseholdRegistered household = household("GE-MM-DUSHETI", true, "ka");
+        String migrant = household.migrants().get(0).migrantId();
+        publish(household);
+        await().atMost(Duration.ofSeconds(10)).until(() -> reach(api, "GE-MM", mtskheta) == before + 1);
+
+        ApiClient.Response optedOut = api.post("/recipients/" + migrant + "/opt-out", mtskheta,
+                Map.of("how", "replied STOP by SMS"));
+
+        assertThat(optedOut.status()).isEqualTo(204);
+        assertThat(reach(api, "GE-MM", mtskheta)).isEqualTo(before);
+        var told = KafkaProbe.awaitRecord(Topic.OUTREACH_PEOPLE.topicName(),
+                record -> household.householdId().equals(record.key()), Duration.ofSeconds(15));
+        assertThat(EventCodec.decode(told.value(), RecipientOptedOut.class).migrantId()).isEqualTo(migrant);
+
+        // The registry has not caught up yet: a snapshot that still shows consent brings nobody back.
+        publish(withOutreachConsent(household, true), EventType.HOUSEHOLD_UPDATED_V1, household.householdId(),
+                household.municipalityCode(), 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            .until(() -> reach(api, "GE-MM", mtskheta) == before);
+        // The registry withdrew the consent; later the migrant gives it again, and outreach follows the registry.
+        publish(withOutreachConsent(household, false), EventType.HOUSEHOLD_UPDATED_V1, household.householdId(),
+                household.municipalityCode(), 3);
+        publish(withOutreachConsent(household, true), EventType.HOUSEHOLD_UPDATED_V1, household.householdId(),
+                household.municipalityCode(), 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> reach(api, "GE-MM", mtskheta) == before + 1);
+
+        assertThat(api.post("/recipients/nobody/opt-out", mtskheta, Map.of()).status()).isEqualTo(404);
+        assertThat(api.post("/recipients/" + migrant + "/opt-out", COORDINATOR, Map.of()).status())
+            .as("another region's coordinator").isEqualTo(404);
+    }
+
+    @Test
     void aCoordinatorOfAnotherRegionIsRefusedNamingTheArea() {
         ApiClient.Response response = ApiClient.local(port).get("/recipients/reach?area={area}", COORDINATOR, "GE-KA");
 
@@ -117,6 +155,16 @@ class RecipientReachIT {
         KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
                 "/diaspora-desk/registry-service", type.typeName(), Instant.now(), householdId, municipality, sequence,
                 EventCodec.encode(payload)));
+    }
+
+    private static HouseholdUpdated withOutreachConsent(HouseholdRegistered household, boolean outreach) {
+        HouseholdRegistered.Migrant m = household.migrants().get(0);
+        return new HouseholdUpdated(household.householdId(), household.municipalityCode(), household.locality(),
+                household.informants(), List.of(new HouseholdRegistered.Migrant(m.migrantId(), m.givenName(),
+                        m.familyName(), m.nameLatin(), m.sex(), m.birthYear(), m.destinationCountry(),
+                        m.destinationCity(), m.departureYear(), m.lifecycleStage(), m.preferredLanguage(), m.phones(),
+                        m.email(), new HouseholdRegistered.Consent(true, outreach, true))),
+                household.provenance());
     }
 
     private static void publish(HouseholdRegistered household) {

@@ -1,14 +1,19 @@
 package org.diasporadesk.registry.household;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.outreach.RecipientOptedOut;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
@@ -125,6 +130,30 @@ class MigrantRecordIT {
         ApiClient.Response noAnswer = api.put(PATH + "/consent/{purpose}", OFFICER, Map.of("note", "?"), h, m, "hotline");
         assertThat(noAnswer.status()).isEqualTo(400);
         assertThat(noAnswer.body().at("/errors/0/field").asString()).isEqualTo("granted");
+    }
+
+    @Test
+    void anOutreachOptOutWithdrawsTheConsentHereOnce() {
+        JsonNode household = register("Tinatin Khoshtaria", "599 30 00 11");
+        String h = household.get("id").asString();
+        String m = household.at("/migrants/0/migrantId").asString();
+        RecipientOptedOut optOut = new RecipientOptedOut(h, m, ZESTAPONI, "replied STOP by SMS", Instant.now());
+
+        for (int i = 0; i < 2; i++) {
+            KafkaProbe.publish(Topic.OUTREACH_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                    "/diaspora-desk/outreach-service", EventType.RECIPIENT_OPTED_OUT_V1.typeName(), Instant.now(), h,
+                    ZESTAPONI, 1, EventCodec.encode(optOut)));
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !api.get(PATH + "/history", OFFICER, h, m).body().isEmpty());
+        JsonNode history = api.get(PATH + "/history", OFFICER, h, m).body();
+        assertThat(history).as("a redelivered opt-out changes nothing").hasSize(1);
+        assertThat(history.at("/0/changedBy").asString()).isEqualTo("outreach-service");
+        assertThat(history.at("/0/note").asString()).contains("replied STOP by SMS");
+        assertThat(api.get("/households/" + h, OFFICER).body().at("/migrants/0/consent/outreach").asBoolean()).isFalse();
+        HouseholdUpdated published = EventCodec.decode(awaitSequence(Topic.REGISTRY_PEOPLE, h, 2).value(),
+                HouseholdUpdated.class);
+        assertThat(published.migrants().get(0).consent().outreach()).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.diasporadesk.outreach.recipients.application;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.Territory;
+import org.diasporadesk.chassis.web.NotFoundException;
+import org.diasporadesk.events.outreach.RecipientOptedOut;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.MigrantsMerged;
@@ -19,13 +22,18 @@ import org.springframework.stereotype.Service;
 public class RecipientRegister {
 
     private final Recipients recipients;
+    private final OptOuts optOuts;
     private final Territory territory;
     private final EventReceiver receiver;
+    private final Clock clock;
 
-    RecipientRegister(Recipients recipients, Territory territory, EventReceiver receiver) {
+    RecipientRegister(Recipients recipients, OptOuts optOuts, Territory territory, EventReceiver receiver,
+            Clock clock) {
         this.recipients = recipients;
+        this.optOuts = optOuts;
         this.territory = territory;
         this.receiver = receiver;
+        this.clock = clock;
     }
 
     public record Reach(String area, long recipients, Map<String, Long> byLanguage) {
@@ -36,7 +44,8 @@ public class RecipientRegister {
         if (event.payload() instanceof HouseholdSnapshot household) {
             // Without consent, outreach never holds the person's data at all; withdrawn consent deletes it.
             List<Recipient> consenting = household.migrants().stream()
-                .filter(migrant -> migrant.consent().outreach())
+                .filter(migrant -> migrant.consent().outreach() ? !optOuts.pending(migrant.migrantId())
+                        : settled(migrant.migrantId()))
                 .map(migrant -> new Recipient(migrant.migrantId(), household.householdId(), sequence,
                         household.municipalityCode(),
                         migrant.nameLatin() != null ? migrant.nameLatin() : migrant.givenName(),
@@ -61,6 +70,27 @@ public class RecipientRegister {
         if (householdGone) {
             recipients.replaceHousehold(householdId, sequence, List.of());
         }
+    }
+
+    /**
+     * The migrant asked for no more messages (a STOP reply, a call): outreach forgets them at once and tells the
+     * registry, which withdraws the consent.
+     */
+    public void optOut(String migrantId, String how, Actor coordinator) {
+        Recipient recipient = recipients.find(migrantId)
+            .filter(found -> coordinator.covers(found.municipalityCode(), territory))
+            .orElseThrow(() -> new NotFoundException("recipient", migrantId));
+        optOuts.record(new RecipientOptedOut(recipient.householdId(), migrantId, recipient.municipalityCode(),
+                how == null || how.isBlank() ? null : how.strip(), clock.instant()));
+        recipients.erase(migrantId);
+    }
+
+    /** Without consent the migrant is not a recipient; a pending opt-out of theirs is now settled. */
+    private boolean settled(String migrantId) {
+        if (optOuts.pending(migrantId)) {
+            optOuts.settle(migrantId);
+        }
+        return false;
     }
 
     public Reach reach(String areaCode, Actor coordinator) {

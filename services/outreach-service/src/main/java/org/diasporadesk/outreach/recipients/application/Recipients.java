@@ -2,6 +2,7 @@ package org.diasporadesk.outreach.recipients.application;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Outreach's own projection of reachable migrants. */
@@ -15,6 +16,8 @@ public interface Recipients {
      * @return false if skipped as a redelivery
      */
     boolean replaceHousehold(String householdId, long sequence, List<Recipient> recipients);
+
+    Optional<Recipient> find(String migrantId);
 
     /** Deletes everything held about an erased migrant. */
     void erase(String migrantId);

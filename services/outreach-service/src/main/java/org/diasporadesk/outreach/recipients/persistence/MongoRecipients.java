@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -65,6 +66,14 @@ class MongoRecipients implements Recipients {
         }
         mongo.save(new AppliedHousehold(householdId, sequence, List.copyOf(kept)));
         return true;
+    }
+
+    @Override
+    public Optional<Recipient> find(String migrantId) {
+        RecipientDocument d = mongo.findById(migrantId, RecipientDocument.class);
+        return Optional.ofNullable(d).map(r -> new Recipient(r.migrantId(), r.householdId(), r.sequence(),
+                r.municipalityCode(), r.name(), r.preferredLanguage(), r.destinationCountry(), r.destinationCity(),
+                r.phones(), r.email()));
     }
 
     @Override

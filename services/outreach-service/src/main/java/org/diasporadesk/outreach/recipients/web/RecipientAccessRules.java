@@ -14,5 +14,6 @@ class RecipientAccessRules implements AccessRules {
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(HttpMethod.GET, "/recipients/**").hasRole(Role.OUTREACH_COORDINATOR.name());
+        requests.requestMatchers(HttpMethod.POST, "/recipients/*/opt-out").hasRole(Role.OUTREACH_COORDINATOR.name());
     }
 }

@@ -1,11 +1,17 @@
 package org.diasporadesk.outreach.recipients.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.outreach.recipients.application.RecipientRegister;
 import org.diasporadesk.outreach.recipients.application.RecipientRegister.Reach;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,6 +22,18 @@ class RecipientController {
 
     RecipientController(RecipientRegister register) {
         this.register = register;
+    }
+
+    /** {@code how}: how the person said so ("replied STOP by SMS"). */
+    record OptOutRequest(@Size(max = 200) String how) {
+    }
+
+    /** The migrant asked for no more outreach messages; answered with 204. */
+    @PostMapping("/recipients/{migrantId}/opt-out")
+    ResponseEntity<Void> optOut(@PathVariable String migrantId, @Valid @RequestBody(required = false) OptOutRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
+        register.optOut(migrantId, request == null ? null : request.how(), Actor.from(jwt));
+        return ResponseEntity.noContent().build();
     }
 
     /** How many consenting migrants of {@code area} outreach can reach, per preferred language. */

@@ -75,6 +75,19 @@ public class MigrantRecords {
         return new MigrantRecord(change.household(), change.household().migrant(migrantId).orElseThrow());
     }
 
+    /**
+     * Another service heard the person withdraw a consent (an outreach opt-out): recorded like an officer's
+     * change, by that service. Nothing happens for a record erased or merged meanwhile, or a consent already
+     * withdrawn, so a redelivered request changes nothing.
+     */
+    public void withdrawnElsewhere(String householdId, String migrantId, ConsentPurpose purpose, String service,
+            String note) {
+        store.find(householdId)
+            .filter(household -> household.migrant(migrantId).isPresent())
+            .ifPresent(household -> store.update(household.changeConsent(migrantId, purpose, false, service, note,
+                    clock.instant())));
+    }
+
     /** The migrant's changes since registration, oldest first. The old values are personal data: the read is audited. */
     public List<MigrantHistoryEntry> history(String householdId, String migrantId, Actor officer, String purpose) {
         MigrantRecord record = read(householdId, migrantId, officer);

@@ -1,0 +1,63 @@
+package org.diasporadesk.outreach.recipients.persistence;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.diasporadesk.chassis.outbox.Outbox;
+import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.events.outreach.RecipientOptedOut;
+import org.diasporadesk.outreach.recipients.application.OptOuts;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * One document per migrant who opted out, with the event for the registry in its outbox. A settled opt-out
+ * is marked, not deleted, so that an event still pending in it is not lost.
+ */
+@Repository
+class MongoOptOuts implements OptOuts {
+
+    static final String COLLECTION = "opt_outs";
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    MongoOptOuts(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @Document(COLLECTION)
+    record OptOutDocument(@Id String migrantId, String householdId, String municipalityCode, Instant optedOutAt,
+            boolean settled, Outbox outbox) {
+    }
+
+    @Override
+    public void record(RecipientOptedOut optOut) {
+        OptOutDocument current = mongo.findById(optOut.migrantId(), OptOutDocument.class);
+        Outbox outbox = (current == null ? Outbox.empty() : current.outbox())
+            .append(optOut, optOut.householdId(), optOut.municipalityCode(), clock.instant());
+        mongo.save(new OptOutDocument(optOut.migrantId(), optOut.householdId(), optOut.municipalityCode(),
+                optOut.optedOutAt(), false, outbox));
+        relay.hint(COLLECTION, optOut.migrantId());
+    }
+
+    @Override
+    public boolean pending(String migrantId) {
+        OptOutDocument optOut = mongo.findById(migrantId, OptOutDocument.class);
+        return optOut != null && !optOut.settled();
+    }
+
+    @Override
+    public void settle(String migrantId) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(migrantId)), new Update().set("settled", true),
+                OptOutDocument.class);
+    }
+}
