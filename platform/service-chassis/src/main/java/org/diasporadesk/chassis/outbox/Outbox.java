@@ -52,4 +52,13 @@ public record Outbox(Map<String, Long> sequences, List<PendingEvent> pending) {
                 subject, municipality, sequence, time, new String(EventCodec.encode(payload), StandardCharsets.UTF_8)));
         return new Outbox(nextSequences, nextPending);
     }
+
+    /** A new outbox with the events of one change appended in order, as {@link #append} does for one. */
+    public Outbox appendAll(List<? extends EventPayload> payloads, String subject, String municipality, Instant time) {
+        Outbox appended = this;
+        for (EventPayload payload : payloads) {
+            appended = appended.append(payload, subject, municipality, time);
+        }
+        return appended;
+    }
 }

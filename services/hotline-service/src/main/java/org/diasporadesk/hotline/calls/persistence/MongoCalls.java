@@ -58,10 +58,8 @@ class MongoCalls implements Calls {
     @Override
     public void save(Call call, List<CallLogged> events) {
         CallDocument current = mongo.findById(call.callId(), CallDocument.class);
-        Outbox outbox = current == null ? Outbox.empty() : current.outbox();
-        for (CallLogged event : events) {
-            outbox = outbox.append(event, call.callId(), call.officeCode(), clock.instant());
-        }
+        Outbox outbox = (current == null ? Outbox.empty() : current.outbox())
+            .appendAll(events, call.callId(), call.officeCode(), clock.instant());
         mongo.save(CallDocument.of(call, outbox, current == null ? null : current.version()));
         if (!events.isEmpty()) {
             relay.hint(COLLECTION, call.callId());

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
-import org.diasporadesk.events.hotline.TicketEvent;
 import org.diasporadesk.hotline.tickets.application.TicketStore;
 import org.diasporadesk.hotline.tickets.domain.Ticket;
 import org.diasporadesk.hotline.tickets.domain.TicketChange;
@@ -70,11 +69,7 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     }
 
     private Outbox append(Outbox outbox, TicketChange change) {
-        Outbox appended = outbox;
-        for (TicketEvent event : change.events()) {
-            appended = appended.append(event, change.ticket().id(), change.ticket().officeCode(), clock.instant());
-        }
-        return appended;
+        return outbox.appendAll(change.events(), change.ticket().id(), change.ticket().officeCode(), clock.instant());
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
-import org.diasporadesk.events.registry.RegistryEvent;
 import org.diasporadesk.registry.household.application.HouseholdStore;
 import org.diasporadesk.registry.household.application.MigrantQuery;
 import org.diasporadesk.registry.household.domain.Household;
@@ -65,10 +64,8 @@ class MongoHouseholdStore implements HouseholdStore {
 
     private static HouseholdDocument newDocument(HouseholdChange change) {
         Household household = change.household();
-        Outbox outbox = Outbox.empty();
-        for (RegistryEvent event : change.events()) {
-            outbox = outbox.append(event, household.id(), household.municipalityCode(), household.registeredAt());
-        }
+        Outbox outbox = Outbox.empty().appendAll(change.events(), household.id(), household.municipalityCode(),
+                household.registeredAt());
         return document(household, outbox, null);
     }
 
@@ -132,10 +129,8 @@ class MongoHouseholdStore implements HouseholdStore {
         if (!Objects.equals(current.version(), household.version())) {
             throw new OptimisticLockingFailureException("household " + household.id() + " changed meanwhile");
         }
-        Outbox outbox = current.outbox();
-        for (RegistryEvent event : change.events()) {
-            outbox = outbox.append(event, household.id(), household.municipalityCode(), Instant.now(clock));
-        }
+        Outbox outbox = current.outbox().appendAll(change.events(), household.id(), household.municipalityCode(),
+                Instant.now(clock));
         mongo.save(document(household, outbox, current.version()));
         relay.hint(HouseholdDocument.COLLECTION, household.id());
     }
