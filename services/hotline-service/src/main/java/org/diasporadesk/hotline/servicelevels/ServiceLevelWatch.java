@@ -42,8 +42,9 @@ class ServiceLevelWatch {
         Instant now = clock.instant();
         for (Ticket ticket : store.open()) {
             Ticket current = ticket;
-            for (Target missed : serviceLevels.newlyMissed(current, now)) {
-                TicketChange change = current.breach(missed, serviceLevels.officeMinutesRunning(current, now), now);
+            ServiceLevels.Check check = serviceLevels.check(ticket, now);
+            for (Target missed : check.newlyMissed()) {
+                TicketChange change = current.breach(missed, check.officeMinutesRunning(), now);
                 try {
                     store.update(change);
                 }

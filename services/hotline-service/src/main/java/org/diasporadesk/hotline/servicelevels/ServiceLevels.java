@@ -54,29 +54,26 @@ public class ServiceLevels {
                 clock.breached(Target.RESOLUTION));
     }
 
-    /** The targets the ticket has missed by now and that were not recorded as missed yet. */
-    public List<Target> newlyMissed(Ticket ticket, Instant now) {
-        List<Target> missed = new ArrayList<>();
-        if (ticket.status().finished()) {
-            return missed;
-        }
+    /** The targets the ticket has missed by now and not yet recorded, with the office time it has run. */
+    public record Check(long officeMinutesRunning, List<Target> newlyMissed) {
+    }
+
+    public Check check(Ticket ticket, Instant now) {
         OfficeCalendar calendar = calendarOf(ticket.officeCode());
         ServiceLevel clock = ticket.serviceLevel();
         ServiceLevelProperties.Target target = properties.targets().get(ticket.priority());
         Duration running = calendar.officeTimeBetween(ticket.openedAt(), now).minus(pausedOfficeTime(calendar, clock, now));
-        if (clock.firstResponseAt() == null && !clock.breached(Target.RESPONSE) && running.compareTo(target.response()) > 0) {
-            missed.add(Target.RESPONSE);
+        List<Target> missed = new ArrayList<>();
+        if (!ticket.status().finished()) {
+            if (clock.firstResponseAt() == null && !clock.breached(Target.RESPONSE)
+                    && running.compareTo(target.response()) > 0) {
+                missed.add(Target.RESPONSE);
+            }
+            if (!clock.breached(Target.RESOLUTION) && running.compareTo(target.resolution()) > 0) {
+                missed.add(Target.RESOLUTION);
+            }
         }
-        if (!clock.breached(Target.RESOLUTION) && running.compareTo(target.resolution()) > 0) {
-            missed.add(Target.RESOLUTION);
-        }
-        return missed;
-    }
-
-    public long officeMinutesRunning(Ticket ticket, Instant now) {
-        OfficeCalendar calendar = calendarOf(ticket.officeCode());
-        return calendar.officeTimeBetween(ticket.openedAt(), now)
-            .minus(pausedOfficeTime(calendar, ticket.serviceLevel(), now)).toMinutes();
+        return new Check(running.toMinutes(), missed);
     }
 
     private OfficeCalendar calendarOf(String officeCode) {

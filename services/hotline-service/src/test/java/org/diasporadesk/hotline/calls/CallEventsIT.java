@@ -39,7 +39,7 @@ class CallEventsIT {
     }
 
     @Test
-    void aRingingCallShowsTheCallerAndAnAnsweredOneBecomesATicketWithItsTalkTime() throws InterruptedException {
+    void aRingingCallShowsTheCallerAndAnAnsweredOneBecomesATicketWithItsTalkTime() {
         HouseholdRegistered household = known("+306912348001");
         String callId = "pbx-" + UUID.randomUUID();
 
@@ -59,7 +59,6 @@ class CallEventsIT {
         assertThat(api.get("/calls/drafts", TELEPHONY).body().valueStream().map(c -> c.at("/call/callId").asString()))
             .doesNotContain(callId);
 
-        Thread.sleep(1_100);
         event("ENDED", callId, "00306912348001");
         event("ENDED", callId, "00306912348001");
         event("ANSWERED", callId, "00306912348001");

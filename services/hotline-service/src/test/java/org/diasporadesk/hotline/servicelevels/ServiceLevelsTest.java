@@ -44,10 +44,11 @@ class ServiceLevelsTest {
     void aCallOnFridayEveningIsNotLateOnTuesdayMorning() {
         Ticket ticket = open(Instant.parse("2026-11-20T13:45:00Z"), Priority.HIGH); // Friday 17:45
 
-        assertThat(LEVELS.newlyMissed(ticket, Instant.parse("2026-11-24T05:10:00Z"))).isEmpty(); // Tuesday 09:10
+        assertThat(LEVELS.check(ticket, Instant.parse("2026-11-24T05:10:00Z")).newlyMissed()).isEmpty(); // Tuesday 09:10
         assertThat(LEVELS.status(ticket, Instant.parse("2026-11-24T05:10:00Z")).responseDueAt())
             .isEqualTo(Instant.parse("2026-11-24T05:15:00Z"));
-        assertThat(LEVELS.newlyMissed(ticket, Instant.parse("2026-11-24T05:16:00Z"))).containsExactly(Target.RESPONSE);
+        assertThat(LEVELS.check(ticket, Instant.parse("2026-11-24T05:16:00Z")).newlyMissed())
+            .containsExactly(Target.RESPONSE);
     }
 
     @Test
@@ -60,7 +61,8 @@ class ServiceLevelsTest {
         Instant twoDaysLater = opened.plus(Duration.ofDays(2));
         assertThat(LEVELS.status(waiting, twoDaysLater).paused()).isTrue();
         assertThat(LEVELS.status(waiting, twoDaysLater).officeMinutesRunning()).isEqualTo(60);
-        assertThat(LEVELS.newlyMissed(waiting, opened.plus(Duration.ofDays(10)))).as("the caller has not answered").isEmpty();
+        assertThat(LEVELS.check(waiting, opened.plus(Duration.ofDays(10))).newlyMissed()).as("the caller has not answered")
+            .isEmpty();
 
         Ticket resumed = waiting.moveTo(TicketStatus.IN_PROGRESS, Duration.ofDays(14), twoDaysLater).ticket();
         assertThat(LEVELS.status(resumed, twoDaysLater).resolutionDueAt())

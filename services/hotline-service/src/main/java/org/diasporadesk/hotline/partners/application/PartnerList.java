@@ -2,6 +2,7 @@ package org.diasporadesk.hotline.partners.application;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,7 +42,11 @@ public class PartnerList {
     }
 
     public Partner get(String id) {
-        return partners.find(id).orElseThrow(() -> new NotFoundException("partner", id));
+        return find(id).orElseThrow(() -> new NotFoundException("partner", id));
+    }
+
+    public Optional<Partner> find(String id) {
+        return partners.find(id);
     }
 
     public List<Partner> all() {

@@ -137,9 +137,8 @@ public class TicketDesk {
         if (ticket.status() == TicketStatus.CLOSED) {
             throw new StateConflictException("status", "a closed ticket is not referred; reopen it first");
         }
-        Partner partner = partners.all().stream()
-            .filter(candidate -> candidate.id().equals(partnerId) && candidate.active())
-            .findFirst()
+        Partner partner = partners.find(partnerId)
+            .filter(Partner::active)
             .orElseThrow(() -> new InvalidFieldException("partnerId", "not an active partner; GET /partners lists them"));
         TicketChange change = ticket.refer(UUID.randomUUID().toString(), partner.id(), partner.name(),
                 partner.kind().name(), blankToNull(reason), agent.userId(), clock.instant());
