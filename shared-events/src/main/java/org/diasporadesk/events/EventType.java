@@ -9,7 +9,12 @@ import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
+import org.diasporadesk.events.outreach.CampaignEnded;
+import org.diasporadesk.events.outreach.CampaignLaunched;
+import org.diasporadesk.events.outreach.MessageStatusChanged;
 import org.diasporadesk.events.outreach.RecipientOptedOut;
+import org.diasporadesk.events.outreach.ReplyRecorded;
+import org.diasporadesk.events.outreach.SessionRosterChanged;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
@@ -40,7 +45,15 @@ public enum EventType {
             ReferralOutcomeRecorded.class, Topic.HOTLINE_TICKETS),
     CALL_LOGGED_V1("org.diasporadesk.hotline.call-logged.v1", CallLogged.class, Topic.HOTLINE_TICKETS),
     RECIPIENT_OPTED_OUT_V1("org.diasporadesk.outreach.recipient-opted-out.v1", RecipientOptedOut.class,
-            Topic.OUTREACH_PEOPLE);
+            Topic.OUTREACH_PEOPLE),
+    CAMPAIGN_LAUNCHED_V1("org.diasporadesk.outreach.campaign-launched.v1", CampaignLaunched.class,
+            Topic.OUTREACH_CAMPAIGNS),
+    CAMPAIGN_ENDED_V1("org.diasporadesk.outreach.campaign-ended.v1", CampaignEnded.class, Topic.OUTREACH_CAMPAIGNS),
+    MESSAGE_STATUS_CHANGED_V1("org.diasporadesk.outreach.message-status-changed.v1", MessageStatusChanged.class,
+            Topic.OUTREACH_CAMPAIGNS),
+    SESSION_ROSTER_CHANGED_V1("org.diasporadesk.outreach.session-roster-changed.v1", SessionRosterChanged.class,
+            Topic.OUTREACH_CAMPAIGNS),
+    REPLY_RECORDED_V1("org.diasporadesk.outreach.reply-recorded.v1", ReplyRecorded.class, Topic.OUTREACH_CAMPAIGNS);
 
     private final String typeName;
     private final Class<? extends EventPayload> payloadClass;

@@ -11,6 +11,7 @@ import org.diasporadesk.chassis.outbox.OutboxProperties;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.territory.TerritoryController;
+import org.diasporadesk.chassis.time.DestinationTimeZones;
 import org.diasporadesk.chassis.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,6 +37,11 @@ public class ChassisAutoConfiguration {
     @Bean
     PhoneNumbers phoneNumbers() {
         return new PhoneNumbers();
+    }
+
+    @Bean
+    DestinationTimeZones destinationTimeZones() {
+        return new DestinationTimeZones();
     }
 
     @Bean

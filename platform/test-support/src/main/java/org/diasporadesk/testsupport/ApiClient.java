@@ -68,6 +68,20 @@ public final class ApiClient {
             .retrieve().toEntity(String.class));
     }
 
+    /** A POST with one extra request header, such as a provider's callback token. */
+    public Response postWithHeader(String path, String token, String header, String value, Object body) {
+        RestClient.RequestBodySpec request = client.post().uri(path).headers(headers -> {
+            bearer(headers, token);
+            headers.set(header, value);
+        }).contentType(MediaType.APPLICATION_JSON);
+        return toResponse(request.body(JSON.writeValueAsString(body)).retrieve().toEntity(String.class));
+    }
+
+    public Response delete(String path, String token, Object... uriVariables) {
+        return toResponse(client.delete().uri(path, uriVariables).headers(headers -> bearer(headers, token))
+            .retrieve().toEntity(String.class));
+    }
+
     public Response put(String path, String token, Object body, Object... uriVariables) {
         RestClient.RequestBodySpec request = client.put().uri(path, uriVariables).headers(headers -> bearer(headers, token))
             .contentType(MediaType.APPLICATION_JSON);

@@ -24,6 +24,16 @@ public enum AgeBand {
         this.to = to;
     }
 
+    /** The youngest age in the band; -1 for UNKNOWN. */
+    public int fromAge() {
+        return from;
+    }
+
+    /** The oldest age in the band; {@link Integer#MAX_VALUE} for the open top band, -1 for UNKNOWN. */
+    public int toAge() {
+        return to;
+    }
+
     /** The band of someone born in {@code birthYear}, as of {@code referenceYear}; unknown birth year gives UNKNOWN. */
     public static AgeBand of(Integer birthYear, int referenceYear) {
         if (birthYear == null || birthYear > referenceYear) {

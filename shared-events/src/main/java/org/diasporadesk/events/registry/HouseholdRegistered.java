@@ -23,16 +23,29 @@ public record HouseholdRegistered(String householdId, String municipalityCode, S
     public record Informant(String name, String relation, String phone) {
     }
 
-    /** A migrant as registered; phones are E.164. */
+    /**
+     * A migrant as registered; phones are E.164. Occupation and skills were added later (additive change): older
+     * events carry neither, and read as none.
+     */
     public record Migrant(String migrantId, String givenName, String familyName, String nameLatin, Sex sex,
             Integer birthYear, String destinationCountry, String destinationCity, Integer departureYear,
             LifecycleStage lifecycleStage, String preferredLanguage, List<String> phones, String email,
-            Consent consent) {
+            Consent consent, String occupation, List<String> skills) {
 
         public Migrant {
             Objects.requireNonNull(migrantId, "migrantId");
             phones = List.copyOf(Objects.requireNonNullElse(phones, List.of()));
             Objects.requireNonNull(consent, "consent");
+            skills = List.copyOf(Objects.requireNonNullElse(skills, List.of()));
+        }
+
+        /** A migrant without occupation and skills, as the first version of the contract had them. */
+        public Migrant(String migrantId, String givenName, String familyName, String nameLatin, Sex sex,
+                Integer birthYear, String destinationCountry, String destinationCity, Integer departureYear,
+                LifecycleStage lifecycleStage, String preferredLanguage, List<String> phones, String email,
+                Consent consent) {
+            this(migrantId, givenName, familyName, nameLatin, sex, birthYear, destinationCountry, destinationCity,
+                    departureYear, lifecycleStage, preferredLanguage, phones, email, consent, null, List.of());
         }
     }
 

@@ -10,6 +10,7 @@ import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
+import org.diasporadesk.chassis.time.DestinationTimeZones;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.diasporadesk.events.registry.MigrantErased;
@@ -28,10 +29,10 @@ public class CallerRecognition {
     private final PhoneNumbers phoneNumbers;
     private final Territory territory;
     private final EventReceiver receiver;
-    private final CallerTimeZones timeZones;
+    private final DestinationTimeZones timeZones;
 
     CallerRecognition(CallerDirectory directory, PhoneNumbers phoneNumbers, Territory territory, EventReceiver receiver,
-            CallerTimeZones timeZones) {
+            DestinationTimeZones timeZones) {
         this.directory = directory;
         this.phoneNumbers = phoneNumbers;
         this.territory = territory;

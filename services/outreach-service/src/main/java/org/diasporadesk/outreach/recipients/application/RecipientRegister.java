@@ -1,8 +1,10 @@
 package org.diasporadesk.outreach.recipients.application;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
@@ -15,6 +17,7 @@ import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.MigrantsMerged;
 import org.diasporadesk.events.registry.PeopleEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Keeps the reachable migrants from registry events and tells coordinators how many they can reach. */
@@ -25,14 +28,16 @@ public class RecipientRegister {
     private final OptOuts optOuts;
     private final Territory territory;
     private final EventReceiver receiver;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RecipientRegister(Recipients recipients, OptOuts optOuts, Territory territory, EventReceiver receiver,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.recipients = recipients;
         this.optOuts = optOuts;
         this.territory = territory;
         this.receiver = receiver;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,11 +55,15 @@ public class RecipientRegister {
                         household.municipalityCode(),
                         migrant.nameLatin() != null ? migrant.nameLatin() : migrant.givenName(),
                         migrant.preferredLanguage(), migrant.destinationCountry(), migrant.destinationCity(),
-                        migrant.phones(), migrant.email()))
+                        migrant.phones(), migrant.email(), migrant.sex(), migrant.birthYear(),
+                        migrant.lifecycleStage(), migrant.occupation(), migrant.skills()))
                 .toList();
             if (!recipients.replaceHousehold(household.householdId(), sequence, consenting)) {
                 receiver.skippedDuplicate(event.envelope());
+                return;
             }
+            household.migrants().stream().filter(migrant -> !migrant.consent().outreach())
+                .forEach(withdrawn -> events.publishEvent(new RecipientLeft(withdrawn.migrantId(), false)));
         }
         else if (event.payload() instanceof MigrantErased erased) {
             forget(erased.householdId(), erased.migrantId(), erased.householdErased(), sequence);
@@ -67,6 +76,7 @@ public class RecipientRegister {
 
     private void forget(String householdId, String migrantId, boolean householdGone, long sequence) {
         recipients.erase(migrantId);
+        events.publishEvent(new RecipientLeft(migrantId, true));
         if (householdGone) {
             recipients.replaceHousehold(householdId, sequence, List.of());
         }
@@ -80,9 +90,24 @@ public class RecipientRegister {
         Recipient recipient = recipients.find(migrantId)
             .filter(found -> coordinator.covers(found.municipalityCode(), territory))
             .orElseThrow(() -> new NotFoundException("recipient", migrantId));
-        optOuts.record(new RecipientOptedOut(recipient.householdId(), migrantId, recipient.municipalityCode(),
-                how == null || how.isBlank() ? null : how.strip(), clock.instant()));
-        recipients.erase(migrantId);
+        optOut(recipient, how);
+    }
+
+    /** The recipient replied with a stop word, or asked someone to stop the messages. */
+    public void optOut(Recipient recipient, String how) {
+        optOuts.record(new RecipientOptedOut(recipient.householdId(), recipient.migrantId(),
+                recipient.municipalityCode(), how == null || how.isBlank() ? null : how.strip(), clock.instant()));
+        recipients.erase(recipient.migrantId());
+        events.publishEvent(new RecipientLeft(recipient.migrantId(), false));
+    }
+
+    public Optional<Recipient> find(String migrantId) {
+        return recipients.find(migrantId);
+    }
+
+    /** The recipient a reply came from: their phone (E.164) or e-mail address. */
+    public Optional<Recipient> findByAddress(String address) {
+        return recipients.findByAddress(address);
     }
 
     /** Without consent the migrant is not a recipient; a pending opt-out of theirs is now settled. */
@@ -93,9 +118,15 @@ public class RecipientRegister {
         return false;
     }
 
+    /** Today's year, to which age bands refer. */
+    public int referenceYear() {
+        return clock.instant().atZone(ZoneOffset.UTC).getYear();
+    }
+
     public Reach reach(String areaCode, Actor coordinator) {
         AreaAccess.require(coordinator, territory, "area", areaCode);
-        Map<String, Long> byLanguage = recipients.countByLanguage(territory.lowestLevelUnitsWithin(areaCode));
+        Map<String, Long> byLanguage = recipients.countByLanguage(
+                RecipientFilter.everyoneIn(territory.lowestLevelUnitsWithin(areaCode)), referenceYear());
         return new Reach(areaCode, byLanguage.values().stream().mapToLong(Long::longValue).sum(), byLanguage);
     }
 }

@@ -1,9 +1,9 @@
 package org.diasporadesk.outreach.recipients.application;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Outreach's own projection of reachable migrants. */
 public interface Recipients {
@@ -22,6 +22,12 @@ public interface Recipients {
     /** Deletes everything held about an erased migrant. */
     void erase(String migrantId);
 
-    /** Recipients per preferred language in the given municipalities. */
-    Map<String, Long> countByLanguage(Collection<String> municipalityCodes);
+    /** Recipients per preferred language among those the filter selects. */
+    Map<String, Long> countByLanguage(RecipientFilter filter, int referenceYear);
+
+    /** Hands every recipient the filter selects to {@code each}, streaming, so that a large segment never sits in memory. */
+    void forEach(RecipientFilter filter, int referenceYear, Consumer<Recipient> each);
+
+    /** The recipient with this phone (E.164) or e-mail address, if outreach holds one. */
+    Optional<Recipient> findByAddress(String address);
 }

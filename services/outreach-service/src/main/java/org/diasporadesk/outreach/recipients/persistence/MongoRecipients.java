@@ -1,19 +1,29 @@
 package org.diasporadesk.outreach.recipients.persistence;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.diasporadesk.events.registry.AgeBand;
+import org.diasporadesk.events.registry.LifecycleStage;
+import org.diasporadesk.events.registry.Sex;
 import org.diasporadesk.outreach.recipients.application.Recipient;
+import org.diasporadesk.outreach.recipients.application.RecipientFilter;
 import org.diasporadesk.outreach.recipients.application.Recipients;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -22,10 +32,10 @@ import org.springframework.stereotype.Repository;
  * Recipient documents keyed by migrant id, and per household the sequence applied and the recipients it
  * holds, so that replacing a household deletes by primary key (fast on MongoDB and on the Mongo wire server,
  * which ignores secondary indexes). The household is marked applied last: a crash in between is repaired by
- * the redelivery.
+ * the redelivery. Skills are also kept lower-cased, so that a segment matches them whatever the spelling's case.
  */
 @Repository
-class MongoRecipients implements Recipients {
+class MongoRecipients implements Recipients, InitializingBean {
 
     static final String COLLECTION = "recipients";
     static final String HOUSEHOLDS = "recipient_households";
@@ -36,10 +46,33 @@ class MongoRecipients implements Recipients {
         this.mongo = mongo;
     }
 
+    @Override
+    public void afterPropertiesSet() {
+        // Segments filter by area first; replies are matched by address.
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("municipalityCode", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("phones", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("email", Sort.Direction.ASC));
+    }
+
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
     record RecipientDocument(@Id String migrantId, String householdId, long sequence, String municipalityCode,
             String name, String preferredLanguage, String destinationCountry, String destinationCity,
-            List<String> phones, String email) {
+            List<String> phones, String email, Sex sex, Integer birthYear, LifecycleStage lifecycleStage,
+            String occupation, List<String> skills, List<String> skillKeys) {
+
+        static RecipientDocument of(Recipient r) {
+            return new RecipientDocument(r.migrantId(), r.householdId(), r.sequence(), r.municipalityCode(), r.name(),
+                    r.preferredLanguage(), r.destinationCountry(), r.destinationCity(), r.phones(),
+                    r.email() == null ? null : r.email().toLowerCase(Locale.ROOT), r.sex(), r.birthYear(),
+                    r.lifecycleStage(), r.occupation(), r.skills(), r.skills().stream().map(MongoRecipients::key).toList());
+        }
+
+        Recipient recipient() {
+            return new Recipient(migrantId, householdId, sequence, municipalityCode, name, preferredLanguage,
+                    destinationCountry, destinationCity, phones == null ? List.of() : phones, email, sex, birthYear,
+                    lifecycleStage, occupation, skills);
+        }
     }
 
     @org.springframework.data.mongodb.core.mapping.Document(HOUSEHOLDS)
@@ -55,8 +88,7 @@ class MongoRecipients implements Recipients {
         Set<String> kept = new HashSet<>();
         for (Recipient r : recipients) {
             kept.add(r.migrantId());
-            mongo.save(new RecipientDocument(r.migrantId(), r.householdId(), r.sequence(), r.municipalityCode(), r.name(),
-                    r.preferredLanguage(), r.destinationCountry(), r.destinationCity(), r.phones(), r.email()));
+            mongo.save(RecipientDocument.of(r));
         }
         if (applied != null) {
             List<String> gone = applied.migrantIds().stream().filter(id -> !kept.contains(id)).toList();
@@ -70,10 +102,16 @@ class MongoRecipients implements Recipients {
 
     @Override
     public Optional<Recipient> find(String migrantId) {
-        RecipientDocument d = mongo.findById(migrantId, RecipientDocument.class);
-        return Optional.ofNullable(d).map(r -> new Recipient(r.migrantId(), r.householdId(), r.sequence(),
-                r.municipalityCode(), r.name(), r.preferredLanguage(), r.destinationCountry(), r.destinationCity(),
-                r.phones(), r.email()));
+        return Optional.ofNullable(mongo.findById(migrantId, RecipientDocument.class))
+            .map(RecipientDocument::recipient);
+    }
+
+    @Override
+    public Optional<Recipient> findByAddress(String address) {
+        Criteria byAddress = address.contains("@") ? Criteria.where("email").is(address.toLowerCase(Locale.ROOT))
+                : Criteria.where("phones").is(address);
+        return Optional.ofNullable(mongo.findOne(new Query(byAddress), RecipientDocument.class))
+            .map(RecipientDocument::recipient);
     }
 
     @Override
@@ -82,9 +120,9 @@ class MongoRecipients implements Recipients {
     }
 
     @Override
-    public Map<String, Long> countByLanguage(Collection<String> municipalityCodes) {
+    public Map<String, Long> countByLanguage(RecipientFilter filter, int referenceYear) {
         Aggregation perLanguage = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where("municipalityCode").in(municipalityCodes)),
+                Aggregation.match(criteria(filter, referenceYear)),
                 Aggregation.group("preferredLanguage").count().as("recipients"));
         Map<String, Long> counts = new TreeMap<>();
         for (Document row : mongo.aggregate(perLanguage, COLLECTION, Document.class)) {
@@ -92,5 +130,53 @@ class MongoRecipients implements Recipients {
             counts.put(language == null ? "unknown" : language, ((Number) row.get("recipients")).longValue());
         }
         return counts;
+    }
+
+    @Override
+    public void forEach(RecipientFilter filter, int referenceYear, Consumer<Recipient> each) {
+        try (var found = mongo.stream(new Query(criteria(filter, referenceYear)), RecipientDocument.class)) {
+            found.forEach(document -> each.accept(document.recipient()));
+        }
+    }
+
+    private static Criteria criteria(RecipientFilter filter, int referenceYear) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("municipalityCode").in(filter.municipalityCodes()));
+        if (!filter.destinationCountries().isEmpty()) {
+            all.add(Criteria.where("destinationCountry").in(filter.destinationCountries()));
+        }
+        if (!filter.sexes().isEmpty()) {
+            all.add(Criteria.where("sex").in(filter.sexes().stream().map(Enum::name).toList()));
+        }
+        if (!filter.lifecycleStages().isEmpty()) {
+            all.add(Criteria.where("lifecycleStage").in(filter.lifecycleStages().stream().map(Enum::name).toList()));
+        }
+        if (!filter.languages().isEmpty()) {
+            all.add(Criteria.where("preferredLanguage").in(filter.languages()));
+        }
+        if (filter.occupation() != null) {
+            all.add(Criteria.where("occupation").regex(Pattern.quote(filter.occupation()), "i"));
+        }
+        if (!filter.skills().isEmpty()) {
+            all.add(Criteria.where("skillKeys").in(filter.skills().stream().map(MongoRecipients::key).toList()));
+        }
+        if (!filter.ageBands().isEmpty()) {
+            all.add(new Criteria().orOperator(filter.ageBands().stream()
+                .map(band -> birthYears(band, referenceYear)).toList()));
+        }
+        return new Criteria().andOperator(all);
+    }
+
+    /** An age band as the birth years it spans in the reference year; UNKNOWN is a missing birth year. */
+    private static Criteria birthYears(AgeBand band, int referenceYear) {
+        if (band == AgeBand.UNKNOWN) {
+            return Criteria.where("birthYear").is(null);
+        }
+        Criteria years = Criteria.where("birthYear").lte(referenceYear - band.fromAge());
+        return band.toAge() == Integer.MAX_VALUE ? years : years.gte(referenceYear - band.toAge());
+    }
+
+    private static String key(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -321,7 +321,8 @@ public record Household(String id, String municipalityCode, String locality, Lis
                 migrant.nameLatin(), migrant.sex(), migrant.birthYear(), migrant.destinationCountry(),
                 migrant.destinationCity(), migrant.departureYear(), migrant.lifecycleStage(),
                 migrant.preferredLanguage(), migrant.phones(), migrant.email(),
-                new HouseholdRegistered.Consent(consent.hotline(), consent.outreach(), consent.statistics()));
+                new HouseholdRegistered.Consent(consent.hotline(), consent.outreach(), consent.statistics()),
+                migrant.occupation(), migrant.skills());
     }
 
     private IllegalArgumentException unknown(String migrantId) {

@@ -1,12 +1,12 @@
-package org.diasporadesk.hotline.callers.application;
+package org.diasporadesk.chassis.time;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CallerTimeZonesTest {
+class DestinationTimeZonesTest {
 
-    private final CallerTimeZones zones = new CallerTimeZones();
+    private final DestinationTimeZones zones = new DestinationTimeZones();
 
     @Test
     void aCountryWithOneZoneAnswersAtOnce() {
@@ -21,5 +21,12 @@ class CallerTimeZonesTest {
         assertThat(zones.of("US", "New York")).contains("America/New_York");
         assertThat(zones.of("US", "Springfield")).isEmpty();
         assertThat(zones.of(null, "Athens")).isEmpty();
+    }
+
+    @Test
+    void listsEveryZoneOfACountryForThoseWhoMustRespectThemAll() {
+        assertThat(zones.allOf("RU")).contains("Europe/Moscow", "Asia/Vladivostok");
+        assertThat(zones.allOf("GR")).containsExactly("Europe/Athens");
+        assertThat(zones.allOf("")).isEmpty();
     }
 }

@@ -1,0 +1,5 @@
+package org.diasporadesk.outreach.campaigns.application;
+
+/** In-process: a coordinator cancelled a campaign, so its waiting messages are to be withdrawn now. */
+public record CampaignCancelled(String campaignId) {
+}

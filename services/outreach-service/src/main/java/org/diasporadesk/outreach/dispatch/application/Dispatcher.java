@@ -1,0 +1,113 @@
+package org.diasporadesk.outreach.dispatch.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.diasporadesk.outreach.campaigns.application.CampaignStore;
+import org.diasporadesk.outreach.campaigns.domain.Campaign;
+import org.diasporadesk.outreach.campaigns.domain.CampaignStatus;
+import org.diasporadesk.outreach.channels.ChannelGuard;
+import org.diasporadesk.outreach.channels.Delivery;
+import org.diasporadesk.outreach.channels.OutgoingMessage;
+import org.diasporadesk.outreach.dispatch.domain.MessageChange;
+import org.diasporadesk.outreach.dispatch.domain.OutreachMessage;
+import org.diasporadesk.outreach.recipients.application.Recipient;
+import org.diasporadesk.outreach.recipients.application.RecipientRegister;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends queued messages whose time has come. Just before a message goes, it checks again what may have
+ * changed since it was queued: the recipient may have opted out, withdrawn consent or been erased (the message
+ * is withdrawn), the campaign cancelled (withdrawn), or it may be night where the recipient lives (the message
+ * waits). A provider that fails sends the message back to the queue with a growing wait; an open circuit or a
+ * reached rate limit only defers it.
+ */
+@Component
+class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final MessageQueue queue;
+    private final CampaignStore campaigns;
+    private final RecipientRegister recipients;
+    private final RecipientClock recipientClock;
+    private final MessageComposer composer;
+    private final ChannelGuard channels;
+    private final DispatchProperties properties;
+    private final MessageLog messageLog;
+    private final Clock clock;
+
+    Dispatcher(MessageQueue queue, CampaignStore campaigns, RecipientRegister recipients, RecipientClock recipientClock,
+            MessageComposer composer, ChannelGuard channels, DispatchProperties properties, MessageLog messageLog,
+            Clock clock) {
+        this.queue = queue;
+        this.campaigns = campaigns;
+        this.recipients = recipients;
+        this.recipientClock = recipientClock;
+        this.composer = composer;
+        this.channels = channels;
+        this.properties = properties;
+        this.messageLog = messageLog;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ddesk.outreach.dispatch.every:1s}")
+    void dispatchDue() {
+        Instant now = clock.instant();
+        int released = queue.releaseExpiredClaims(now);
+        if (released > 0) {
+            log.warn("{} messages claimed by a dispatcher that stopped went back to the queue", released);
+        }
+        List<OutreachMessage> due = queue.due(now, properties.batch());
+        Map<String, Optional<Campaign>> campaignsOfRound = new HashMap<>();
+        for (OutreachMessage candidate : due) {
+            Optional<OutreachMessage> claimed = queue.claim(candidate.id(), clock.instant().plus(properties.claim()));
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            Optional<Campaign> campaign = campaignsOfRound.computeIfAbsent(candidate.campaignId(), campaigns::find);
+            messageLog.record(dispatch(claimed.get(), campaign.orElse(null)));
+        }
+    }
+
+    private MessageChange dispatch(OutreachMessage message, Campaign campaign) {
+        Instant now = clock.instant();
+        if (campaign == null || campaign.status() == CampaignStatus.CANCELLED) {
+            return message.withdrawn("campaign cancelled", now);
+        }
+        Optional<Recipient> recipient = recipients.find(message.migrantId());
+        if (recipient.isEmpty()) {
+            return message.withdrawn("no longer a recipient (opted out, consent withdrawn or erased)", now);
+        }
+        Instant allowed = recipientClock.nextAllowed(recipient.get(), now);
+        if (allowed.isAfter(now)) {
+            return message.retryAt(allowed, "quiet hours where the recipient lives", false, now);
+        }
+        Optional<OutgoingMessage> outgoing = composer.compose(message, campaign, recipient.get());
+        if (outgoing.isEmpty()) {
+            return message.failed("the recipient has no " + message.channel() + " address any more", now);
+        }
+        Delivery delivery = channels.send(outgoing.get());
+        Instant after = clock.instant();
+        if (delivery instanceof Delivery.Sent sent) {
+            return message.sent(sent.providerId(), after);
+        }
+        if (delivery instanceof Delivery.Refused refused) {
+            return message.failed(refused.reason(), after);
+        }
+        if (delivery instanceof Delivery.Deferred deferred) {
+            return message.retryAt(after.plus(deferred.retryAfter()), deferred.reason(), false, after);
+        }
+        String reason = ((Delivery.Failed) delivery).reason();
+        return message.attempts() + 1 >= properties.maxAttempts()
+                ? message.failed("gave up after " + properties.maxAttempts() + " attempts: " + reason, after)
+                : message.retryAt(after.plus(properties.backoff(message.attempts() + 1)), reason, true, after);
+    }
+}

@@ -1,0 +1,56 @@
+package org.diasporadesk.outreach.dispatch.application;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.diasporadesk.outreach.campaigns.domain.Campaign;
+import org.diasporadesk.outreach.campaigns.domain.MessageTemplate;
+import org.diasporadesk.outreach.campaigns.domain.TrainingSession;
+import org.diasporadesk.outreach.channels.Channel;
+import org.diasporadesk.outreach.channels.OutgoingMessage;
+import org.diasporadesk.outreach.dispatch.domain.OutreachMessage;
+import org.diasporadesk.outreach.recipients.application.Recipient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a campaign's message for one recipient: in their preferred language (else the campaign's fallback),
+ * to their current address on the message's channel. Session dates are written in the session's office time,
+ * in the recipient's language.
+ */
+@Component
+public class MessageComposer {
+
+    private final ZoneId officeZone;
+
+    MessageComposer(RecipientClock clock) {
+        this.officeZone = clock.officeZone();
+    }
+
+    /** Empty when the recipient has no address left on the message's channel. */
+    public Optional<OutgoingMessage> compose(OutreachMessage message, Campaign campaign, Recipient recipient) {
+        String address = message.channel() == Channel.EMAIL ? recipient.email()
+                : recipient.phones().isEmpty() ? null : recipient.phones().get(0);
+        if (address == null) {
+            return Optional.empty();
+        }
+        Map.Entry<String, MessageTemplate> template = campaign.templateFor(recipient.preferredLanguage());
+        Map<String, String> values = new HashMap<>();
+        values.put("name", recipient.name() == null ? "" : recipient.name());
+        values.put("campaign", campaign.title());
+        campaign.firstSession().ifPresent(session -> values.putAll(session(session, template.getKey())));
+        return Optional.of(new OutgoingMessage(message.id(), message.channel(), address, template.getKey(),
+                template.getValue().subject(values), template.getValue().body(values)));
+    }
+
+    private Map<String, String> session(TrainingSession session, String language) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(Locale.forLanguageTag(language));
+        return Map.of("session.date", session.startsAt().atZone(officeZone).format(format), "session.place",
+                session.place());
+    }
+}

@@ -1,0 +1,198 @@
+package org.diasporadesk.outreach.dispatch.persistence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.diasporadesk.chassis.outbox.Outbox;
+import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.outreach.channels.Channel;
+import org.diasporadesk.outreach.dispatch.application.MessageQueue;
+import org.diasporadesk.outreach.dispatch.domain.MessageChange;
+import org.diasporadesk.outreach.dispatch.domain.MessageStatus;
+import org.diasporadesk.outreach.dispatch.domain.OutreachMessage;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * One document per message with its outbox. A campaign holds one message per recipient: a unique index on
+ * (campaign, migrant) makes queueing again after an interruption skip what is there (unique indexes hold on
+ * the Mongo wire server too). Claiming is a conditional update from QUEUED to SENDING, so two dispatchers never
+ * take the same message.
+ */
+@Repository
+class MongoMessageQueue implements MessageQueue, InitializingBean {
+
+    static final String COLLECTION = "messages";
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    MongoMessageQueue(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @Document(COLLECTION)
+    record MessageDocument(@Id String id, String campaignId, String migrantId, String municipalityCode,
+            Channel channel, MessageStatus status, Instant notBefore, int attempts, String providerId,
+            String lastError, Instant queuedAt, Instant sentAt, Instant claimedUntil, Outbox outbox) {
+
+        OutreachMessage message() {
+            return new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel, status, notBefore,
+                    attempts, providerId, lastError, queuedAt, sentAt);
+        }
+
+        static MessageDocument of(OutreachMessage m, Instant claimedUntil, Outbox outbox) {
+            return new MessageDocument(m.id(), m.campaignId(), m.migrantId(), m.municipalityCode(), m.channel(),
+                    m.status(), m.notBefore(), m.attempts(), m.providerId(), m.lastError(), m.queuedAt(), m.sentAt(),
+                    claimedUntil, outbox);
+        }
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("campaignId", Sort.Direction.ASC).on("migrantId", Sort.Direction.ASC)
+            .unique());
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("migrantId", Sort.Direction.ASC).on("sentAt", Sort.Direction.DESC));
+    }
+
+    @Override
+    public int enqueue(List<MessageChange> queued) {
+        if (queued.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<MessageDocument> documents = queued.stream()
+            .map(change -> MessageDocument.of(change.message(), null, Outbox.empty().appendAll(change.events(),
+                    change.message().id(), change.message().municipalityCode(), now)))
+            .toList();
+        int inserted;
+        try {
+            inserted = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class)
+                .insert(documents).execute().getInsertedCount();
+        }
+        catch (BulkOperationException alreadyQueued) {
+            inserted = alreadyQueued.getResult().getInsertedCount();
+        }
+        // The relay's sweep would find them too; the hints publish them now.
+        documents.forEach(document -> relay.hint(COLLECTION, document.id()));
+        return inserted;
+    }
+
+    @Override
+    public List<OutreachMessage> due(Instant now, int limit) {
+        Query query = new Query(Criteria.where("status").is(MessageStatus.QUEUED.name()).and("notBefore").lte(now))
+            .with(Sort.by(Sort.Order.asc("notBefore"))).limit(limit);
+        query.fields().exclude(Outbox.FIELD);
+        return mongo.find(query, MessageDocument.class).stream().map(MessageDocument::message).toList();
+    }
+
+    @Override
+    public Optional<OutreachMessage> claim(String id, Instant claimedUntil) {
+        MessageDocument claimed = mongo.findAndModify(
+                new Query(Criteria.where("_id").is(id).and("status").is(MessageStatus.QUEUED.name())),
+                new Update().set("status", MessageStatus.SENDING.name()).set("claimedUntil", claimedUntil),
+                FindAndModifyOptions.options().returnNew(true), MessageDocument.class);
+        return Optional.ofNullable(claimed).map(MessageDocument::message);
+    }
+
+    @Override
+    public void record(MessageChange change) {
+        OutreachMessage message = change.message();
+        MessageDocument current = mongo.findById(message.id(), MessageDocument.class);
+        Outbox outbox = (current == null ? Outbox.empty() : current.outbox()).appendAll(change.events(), message.id(),
+                message.municipalityCode(), clock.instant());
+        mongo.save(MessageDocument.of(message, null, outbox));
+        if (change.changed()) {
+            relay.hint(COLLECTION, message.id());
+        }
+    }
+
+    @Override
+    public int releaseExpiredClaims(Instant now) {
+        return (int) mongo.updateMulti(new Query(Criteria.where("status").is(MessageStatus.SENDING.name())
+                    .and("claimedUntil").lt(now)),
+                new Update().set("status", MessageStatus.QUEUED.name()).unset("claimedUntil"), COLLECTION)
+            .getModifiedCount();
+    }
+
+    @Override
+    public long undispatched(String campaignId) {
+        return mongo.count(new Query(Criteria.where("campaignId").is(campaignId).and("status")
+            .in(MessageStatus.QUEUED.name(), MessageStatus.SENDING.name())), COLLECTION);
+    }
+
+    @Override
+    public long count(String campaignId) {
+        return mongo.count(new Query(Criteria.where("campaignId").is(campaignId)), COLLECTION);
+    }
+
+    @Override
+    public Map<MessageStatus, Long> countByStatus(String campaignId) {
+        Aggregation perStatus = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("campaignId").is(campaignId)),
+                Aggregation.group("status").count().as("messages"));
+        Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
+        for (org.bson.Document row : mongo.aggregate(perStatus, COLLECTION, org.bson.Document.class)) {
+            MessageStatus status = MessageStatus.valueOf(row.getString("_id"));
+            counts.merge(status == MessageStatus.SENDING ? MessageStatus.QUEUED : status,
+                    ((Number) row.get("messages")).longValue(), Long::sum);
+        }
+        return counts;
+    }
+
+    @Override
+    public void dueNow(String campaignId, Instant now) {
+        mongo.updateMulti(new Query(Criteria.where("campaignId").is(campaignId).and("status")
+            .is(MessageStatus.QUEUED.name())), new Update().set("notBefore", now), COLLECTION);
+    }
+
+    @Override
+    public void dueNowFor(String migrantId, Instant now) {
+        mongo.updateMulti(new Query(Criteria.where("migrantId").is(migrantId).and("status")
+            .is(MessageStatus.QUEUED.name())), new Update().set("notBefore", now), COLLECTION);
+    }
+
+    @Override
+    public Optional<OutreachMessage> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, MessageDocument.class)).map(MessageDocument::message);
+    }
+
+    @Override
+    public List<OutreachMessage> ofCampaign(String campaignId, MessageStatus status, int limit) {
+        Criteria criteria = Criteria.where("campaignId").is(campaignId);
+        if (status != null) {
+            criteria = criteria.and("status").is(status.name());
+        }
+        Query query = new Query(criteria).with(Sort.by(Sort.Order.asc("queuedAt"))).limit(limit);
+        query.fields().exclude(Outbox.FIELD);
+        return mongo.find(query, MessageDocument.class).stream().map(MessageDocument::message).toList();
+    }
+
+    @Override
+    public Optional<OutreachMessage> lastSentTo(String migrantId) {
+        Query query = new Query(Criteria.where("migrantId").is(migrantId).and("sentAt").ne(null))
+            .with(Sort.by(Sort.Order.desc("sentAt"))).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, MessageDocument.class)).map(MessageDocument::message);
+    }
+}

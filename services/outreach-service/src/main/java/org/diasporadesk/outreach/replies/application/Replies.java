@@ -1,0 +1,16 @@
+package org.diasporadesk.outreach.replies.application;
+
+import java.util.Map;
+
+/** Replies with their outbox. */
+public interface Replies {
+
+    /** Stores the reply and its PII-free event in one write. */
+    void insert(Reply reply);
+
+    /** Per answer option (free text as "other"), how many of the campaign's recipients replied with it. */
+    Map<String, Long> countByAnswer(String campaignId);
+
+    /** An erased or merged-away migrant: their replies keep their answer but no longer name them or keep the text. */
+    void forget(String migrantId);
+}

@@ -1,0 +1,70 @@
+package org.diasporadesk.outreach.replies.persistence;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.diasporadesk.chassis.outbox.Outbox;
+import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.events.outreach.ReplyRecorded;
+import org.diasporadesk.outreach.replies.application.Replies;
+import org.diasporadesk.outreach.replies.application.Reply;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** One document per reply, with its event for reporting in its outbox. */
+@Repository
+class MongoReplies implements Replies {
+
+    static final String COLLECTION = "replies";
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    MongoReplies(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+    record ReplyDocument(@Id String id, Reply reply, String campaignId, String migrantId, String answer,
+            Outbox outbox) {
+    }
+
+    @Override
+    public void insert(Reply reply) {
+        ReplyRecorded event = new ReplyRecorded(reply.id(), reply.campaignId(), reply.municipalityCode(),
+                reply.channel().name(), reply.kind().name(), reply.answer(), reply.receivedAt());
+        mongo.insert(new ReplyDocument(reply.id(), reply, reply.campaignId(), reply.migrantId(),
+                reply.kind() == Reply.Kind.OPT_OUT ? "opt-out" : reply.answer() == null ? "other" : reply.answer(),
+                Outbox.empty().append(event, reply.id(), reply.municipalityCode(), clock.instant())));
+        relay.hint(COLLECTION, reply.id());
+    }
+
+    @Override
+    public Map<String, Long> countByAnswer(String campaignId) {
+        Aggregation perAnswer = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("campaignId").is(campaignId)),
+                Aggregation.group("answer").count().as("replies"));
+        Map<String, Long> counts = new TreeMap<>();
+        for (Document row : mongo.aggregate(perAnswer, COLLECTION, Document.class)) {
+            counts.put(row.getString("_id"), ((Number) row.get("replies")).longValue());
+        }
+        return counts;
+    }
+
+    /** Keeps the reply's answer (it counts, and its event may still be pending) without the person or the text. */
+    @Override
+    public void forget(String migrantId) {
+        mongo.updateMulti(new Query(Criteria.where("migrantId").is(migrantId)),
+                new Update().unset("migrantId").unset("reply.migrantId").unset("reply.text"), COLLECTION);
+    }
+}

@@ -1,0 +1,96 @@
+package org.diasporadesk.outreach.replies;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventType;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.outreach.RecipientOptedOut;
+import org.diasporadesk.events.outreach.ReplyRecorded;
+import org.diasporadesk.outreach.Destinations;
+import org.diasporadesk.outreach.OutreachApi;
+import org.diasporadesk.outreach.RegistryFeed;
+import org.diasporadesk.outreach.RegistryFeed.Person;
+import org.diasporadesk.outreach.TestProviders;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class RepliesIT {
+
+    private static final String RACHA = TestTokens.regional(Role.OUTREACH_COORDINATOR, "GE-RL");
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void providers() {
+        TestProviders.sms();
+    }
+
+    @Test
+    void aStopWordInTheRecipientsLanguageOptsOutEverywhereAndAYesTakesAPlace() {
+        OutreachApi api = new OutreachApi(ApiClient.local(port), RACHA);
+        String marker = "cook-" + UUID.randomUUID();
+        Person stopping = Person.in("GE-RL-ONI").speaking("ru").livingIn(Destinations.awake(), null).working(marker);
+        Person coming = Person.in("GE-RL-ONI").livingIn(Destinations.awake(), null).working(marker);
+        Person chatting = Person.in("GE-RL-ONI").livingIn(Destinations.awake(), null).working(marker);
+        List.of(stopping, coming, chatting).forEach(RegistryFeed::register);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.preview("GE-RL", Map.of("occupation", marker)) == 3);
+        String campaign = api.launch(api.draft("EVENT", "GE-RL", api.segment("GE-RL", Map.of("occupation", marker)),
+                List.of("SMS"), List.of("yes", "no"), List.of(Map.of("startsAt", "2099-12-18T10:00:00Z", "place",
+                        "Ambrolauri, Migrants Day", "capacity", 50))));
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.messages(campaign).get("SENT") == 3);
+
+        assertThat(reply(api, stopping.phone(), " Стоп! ").status()).isEqualTo(202);
+        assertThat(reply(api, coming.phone(), "yes").status()).isEqualTo(202);
+        assertThat(reply(api, chatting.phone(), "Can my brother come too?").status()).isEqualTo(202);
+        assertThat(reply(api, "+306900000001", "STOP").status()).as("a stranger learns nothing").isEqualTo(202);
+
+        assertThat(api.preview("GE-RL", Map.of("occupation", marker))).as("the one who said stop").isEqualTo(2);
+        var told = KafkaProbe.awaitRecord(Topic.OUTREACH_PEOPLE.topicName(),
+                record -> stopping.householdId().equals(record.key()), Duration.ofSeconds(15));
+        assertThat(EventCodec.decode(told.value(), RecipientOptedOut.class).how()).isEqualTo("replied Стоп! by SMS");
+        assertThat(api.campaign(campaign).get("replies").toString())
+            .contains("\"YES\":1").contains("\"other\":1").contains("\"opt-out\":1");
+        String session = api.campaign(campaign).at("/campaign/sessions/0/id").asString();
+        assertThat(api.client().get("/campaigns/" + campaign + "/sessions/" + session, RACHA).body().get("enrolled")
+            .findValuesAsString("migrantId")).containsExactly(coming.migrantId());
+        var answer = KafkaProbe.awaitRecord(Topic.OUTREACH_CAMPAIGNS.topicName(),
+                record -> EventType.REPLY_RECORDED_V1.typeName().equals(KafkaProbe.header(record, "ce_type"))
+                        && EventCodec.decode(record.value(), ReplyRecorded.class).campaignId().equals(campaign)
+                        && EventCodec.decode(record.value(), ReplyRecorded.class).answer() == null
+                        && "ANSWER".equals(EventCodec.decode(record.value(), ReplyRecorded.class).kind()),
+                Duration.ofSeconds(15));
+        assertThat(new String(answer.value(), java.nio.charset.StandardCharsets.UTF_8))
+            .as("free text stays in outreach").doesNotContain("brother");
+    }
+
+    @Test
+    void aCallbackWithoutTheProvidersTokenIsRefused() {
+        ApiClient client = ApiClient.local(port);
+
+        assertThat(client.post("/providers/sms/replies", null, Map.of("from", "+306900000001", "text", "STOP"))
+            .status()).isEqualTo(401);
+        assertThat(client.postWithHeader("/providers/pigeon/replies", null, "X-Callback-Token",
+                TestProviders.CALLBACK_TOKEN, Map.of("from", "+306900000001", "text", "STOP")).body()
+            .get("errors").get(0).get("field").asString()).isEqualTo("channel");
+    }
+
+    private static ApiClient.Response reply(OutreachApi api, String from, String text) {
+        return api.client().postWithHeader("/providers/sms/replies", null, "X-Callback-Token",
+                TestProviders.CALLBACK_TOKEN, Map.of("from", from, "text", text));
+    }
+}
