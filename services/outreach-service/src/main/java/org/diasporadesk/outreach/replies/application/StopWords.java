@@ -3,6 +3,8 @@ package org.diasporadesk.outreach.replies.application;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The replies that mean "no more messages", in the languages of the diaspora and of its destination countries.
@@ -13,7 +15,7 @@ import java.util.Set;
  */
 public final class StopWords {
 
-    private static final Set<String> WORDS = Set.of(
+    private static final Set<String> WORDS = Stream.of(
             // English, and the carriers' standard keywords
             "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "OPT OUT",
             // Georgian
@@ -28,17 +30,21 @@ public final class StopWords {
             "STOPP", "ABMELDEN", "BASTA", "DISISCRIVITI", "ARRET", "DESABONNER", "ALTO", "BAJA", "PARAR", "SAIR",
             "NIE", "WYPISZ",
             // Filipino, Tagalog
-            "TIGIL", "HINTO");
+            "TIGIL", "HINTO")
+        // Written as they are spelled, compared as plain(): Georgian upper-cases into Mtavruli, for one.
+        .map(StopWords::plain)
+        .collect(Collectors.toUnmodifiableSet());
 
     private StopWords() {
     }
 
     public static boolean isStop(String reply) {
-        if (reply == null) {
-            return false;
-        }
-        String plain = Normalizer.normalize(reply.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        return reply != null && WORDS.contains(plain(reply));
+    }
+
+    /** Trimmed, without trailing punctuation and accents, upper case. */
+    private static String plain(String text) {
+        return Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
             .replaceAll("[\\p{Punct}]+$", "").toUpperCase(Locale.ROOT);
-        return WORDS.contains(plain);
     }
 }
