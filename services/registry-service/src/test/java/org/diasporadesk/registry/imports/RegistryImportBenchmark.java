@@ -27,6 +27,7 @@ import org.diasporadesk.registry.imports.application.BulkImport;
 import org.diasporadesk.registry.imports.application.ImportJob;
 import org.diasporadesk.registry.imports.application.ImportJobs;
 import org.diasporadesk.testsupport.TestInfrastructure;
+import org.diasporadesk.testsupport.WireServerProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

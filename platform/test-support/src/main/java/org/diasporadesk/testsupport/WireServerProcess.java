@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.imports;
+package org.diasporadesk.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,11 +14,11 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * The benchmark's store, the Mongo wire server with its H2 file backend, in a JVM of its own: the store is a
+ * A benchmark's store, the Mongo wire server with its H2 file backend, in a JVM of its own: the store is a
  * separate process in every deployment (MongoDB, or the local stack's wire server), so the benchmark's heap
  * figure must not include the store's caches and the documents it deserialises.
  */
-final class WireServerProcess implements AutoCloseable {
+public final class WireServerProcess implements AutoCloseable {
 
     private static final String READY = "listening on port ";
 
@@ -31,7 +31,7 @@ final class WireServerProcess implements AutoCloseable {
     }
 
     /** Starts the store on a free port with the benchmark's own class path, and waits until it listens. */
-    static WireServerProcess start(Path file) throws IOException {
+    public static WireServerProcess start(Path file) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
                 WireServerProcess.class.getName(), file.toString()))
@@ -59,7 +59,7 @@ final class WireServerProcess implements AutoCloseable {
         return new WireServerProcess(process, Integer.parseInt(line.substring(READY.length())));
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
