@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,6 +62,9 @@ public final class TestProviders {
         private final List<Sms> accepted = new CopyOnWriteArrayList<>();
 
         SmsGateway(int port) {
+            // Without this the JDK server sends headers and body in two segments and Nagle's algorithm holds
+            // the second back until the client's delayed ACK (about 40 ms a message, far slower than a gateway).
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             try {
                 HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
                 server.createContext("/messages", exchange -> {
@@ -87,6 +91,8 @@ public final class TestProviders {
                     exchange.getResponseBody().write(answer);
                     exchange.close();
                 });
+                // Answers several messages at once, as the dispatcher sends them.
+                server.setExecutor(Executors.newFixedThreadPool(8));
                 server.start();
             }
             catch (IOException ex) {

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code ddesk.outreach.dispatch}.
  *
  * @param batch         messages one dispatch round takes
+ * @param concurrency   messages of a round in flight at once: a provider's answer takes tens to hundreds of
+ *                      milliseconds, so one at a time would stay far below its rate limit
  * @param maxAttempts   failed attempts after which a message is given up as FAILED
  * @param firstRetry    the wait after the first failure; it doubles with each further one up to {@code maxRetry}
  * @param claim         how long a dispatcher holds a message it is sending before another may take it
@@ -17,11 +19,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param officeZone    the office's zone: session dates are written in it, and recipients whose destination is unknown are taken to live in it
  */
 @ConfigurationProperties("ddesk.outreach.dispatch")
-public record DispatchProperties(Integer batch, Integer maxAttempts, Duration firstRetry, Duration maxRetry,
+public record DispatchProperties(Integer batch, Integer concurrency, Integer maxAttempts, Duration firstRetry, Duration maxRetry,
         Duration claim, LocalTime quietFrom, LocalTime quietUntil, String officeZone) {
 
     public DispatchProperties {
         batch = batch == null ? 200 : batch;
+        concurrency = concurrency == null ? 8 : concurrency;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
         firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
         maxRetry = maxRetry == null ? Duration.ofMinutes(30) : maxRetry;

@@ -2,10 +2,14 @@ package org.diasporadesk.outreach.dispatch.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.diasporadesk.outreach.campaigns.application.CampaignStore;
 import org.diasporadesk.outreach.campaigns.domain.Campaign;
@@ -19,6 +23,7 @@ import org.diasporadesk.outreach.recipients.application.Recipient;
 import org.diasporadesk.outreach.recipients.application.RecipientRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +32,11 @@ import org.springframework.stereotype.Component;
  * changed since it was queued: the recipient may have opted out, withdrawn consent or been erased (the message
  * is withdrawn), the campaign cancelled (withdrawn), or it may be night where the recipient lives (the message
  * waits). A provider that fails sends the message back to the queue with a growing wait; an open circuit or a
- * reached rate limit only defers it.
+ * reached rate limit only defers it. A round's messages go out a few at a time in parallel ({@code concurrency}),
+ * since a provider takes a while to answer each; the channel's rate limit caps the pace.
  */
 @Component
-class Dispatcher {
+class Dispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -43,6 +49,7 @@ class Dispatcher {
     private final DispatchProperties properties;
     private final MessageLog messageLog;
     private final Clock clock;
+    private final ExecutorService senders;
 
     Dispatcher(MessageQueue queue, CampaignStore campaigns, RecipientRegister recipients, RecipientClock recipientClock,
             MessageComposer composer, ChannelGuard channels, DispatchProperties properties, MessageLog messageLog,
@@ -56,6 +63,17 @@ class Dispatcher {
         this.properties = properties;
         this.messageLog = messageLog;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.concurrency(), work -> {
+            Thread thread = new Thread(work, "outreach-dispatch-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdown();
     }
 
     @Scheduled(fixedDelayString = "${ddesk.outreach.dispatch.every:1s}")
@@ -66,14 +84,25 @@ class Dispatcher {
             log.warn("{} messages claimed by a dispatcher that stopped went back to the queue", released);
         }
         List<OutreachMessage> due = queue.due(now, properties.batch());
-        Map<String, Optional<Campaign>> campaignsOfRound = new HashMap<>();
-        for (OutreachMessage candidate : due) {
+        Map<String, Optional<Campaign>> campaignsOfRound = new ConcurrentHashMap<>();
+        CompletableFuture.allOf(due.stream()
+            .map(candidate -> CompletableFuture.runAsync(() -> claimAndDispatch(candidate, campaignsOfRound), senders))
+            .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void claimAndDispatch(OutreachMessage candidate, Map<String, Optional<Campaign>> campaignsOfRound) {
+        try {
             Optional<OutreachMessage> claimed = queue.claim(candidate.id(), clock.instant().plus(properties.claim()));
             if (claimed.isEmpty()) {
-                continue;
+                return;
             }
             Optional<Campaign> campaign = campaignsOfRound.computeIfAbsent(candidate.campaignId(), campaigns::find);
             messageLog.record(dispatch(claimed.get(), campaign.orElse(null)));
+        }
+        catch (RuntimeException unexpected) {
+            // The claim runs out and the message goes back to the queue; the round's other messages go on.
+            log.error("Message {} could not be dispatched; it is retried when its claim expires", candidate.id(),
+                    unexpected);
         }
     }
 
