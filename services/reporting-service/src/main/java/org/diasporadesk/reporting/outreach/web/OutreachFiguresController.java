@@ -1,0 +1,26 @@
+package org.diasporadesk.reporting.outreach.web;
+
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.reporting.outreach.application.OutreachFigures;
+import org.diasporadesk.reporting.outreach.application.OutreachFigures.AreaFigures;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class OutreachFiguresController {
+
+    private final OutreachFigures figures;
+
+    OutreachFiguresController(OutreachFigures figures) {
+        this.figures = figures;
+    }
+
+    /** Outreach to people whose home is in {@code area}, and the training sessions run there. */
+    @GetMapping("/figures/outreach")
+    AreaFigures outreach(@RequestParam String area, @AuthenticationPrincipal Jwt jwt) {
+        return figures.forArea(area, Actor.from(jwt));
+    }
+}
