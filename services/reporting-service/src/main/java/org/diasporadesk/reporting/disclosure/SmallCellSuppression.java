@@ -3,6 +3,8 @@ package org.diasporadesk.reporting.disclosure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -56,6 +58,17 @@ public final class SmallCellSuppression {
             cells.add(withheld[i] ? Cell.withheld() : Cell.shown(parts.get(i)));
         }
         return new Protected(totalWithheld ? Cell.withheld() : Cell.shown(total), cells);
+    }
+
+    /** A breakdown's counts per value, protected together with their total, in the order of the values. */
+    public Map<String, Cell> protect(long total, Map<String, Long> counts) {
+        List<String> values = List.copyOf(new TreeMap<>(counts).keySet());
+        Protected cells = protect(total, values.stream().map(counts::get).toList());
+        Map<String, Cell> published = new TreeMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            published.put(values.get(i), cells.parts().get(i));
+        }
+        return published;
     }
 
     private boolean isSmall(long count) {

@@ -133,6 +133,38 @@ class MigrantFiguresIT {
     }
 
     @Test
+    void migrantsAreBrokenDownByDestinationSexAgeAndLifecycleAndAChangedDestinationMovesThem() {
+        String family = UUID.randomUUID().toString();
+        String returned = UUID.randomUUID().toString();
+        KafkaProbe.publish(TOPIC, household(family, 1, "GE-MM-DUSHETI", Map.of(
+                new MigrantProfile(Sex.FEMALE, AgeBand.FROM_25_TO_34, "IT", LifecycleStage.ABROAD), 6)));
+        KafkaProbe.publish(TOPIC, household(returned, 1, "GE-MM-DUSHETI", Map.of(
+                new MigrantProfile(Sex.MALE, AgeBand.FROM_35_TO_44, "GR", LifecycleStage.RETURNED), 5,
+                new MigrantProfile(Sex.MALE, AgeBand.FROM_18_TO_24, "TR", LifecycleStage.ABROAD), 1)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-MM") == 12);
+        JsonNode by = api.get("/figures/migrants?area=GE-MM", NATIONAL).body().get("migrantsBy");
+        assertThat(by.at("/sex/FEMALE/value").asLong()).isEqualTo(6);
+        assertThat(by.at("/sex/MALE/value").asLong()).isEqualTo(6);
+        assertThat(by.at("/lifecycleStage/ABROAD/value").asLong()).isEqualTo(7);
+        assertThat(by.at("/destinationCountry/IT/value").asLong()).isEqualTo(6);
+        assertThat(by.at("/destinationCountry/TR/suppressed").asBoolean()).as("one person").isTrue();
+        assertThat(by.at("/destinationCountry/GR/suppressed").asBoolean())
+            .as("12 - 6 - 5 would give Turkey's one away").isTrue();
+        assertThat(by.at("/ageBand/FROM_18_TO_24/suppressed").asBoolean()).isTrue();
+
+        // The young man's destination was corrected: he moves from Turkey to Greece, and Greece is shown again.
+        KafkaProbe.publish(TOPIC, household(returned, 2, "GE-MM-DUSHETI", Map.of(
+                new MigrantProfile(Sex.MALE, AgeBand.FROM_35_TO_44, "GR", LifecycleStage.RETURNED), 5,
+                new MigrantProfile(Sex.MALE, AgeBand.FROM_18_TO_24, "GR", LifecycleStage.ABROAD), 1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/figures/migrants?area=GE-MM", NATIONAL).body()
+            .at("/migrantsBy/destinationCountry/GR/value").asLong() == 6);
+        JsonNode moved = api.get("/figures/migrants?area=GE-MM", NATIONAL).body();
+        assertThat(moved.at("/migrantsBy/destinationCountry").has("TR")).isFalse();
+        assertThat(moved.at("/migrants/value").asLong()).isEqualTo(12);
+    }
+
+    @Test
     void regionalPlannerSeesOwnRegionButNotAnother() {
         String imeretiPlanner = TestTokens.regional(Role.REGIONAL_PLANNER, "GE-IM");
 
@@ -176,6 +208,15 @@ class MigrantFiguresIT {
     private static EventEnvelope snapshot(String household, long sequence, String municipality, int migrants) {
         List<MigrantProfile> profiles = java.util.stream.IntStream.range(0, migrants)
             .mapToObj(i -> new MigrantProfile(Sex.FEMALE, AgeBand.FROM_25_TO_34, "IT", LifecycleStage.ABROAD))
+            .toList();
+        return envelope(household, sequence, municipality, EventCodec.encode(
+                new HouseholdStatisticsRecorded(municipality, java.time.LocalDate.now(), profiles)));
+    }
+
+    private static EventEnvelope household(String household, long sequence, String municipality,
+            Map<MigrantProfile, Integer> migrants) {
+        List<MigrantProfile> profiles = migrants.entrySet().stream()
+            .flatMap(entry -> java.util.Collections.nCopies(entry.getValue(), entry.getKey()).stream())
             .toList();
         return envelope(household, sequence, municipality, EventCodec.encode(
                 new HouseholdStatisticsRecorded(municipality, java.time.LocalDate.now(), profiles)));

@@ -3,7 +3,6 @@ package org.diasporadesk.reporting.hotline.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -81,16 +80,8 @@ public class HotlineFigures {
 
     /** Counts per value, protected together with their total so that no small count can be worked out. */
     private Map<String, Cell> breakdown(List<TicketFact> tickets, Function<TicketFact, String> dimension) {
-        Map<String, Long> counts = tickets.stream()
-            .collect(Collectors.groupingBy(dimension, TreeMap::new, Collectors.counting()));
-        List<String> keys = List.copyOf(counts.keySet());
-        SmallCellSuppression.Protected cells = suppression.protect(tickets.size(),
-                keys.stream().map(counts::get).toList());
-        Map<String, Cell> published = new TreeMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            published.put(keys.get(i), cells.parts().get(i));
-        }
-        return published;
+        return suppression.protect(tickets.size(),
+                tickets.stream().collect(Collectors.groupingBy(dimension, Collectors.counting())));
     }
 
     /** How many tickets have a property, protected together with those that have not and the total. */

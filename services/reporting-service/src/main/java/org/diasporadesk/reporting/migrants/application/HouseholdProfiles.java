@@ -1,5 +1,6 @@
 package org.diasporadesk.reporting.migrants.application;
 
+import java.util.Collection;
 import java.util.Map;
 
 /** Reporting's projection of household snapshots, and the counts that figures are made of. */
@@ -14,6 +15,17 @@ public interface HouseholdProfiles {
 
     /** Per municipality code: migrants and households, counting only migrants who consented to statistics. */
     Map<String, Counts> countsByMunicipality();
+
+    /** What migrants can be broken down by. */
+    enum Dimension {
+        DESTINATION_COUNTRY, SEX, AGE_BAND, LIFECYCLE_STAGE
+    }
+
+    /**
+     * Migrants (with consent to statistics) of households in these municipalities, per value of one dimension;
+     * {@code UNKNOWN} where the value is not known.
+     */
+    Map<String, Long> migrantsBy(Dimension dimension, Collection<String> municipalityCodes);
 
     record Counts(long migrants, long households) {
 

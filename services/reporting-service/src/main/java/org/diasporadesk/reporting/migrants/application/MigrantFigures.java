@@ -3,6 +3,7 @@ package org.diasporadesk.reporting.migrants.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.AreaAccess;
@@ -11,6 +12,7 @@ import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.reporting.disclosure.Cell;
 import org.diasporadesk.reporting.disclosure.SmallCellSuppression;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfiles.Counts;
+import org.diasporadesk.reporting.migrants.application.HouseholdProfiles.Dimension;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,8 +32,16 @@ public class MigrantFigures {
         this.suppression = suppression;
     }
 
+    /**
+     * @param migrantsBy the area's migrants by destination country, sex, age band and lifecycle stage, each
+     *                   breakdown protected with the total; null for the units below
+     */
     public record AreaFigures(String area, String name, String level, Cell migrants, Cell households,
-            List<AreaFigures> below) {
+            Breakdowns migrantsBy, List<AreaFigures> below) {
+    }
+
+    public record Breakdowns(Map<String, Cell> destinationCountry, Map<String, Cell> sex, Map<String, Cell> ageBand,
+            Map<String, Cell> lifecycleStage) {
     }
 
     public AreaFigures forArea(String areaCode, Actor actor) {
@@ -48,9 +58,15 @@ public class MigrantFigures {
         for (int i = 0; i < children.size(); i++) {
             TerritorialUnit child = children.get(i);
             below.add(new AreaFigures(child.code(), child.name(), child.level(), migrants.parts().get(i),
-                    households.parts().get(i), List.of()));
+                    households.parts().get(i), null, List.of()));
         }
-        return new AreaFigures(area.code(), area.name(), area.level(), migrants.total(), households.total(), below);
+        List<String> municipalities = territory.lowestLevelUnitsWithin(area.code());
+        Function<Dimension, Map<String, Cell>> by = dimension -> suppression.protect(total.migrants(),
+                profiles.migrantsBy(dimension, municipalities));
+        Breakdowns breakdowns = new Breakdowns(by.apply(Dimension.DESTINATION_COUNTRY), by.apply(Dimension.SEX),
+                by.apply(Dimension.AGE_BAND), by.apply(Dimension.LIFECYCLE_STAGE));
+        return new AreaFigures(area.code(), area.name(), area.level(), migrants.total(), households.total(),
+                breakdowns, below);
     }
 
     private Counts countsWithin(TerritorialUnit unit, Map<String, Counts> byMunicipality) {

@@ -1,7 +1,9 @@
 package org.diasporadesk.reporting.migrants.persistence;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.bson.Document;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class MongoHouseholdProfiles implements HouseholdProfiles {
+
+    private static final String UNKNOWN = "UNKNOWN";
 
     private final MongoTemplate mongo;
     private final ProjectionWriter writer;
@@ -39,6 +43,27 @@ class MongoHouseholdProfiles implements HouseholdProfiles {
         for (Document row : mongo.aggregate(countPerMunicipality, HouseholdProfileDocument.COLLECTION, Document.class)) {
             counts.put(row.getString("_id"), new Counts(((Number) row.get("migrants")).longValue(),
                     ((Number) row.get("households")).longValue()));
+        }
+        return counts;
+    }
+
+    @Override
+    public Map<String, Long> migrantsBy(Dimension dimension, Collection<String> municipalityCodes) {
+        String field = "migrants." + switch (dimension) {
+            case DESTINATION_COUNTRY -> "destinationCountry";
+            case SEX -> "sex";
+            case AGE_BAND -> "ageBand";
+            case LIFECYCLE_STAGE -> "lifecycleStage";
+        };
+        Aggregation perValue = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("municipalityCode").in(municipalityCodes)),
+                Aggregation.unwind("migrants"),
+                Aggregation.group(field).count().as("migrants"));
+        Map<String, Long> counts = new TreeMap<>();
+        for (Document row : mongo.aggregate(perValue, HouseholdProfileDocument.COLLECTION, Document.class)) {
+            Object value = row.get("_id");
+            counts.merge(value == null ? UNKNOWN : value.toString(), ((Number) row.get("migrants")).longValue(),
+                    Long::sum);
         }
         return counts;
     }

@@ -148,15 +148,8 @@ public class OutreachFigures {
     /** Counts per value of a dimension, protected together with their total so that no small count can be worked out. */
     private <T> Map<String, Cell> breakdown(long total, List<T> rows, Function<T, String> dimension,
             ToLongFunction<T> count) {
-        Map<String, Long> counts = rows.stream()
-            .collect(Collectors.groupingBy(dimension, TreeMap::new, Collectors.summingLong(count)));
-        List<String> keys = List.copyOf(counts.keySet());
-        SmallCellSuppression.Protected cells = suppression.protect(total, keys.stream().map(counts::get).toList());
-        Map<String, Cell> published = new TreeMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            published.put(keys.get(i), cells.parts().get(i));
-        }
-        return published;
+        return suppression.protect(total, rows.stream().collect(Collectors.groupingBy(dimension,
+                Collectors.summingLong(count))));
     }
 
     private static long sum(List<MessageCount> counts, Predicate<MessageCount> which) {
