@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param officeZone    the office's zone: session dates are written in it, and recipients whose destination is unknown are taken to live in it
  */
 @ConfigurationProperties("ddesk.outreach.dispatch")
-public record DispatchProperties(Integer batch, Integer concurrency, Integer maxAttempts, Duration firstRetry, Duration maxRetry,
-        Duration claim, LocalTime quietFrom, LocalTime quietUntil, String officeZone) {
+public record DispatchProperties(Integer batch, Integer concurrency, Integer maxAttempts, Duration firstRetry,
+        Duration maxRetry, Duration claim, LocalTime quietFrom, LocalTime quietUntil, String officeZone) {
 
     public DispatchProperties {
         batch = batch == null ? 200 : batch;

@@ -81,7 +81,9 @@ public class OutreachFigures {
 
         Map<String, Cell> byStatus = breakdown(total, counts, MessageCount::status, MessageCount::messages);
         Double deliveryRate = null;
-        if (DISPATCHED.stream().allMatch(status -> !byStatus.containsKey(status) || !byStatus.get(status).suppressed())) {
+        boolean dispatchedShown = DISPATCHED.stream()
+            .allMatch(status -> !byStatus.containsKey(status) || !byStatus.get(status).suppressed());
+        if (dispatchedShown) {
             long dispatched = DISPATCHED.stream().mapToLong(status -> value(byStatus.get(status))).sum();
             deliveryRate = dispatched == 0 ? null : (double) value(byStatus.get("DELIVERED")) / dispatched;
         }
@@ -145,7 +147,7 @@ public class OutreachFigures {
             .toList();
     }
 
-    /** Counts per value of a dimension, protected together with their total so that no small count can be worked out. */
+    /** Counts per value of a dimension, protected together with their total. */
     private <T> Map<String, Cell> breakdown(long total, List<T> rows, Function<T, String> dimension,
             ToLongFunction<T> count) {
         return suppression.protect(total, rows.stream().collect(Collectors.groupingBy(dimension,
