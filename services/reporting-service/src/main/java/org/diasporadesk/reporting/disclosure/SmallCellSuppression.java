@@ -60,6 +60,11 @@ public final class SmallCellSuppression {
         return new Protected(totalWithheld ? Cell.withheld() : Cell.shown(total), cells);
     }
 
+    /** A count that stands alone, with no parts published beside it. */
+    public Cell protect(long count) {
+        return isSmall(count) ? Cell.withheld() : Cell.shown(count);
+    }
+
     /** A breakdown's counts per value, protected together with their total, in the order of the values. */
     public Map<String, Cell> protect(long total, Map<String, Long> counts) {
         List<String> values = List.copyOf(new TreeMap<>(counts).keySet());

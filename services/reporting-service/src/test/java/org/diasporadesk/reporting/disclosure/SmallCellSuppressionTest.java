@@ -44,6 +44,14 @@ class SmallCellSuppressionTest {
     }
 
     @Test
+    void aCountStandingAloneIsWithheldOnlyFromOneToKMinusOne() {
+        assertThat(suppression.protect(0)).isEqualTo(Cell.shown(0));
+        assertThat(suppression.protect(1)).isEqualTo(Cell.withheld());
+        assertThat(suppression.protect(4)).isEqualTo(Cell.withheld());
+        assertThat(suppression.protect(5)).isEqualTo(Cell.shown(5));
+    }
+
+    @Test
     void noWithheldCellCanBeDerivedFromTheShownOnes() {
         long[][] cases = { { 3, 12, 0, 15 }, { 1, 1, 40 }, { 0, 0, 2 }, { 7, 2, 9, 1 }, { 4 } };
         for (long[] parts : cases) {

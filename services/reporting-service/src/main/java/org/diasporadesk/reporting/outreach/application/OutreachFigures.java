@@ -92,7 +92,7 @@ public class OutreachFigures {
             .mapToLong(ReplyCount::replies).sum();
         long allReplies = replyCounts.stream().mapToLong(ReplyCount::replies).sum();
 
-        return new AreaFigures(area.code(), area.name(), area.level(), suppression.protect(total, List.of()).total(),
+        return new AreaFigures(area.code(), area.name(), area.level(), suppression.protect(total),
                 breakdown(total, counts, MessageCount::channel, MessageCount::messages), byStatus, deliveryRate,
                 suppression.protect(total, List.of(reached, total - reached)).parts().get(0),
                 suppression.protect(allReplies, List.of(optOuts, allReplies - optOuts)).parts().get(0),
@@ -112,13 +112,14 @@ public class OutreachFigures {
         SmallCellSuppression.Protected reachCells = suppression.protect(
                 reachedPer.stream().mapToLong(Long::longValue).sum(), reachedPer);
         Map<String, CampaignFact> facts = campaigns.campaigns(ids);
+        Map<String, List<ReplyCount>> answersByCampaign = replyCounts.stream()
+            .filter(reply -> "ANSWER".equals(reply.kind()))
+            .collect(Collectors.groupingBy(ReplyCount::campaignId));
         List<CampaignFigures> figures = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             CampaignFact fact = facts.get(id);
-            List<ReplyCount> answers = replyCounts.stream()
-                .filter(reply -> reply.campaignId().equals(id) && "ANSWER".equals(reply.kind()))
-                .toList();
+            List<ReplyCount> answers = answersByCampaign.getOrDefault(id, List.of());
             long answered = answers.stream().mapToLong(ReplyCount::replies).sum();
             figures.add(new CampaignFigures(id, fact == null ? null : fact.ownerArea(),
                     fact == null ? null : fact.kind(), fact == null ? null : fact.status(), messageCells.parts().get(i),
@@ -142,7 +143,7 @@ public class OutreachFigures {
                         : (double) session.attended() / session.enrolled();
                 return new SessionFigures(session.campaignId(), session.sessionId(), session.ownerArea(),
                         session.capacity(), enrolment.total(),
-                        suppression.protect(session.waiting(), List.of()).total(), attended, rate);
+                        suppression.protect(session.waiting()), attended, rate);
             })
             .toList();
     }
