@@ -1,19 +1,14 @@
 package org.diasporadesk.reporting.migrants;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.diasporadesk.chassis.security.Role;
-import org.diasporadesk.events.EventCodec;
-import org.diasporadesk.events.EventEnvelope;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.registry.AgeBand;
-import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded.MigrantProfile;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.Sex;
@@ -32,12 +27,15 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.diasporadesk.reporting.migrants.HouseholdSnapshots.envelope;
+import static org.diasporadesk.reporting.migrants.HouseholdSnapshots.household;
+import static org.diasporadesk.reporting.migrants.HouseholdSnapshots.snapshot;
 
 @ServiceIntegrationTest
 class MigrantFiguresIT {
 
     private static final String TOPIC = Topic.REGISTRY_STATISTICS.topicName();
-    private static final String TYPE = EventType.HOUSEHOLD_STATISTICS_RECORDED_V1.typeName();
+    private static final String TYPE = HouseholdSnapshots.TYPE;
     private static final String NATIONAL = TestTokens.national(Role.NATIONAL_PLANNER);
 
     @LocalServerPort
@@ -203,27 +201,5 @@ class MigrantFiguresIT {
 
     private double duplicates() {
         return TestMetrics.count(meters, "ddesk.events.duplicates");
-    }
-
-    private static EventEnvelope snapshot(String household, long sequence, String municipality, int migrants) {
-        List<MigrantProfile> profiles = java.util.stream.IntStream.range(0, migrants)
-            .mapToObj(i -> new MigrantProfile(Sex.FEMALE, AgeBand.FROM_25_TO_34, "IT", LifecycleStage.ABROAD))
-            .toList();
-        return envelope(household, sequence, municipality, EventCodec.encode(
-                new HouseholdStatisticsRecorded(municipality, java.time.LocalDate.now(), profiles)));
-    }
-
-    private static EventEnvelope household(String household, long sequence, String municipality,
-            Map<MigrantProfile, Integer> migrants) {
-        List<MigrantProfile> profiles = migrants.entrySet().stream()
-            .flatMap(entry -> java.util.Collections.nCopies(entry.getValue(), entry.getKey()).stream())
-            .toList();
-        return envelope(household, sequence, municipality, EventCodec.encode(
-                new HouseholdStatisticsRecorded(municipality, java.time.LocalDate.now(), profiles)));
-    }
-
-    private static EventEnvelope envelope(String household, long sequence, String municipality, byte[] data) {
-        return new EventEnvelope(UUID.randomUUID().toString(), "/diaspora-desk/registry-service", TYPE, Instant.now(),
-                household, municipality, sequence, data);
     }
 }

@@ -9,6 +9,8 @@ import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
+import org.diasporadesk.reporting.projection.FiguresChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Applies the hotline's ticket and call facts to the projections, exactly once in effect. */
@@ -18,11 +20,14 @@ public class HotlineProjection {
     private final TicketFacts facts;
     private final CallFacts calls;
     private final EventReceiver receiver;
+    private final ApplicationEventPublisher changes;
 
-    HotlineProjection(TicketFacts facts, CallFacts calls, EventReceiver receiver) {
+    HotlineProjection(TicketFacts facts, CallFacts calls, EventReceiver receiver,
+            ApplicationEventPublisher changes) {
         this.facts = facts;
         this.calls = calls;
         this.receiver = receiver;
+        this.changes = changes;
     }
 
     public void apply(ReceivedEvent<HotlineEvent> event) {
@@ -46,7 +51,10 @@ public class HotlineProjection {
         else {
             applied = facts.referralOutcome((ReferralOutcomeRecorded) event.payload(), sequence);
         }
-        if (!applied) {
+        if (applied) {
+            changes.publishEvent(FiguresChanged.HOTLINE);
+        }
+        else {
             receiver.skippedDuplicate(event.envelope());
         }
     }

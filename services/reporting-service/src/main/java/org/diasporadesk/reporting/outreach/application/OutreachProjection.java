@@ -8,6 +8,8 @@ import org.diasporadesk.events.outreach.CampaignLaunched;
 import org.diasporadesk.events.outreach.MessageStatusChanged;
 import org.diasporadesk.events.outreach.ReplyRecorded;
 import org.diasporadesk.events.outreach.SessionRosterChanged;
+import org.diasporadesk.reporting.projection.FiguresChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Applies outreach's PII-free campaign facts to the projections, exactly once in effect. */
@@ -18,12 +20,15 @@ public class OutreachProjection {
     private final MessageFacts messages;
     private final ReplyFacts replies;
     private final EventReceiver receiver;
+    private final ApplicationEventPublisher changes;
 
-    OutreachProjection(CampaignFacts campaigns, MessageFacts messages, ReplyFacts replies, EventReceiver receiver) {
+    OutreachProjection(CampaignFacts campaigns, MessageFacts messages, ReplyFacts replies, EventReceiver receiver,
+            ApplicationEventPublisher changes) {
         this.campaigns = campaigns;
         this.messages = messages;
         this.replies = replies;
         this.receiver = receiver;
+        this.changes = changes;
     }
 
     public void apply(ReceivedEvent<CampaignEvent> event) {
@@ -44,7 +49,10 @@ public class OutreachProjection {
         else {
             applied = campaigns.ended((CampaignEnded) event.payload(), sequence);
         }
-        if (!applied) {
+        if (applied) {
+            changes.publishEvent(FiguresChanged.OUTREACH);
+        }
+        else {
             receiver.skippedDuplicate(event.envelope());
         }
     }
