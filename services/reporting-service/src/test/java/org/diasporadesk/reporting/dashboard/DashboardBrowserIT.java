@@ -1,0 +1,116 @@
+package org.diasporadesk.reporting.dashboard;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.diasporadesk.reporting.migrants.HouseholdSnapshots.snapshot;
+
+/**
+ * Adjara's regional planner opens the dashboard in a real (headless) Chromium: the region's figures, a withheld
+ * municipality marked as such, and a household registered while the page is open arriving without a reload.
+ */
+@ServiceIntegrationTest
+class DashboardBrowserIT {
+
+    private static final String REGISTRY = Topic.REGISTRY_STATISTICS.topicName();
+    private static final String ADJARA_PLANNER = TestTokens.regional(Role.REGIONAL_PLANNER, "GE-AJ");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(screenshot, Path.of("target", "dashboard-browser-test.png"), StandardCopyOption.REPLACE_EXISTING);
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPlannerSeesTheRegionsFiguresWithWithheldCellsMarkedAndLiveUpdates() {
+        ApiClient api = ApiClient.local(port);
+        KafkaProbe.publish(REGISTRY, snapshot(UUID.randomUUID().toString(), 1, "GE-AJ-BATUMI", 6));
+        KafkaProbe.publish(REGISTRY, snapshot(UUID.randomUUID().toString(), 1, "GE-AJ-KEDA", 2));
+        await().atMost(WAIT).until(() -> api.get("/figures/migrants?area=GE-AJ", ADJARA_PLANNER).body()
+            .at("/below").valueStream().anyMatch(unit -> unit.get("area").asString().equals("GE-AJ-KEDA")
+                && unit.at("/migrants/suppressed").asBoolean()));
+        long adjara = api.get("/figures/migrants?area=GE-AJ", ADJARA_PLANNER).body().at("/migrants/value").asLong();
+
+        browser.get("http://localhost:" + port + "/dashboard#token=" + ADJARA_PLANNER);
+
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(page -> shown("migrants.migrants") == adjara);
+        assertThat(browser.getCurrentUrl()).as("the token is taken out of the address bar").doesNotContain("token");
+        Select area = new Select(browser.findElement(By.id("area")));
+        assertThat(area.getFirstSelectedOption().getAttribute("value")).isEqualTo("GE-AJ");
+        assertThat(area.getOptions()).extracting(option -> option.getAttribute("value"))
+            .contains("GE-AJ-BATUMI", "GE-AJ-KEDA")
+            .doesNotContain("GE", "GE-IM");
+        WebElement keda = browser.findElement(By.cssSelector("[data-listing='migrants.below'] tr[data-key='GE-AJ-KEDA']"));
+        assertThat(keda.findElements(By.cssSelector(".cell.suppressed"))).as("Keda's two migrants are withheld")
+            .isNotEmpty();
+        assertThat(keda.getText()).doesNotContain("2");
+        assertThat(browser.findElements(By.cssSelector("[data-breakdown='migrants.below'] canvas"))).hasSize(1);
+        assertThat(browser.findElement(By.id("hotline")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("outreach")).isDisplayed()).isTrue();
+        browser.executeScript("window.stillTheSamePage = true;");
+
+        KafkaProbe.publish(REGISTRY, snapshot(UUID.randomUUID().toString(), 1, "GE-AJ-KOBULETI", 5));
+
+        wait.until(page -> shown("migrants.migrants") == adjara + 5);
+        assertThat(browser.executeScript("return window.stillTheSamePage === true;")).as("updated without a reload")
+            .isEqualTo(true);
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Live");
+    }
+
+    @Test
+    void aPlannerIsToldWhenTheAreaIsNotTheirs() {
+        browser.get("http://localhost:" + port + "/dashboard/index.html?area=GE-IM#token=" + ADJARA_PLANNER);
+
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(page -> shown("migrants.migrants") >= 0);
+        assertThat(new Select(browser.findElement(By.id("area"))).getFirstSelectedOption().getAttribute("value"))
+            .as("an area outside the planner's region in the link falls back to the region").isEqualTo("GE-AJ");
+    }
+
+    /** The number a key figure shows, or -1 while it is not there or withheld. */
+    private long shown(String figure) {
+        var elements = browser.findElements(By.cssSelector("[data-figure='" + figure + "'] .value"));
+        if (elements.isEmpty()) {
+            return -1;
+        }
+        String text = elements.get(0).getText().replace(",", "");
+        return text.matches("\\d+") ? Long.parseLong(text) : -1;
+    }
+}
