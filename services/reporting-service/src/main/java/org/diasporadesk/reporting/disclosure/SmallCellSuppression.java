@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * withheld part could be worked out as the total minus the shown parts, so when exactly one part is withheld
  * the smallest other non-zero part is withheld too; when there is no such part, the total is withheld
  * instead. With two or more withheld parts, only their sum can be derived, and each of them may be anything
- * from 1 upwards. Applied to every measure separately, on every output.
+ * from 1 upwards. Applied to every measure separately, on every output. Differences (late adjustments to a
+ * signed-off period) are protected by their size: -3 is withheld like 3.
  */
 public final class SmallCellSuppression {
 
@@ -45,9 +46,9 @@ public final class SmallCellSuppression {
         long withheldParts = IntStream.range(0, withheld.length).filter(i -> withheld[i]).count();
         if (!totalWithheld && withheldParts == 1) {
             IntStream.range(0, parts.size())
-                .filter(i -> !withheld[i] && parts.get(i) > 0)
+                .filter(i -> !withheld[i] && parts.get(i) != 0)
                 .boxed()
-                .min(Comparator.comparing(parts::get))
+                .min(Comparator.comparing(i -> Math.abs(parts.get(i))))
                 .ifPresentOrElse(i -> withheld[i] = true, () -> { });
             if (IntStream.range(0, withheld.length).filter(i -> withheld[i]).count() == 1) {
                 totalWithheld = true;
@@ -76,7 +77,8 @@ public final class SmallCellSuppression {
         return published;
     }
 
+    /** A difference (a late adjustment) of -1 points to a person as much as a count of 1 does. */
     private boolean isSmall(long count) {
-        return count > 0 && count < minimumCount;
+        return count != 0 && Math.abs(count) < minimumCount;
     }
 }

@@ -63,4 +63,14 @@ class SmallCellSuppressionTest {
                 .as("parts %s", values).isTrue();
         }
     }
+
+    @Test
+    void aSmallNegativeAdjustmentIsWithheldLikeASmallCount() {
+        var adjustment = suppression.protect(-2 + 6 + 7 + 0, List.of(-2L, 6L, 7L, 0L));
+
+        assertThat(adjustment.parts().get(0).suppressed()).as("a household of two moved away").isTrue();
+        assertThat(adjustment.parts().get(1).suppressed()).as("otherwise -2 = 11 - 6 - 7 - 0").isTrue();
+        assertThat(adjustment.parts().subList(2, 4)).containsExactly(Cell.shown(7), Cell.shown(0));
+        assertThat(adjustment.total()).isEqualTo(Cell.shown(11));
+    }
 }

@@ -1,5 +1,6 @@
 package org.diasporadesk.reporting.hotline.application;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,4 +29,10 @@ public interface TicketFacts {
     boolean referralOutcome(ReferralOutcomeRecorded outcome, long sequence);
 
     List<TicketFact> within(Collection<String> municipalityCodes);
+
+    /** Tickets opened from {@code from} up to but not including {@code until}: where and when. */
+    List<Opened> openedBetween(Instant from, Instant until);
+
+    record Opened(String municipalityCode, Instant openedAt) {
+    }
 }

@@ -91,4 +91,13 @@ class MongoTicketFacts implements TicketFacts {
                     d.referralOutcome()))
             .toList();
     }
+
+    @Override
+    public List<Opened> openedBetween(Instant from, Instant until) {
+        Query opened = new Query(Criteria.where("openedAt").gte(from).lt(until));
+        opened.fields().include("municipalityCode", "openedAt");
+        return mongo.find(opened, org.bson.Document.class, COLLECTION).stream()
+            .map(row -> new Opened(row.getString("municipalityCode"), row.getDate("openedAt").toInstant()))
+            .toList();
+    }
 }

@@ -1,6 +1,8 @@
 package org.diasporadesk.reporting.migrants.application;
 
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** Reporting's projection of household snapshots, and the counts that figures are made of. */
@@ -26,6 +28,15 @@ public interface HouseholdProfiles {
      * {@code UNKNOWN} where the value is not known.
      */
     Map<String, Long> migrantsBy(Dimension dimension, Collection<String> municipalityCodes);
+
+    /**
+     * Households, and their migrants with consent to statistics, per day they were recorded on and municipality,
+     * for days from {@code from} up to but not including {@code until}.
+     */
+    List<Recorded> recordedBetween(LocalDate from, LocalDate until);
+
+    record Recorded(LocalDate day, String municipalityCode, Counts counts) {
+    }
 
     record Counts(long migrants, long households) {
 

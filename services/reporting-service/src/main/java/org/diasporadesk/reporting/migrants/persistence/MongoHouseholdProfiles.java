@@ -1,7 +1,9 @@
 package org.diasporadesk.reporting.migrants.persistence;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -66,5 +68,24 @@ class MongoHouseholdProfiles implements HouseholdProfiles {
                     Long::sum);
         }
         return counts;
+    }
+
+    @Override
+    public List<Recorded> recordedBetween(LocalDate from, LocalDate until) {
+        Aggregation perDayAndMunicipality = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("recordedOn").gte(from).lt(until).and("migrantCount").gt(0)),
+                Aggregation.group("recordedOn", "municipalityCode").sum("migrantCount").as("migrants").count()
+                    .as("households"));
+        return mongo.aggregate(perDayAndMunicipality, HouseholdProfileDocument.COLLECTION, Document.class)
+            .getMappedResults().stream()
+            .map(row -> {
+                Document group = row.get("_id", Document.class);
+                // Read back through the converter that wrote the day, so that both use the same zone.
+                LocalDate day = mongo.getConverter().getConversionService().convert(group.get("recordedOn"),
+                        LocalDate.class);
+                return new Recorded(day, group.getString("municipalityCode"), new Counts(
+                        ((Number) row.get("migrants")).longValue(), ((Number) row.get("households")).longValue()));
+            })
+            .toList();
     }
 }

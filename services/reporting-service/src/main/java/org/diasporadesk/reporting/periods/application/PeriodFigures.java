@@ -1,0 +1,168 @@
+package org.diasporadesk.reporting.periods.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.chassis.security.AreaAccess;
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.chassis.territory.TerritorialUnit;
+import org.diasporadesk.chassis.territory.Territory;
+import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.diasporadesk.chassis.web.StateConflictException;
+import org.diasporadesk.reporting.disclosure.Cell;
+import org.diasporadesk.reporting.disclosure.SmallCellSuppression;
+import org.diasporadesk.reporting.periods.application.ReportingPeriod.Interval;
+import org.springframework.stereotype.Service;
+
+/**
+ * An area's activity per period (day, ISO week, month), and the sign-off of a period: a regional planner approves
+ * the region's figures for a period that has ended, and from then on those figures are served as approved;
+ * events that arrive later for the period show beside them as a late adjustment, never inside them.
+ */
+@Service
+public class PeriodFigures {
+
+    /** The longest series one request may ask for: a year of days. */
+    static final int MAX_PERIODS = 366;
+
+    private final ActivityCounter counter;
+    private final SignOffs signOffs;
+    private final Territory territory;
+    private final OfficeCalendar calendar;
+    private final SmallCellSuppression suppression;
+    private final Clock clock;
+
+    PeriodFigures(ActivityCounter counter, SignOffs signOffs, Territory territory, OfficeCalendar calendar,
+            SmallCellSuppression suppression, Clock clock) {
+        this.counter = counter;
+        this.signOffs = signOffs;
+        this.territory = territory;
+        this.calendar = calendar;
+        this.suppression = suppression;
+        this.clock = clock;
+    }
+
+    /** IN_PROGRESS until the period has ended, then OPEN until it is signed off. */
+    public enum Status {
+        IN_PROGRESS, OPEN, SIGNED_OFF
+    }
+
+    /** Published activity of an area and of each unit directly below it; every count protected. */
+    public record Activities(Cell migrantsRecorded, Cell householdsRecorded, Cell ticketsOpened,
+            List<UnitActivity> below) {
+    }
+
+    public record UnitActivity(String area, String name, Cell migrantsRecorded, Cell householdsRecorded,
+            Cell ticketsOpened) {
+    }
+
+    /**
+     * @param figures        as signed off, for a signed-off period; as they are now otherwise
+     * @param lateAdjustment for a signed-off period, what arrived for it after the sign-off (may be negative, when
+     *                       a household moved away); null otherwise
+     */
+    public record PeriodReport(String area, String name, String period, LocalDate from, LocalDate until,
+            Status status, String signedOffBy, Instant signedOffAt, Activities figures, Activities lateAdjustment) {
+    }
+
+    public record Series(String area, String name, Interval interval, List<PeriodReport> periods) {
+    }
+
+    public PeriodReport report(String areaCode, String periodLabel, Actor planner) {
+        TerritorialUnit area = AreaAccess.require(planner, territory, "area", areaCode);
+        ReportingPeriod period = ReportingPeriod.parse("period", periodLabel);
+        ActivityTally now = counter.count(area.code(), List.of(period)).get(period);
+        return report(area, period, now, signOffs.find(area.code(), period.label()));
+    }
+
+    /** The periods of the interval from the one holding {@code from} to the one holding {@code to}. */
+    public Series series(String areaCode, String intervalName, LocalDate from, LocalDate to, Actor planner) {
+        TerritorialUnit area = AreaAccess.require(planner, territory, "area", areaCode);
+        Interval interval = Interval.parse("interval", intervalName);
+        if (to.isBefore(from)) {
+            throw new InvalidFieldException("to", "'to' (" + to + ") is before 'from' (" + from + ")");
+        }
+        List<ReportingPeriod> periods = new ArrayList<>();
+        for (ReportingPeriod period = ReportingPeriod.containing(interval, from); !period.from().isAfter(to);
+                period = period.next()) {
+            if (periods.size() == MAX_PERIODS) {
+                throw new InvalidFieldException("to", "more than " + MAX_PERIODS + " " + interval.name().toLowerCase()
+                        + "s from " + from + " to " + to + "; ask for a shorter span or a longer interval");
+            }
+            periods.add(period);
+        }
+        Map<ReportingPeriod, ActivityTally> now = counter.count(area.code(), periods);
+        Map<String, SignOff> signed = signOffs.findAll(area.code(), periods.stream().map(ReportingPeriod::label)
+            .toList());
+        return new Series(area.code(), area.name(), interval, periods.stream()
+            .map(period -> report(area, period, now.get(period), Optional.ofNullable(signed.get(period.label()))))
+            .toList());
+    }
+
+    /**
+     * A regional planner signs off the region, a national planner the nation, for a period that has ended.
+     *
+     * @throws StateConflictException (409) for a period still running or already signed off
+     */
+    public PeriodReport signOff(String areaCode, String periodLabel, Actor planner) {
+        TerritorialUnit area = AreaAccess.require(planner, territory, "area", areaCode);
+        boolean ownRegion = planner.has(Role.REGIONAL_PLANNER) && area.code().equals(planner.area());
+        boolean nation = planner.has(Role.NATIONAL_PLANNER) && area.parent() == null;
+        if (!ownRegion && !nation) {
+            throw new InvalidFieldException("area", "a regional planner signs off their own region as a whole, a "
+                    + "national planner the nation; '" + area.code() + "' is neither for you");
+        }
+        ReportingPeriod period = ReportingPeriod.parse("period", periodLabel);
+        if (calendar.today().isBefore(period.until())) {
+            throw new StateConflictException("period", period.label() + " runs until " + period.until().minusDays(1)
+                    + "; it can be signed off from " + period.until());
+        }
+        ActivityTally now = counter.count(area.code(), List.of(period)).get(period);
+        SignOff signOff = new SignOff(area.code(), period.label(), planner.userId(), clock.instant(), now);
+        signOffs.addUnlessSigned(signOff).ifPresent(earlier -> {
+            throw new StateConflictException("period", period.label() + " was signed off for " + area.code() + " by "
+                    + earlier.signedBy() + " at " + earlier.signedAt() + "; what arrives later shows as its late "
+                    + "adjustment");
+        });
+        return report(area, period, now, Optional.of(signOff));
+    }
+
+    private PeriodReport report(TerritorialUnit area, ReportingPeriod period, ActivityTally now,
+            Optional<SignOff> signOff) {
+        if (signOff.isPresent()) {
+            ActivityTally approved = signOff.get().approved();
+            return new PeriodReport(area.code(), area.name(), period.label(), period.from(), period.until(),
+                    Status.SIGNED_OFF, signOff.get().signedBy(), signOff.get().signedAt(), publish(approved),
+                    publish(now.minus(approved)));
+        }
+        Status status = calendar.today().isBefore(period.until()) ? Status.IN_PROGRESS : Status.OPEN;
+        return new PeriodReport(area.code(), area.name(), period.label(), period.from(), period.until(), status, null,
+                null, publish(now), null);
+    }
+
+    private Activities publish(ActivityTally tally) {
+        List<String> units = List.copyOf(tally.below().keySet());
+        SmallCellSuppression.Protected migrants = protect(tally, Activity::migrantsRecorded);
+        SmallCellSuppression.Protected households = protect(tally, Activity::householdsRecorded);
+        SmallCellSuppression.Protected tickets = protect(tally, Activity::ticketsOpened);
+        List<UnitActivity> below = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            String unit = units.get(i);
+            below.add(new UnitActivity(unit, territory.unit(unit).map(TerritorialUnit::name).orElse(unit),
+                    migrants.parts().get(i), households.parts().get(i), tickets.parts().get(i)));
+        }
+        return new Activities(migrants.total(), households.total(), tickets.total(), below);
+    }
+
+    private SmallCellSuppression.Protected protect(ActivityTally tally, ToLongFunction<Activity> measure) {
+        return suppression.protect(measure.applyAsLong(tally.area()),
+                tally.below().values().stream().map(measure::applyAsLong).toList());
+    }
+}
