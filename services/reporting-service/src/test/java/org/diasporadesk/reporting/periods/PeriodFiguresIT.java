@@ -70,6 +70,12 @@ class PeriodFiguresIT {
         assertThat(unit(october, "GE-SZ-ZUGDIDI").at("/migrantsRecorded/suppressed").asBoolean())
             .as("otherwise Poti = 9 - 7").isTrue();
 
+        String csv = api.getText(series.replace("over-time", "over-time.csv"), SAMEGRELO_PLANNER);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("period,from,until,status,area,name,");
+        assertThat(csv.lines()).contains(
+                "2026-09,2026-09-01,2026-10-01,OPEN,GE-SZ,Samegrelo-Zemo Svaneti,6,withheld,0,,,",
+                "2026-10,2026-10-01,2026-11-01,OPEN,GE-SZ-POTI,Poti,withheld,withheld,0,,,");
+
         JsonNode weeks = api.get("/figures/over-time?area=GE-SZ-ZUGDIDI&interval=week&from=2026-10-01&to=2026-10-11",
                 SAMEGRELO_PLANNER).body().get("periods");
         assertThat(weeks.valueStream().map(week -> week.get("period").asString()))

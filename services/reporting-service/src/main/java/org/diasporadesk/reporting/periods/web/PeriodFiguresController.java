@@ -1,5 +1,6 @@
 package org.diasporadesk.reporting.periods.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 
 import org.diasporadesk.chassis.security.Actor;
@@ -7,6 +8,8 @@ import org.diasporadesk.reporting.periods.application.PeriodFigures;
 import org.diasporadesk.reporting.periods.application.PeriodFigures.PeriodReport;
 import org.diasporadesk.reporting.periods.application.PeriodFigures.Series;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
@@ -43,6 +47,21 @@ class PeriodFiguresController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @AuthenticationPrincipal Jwt jwt) {
         return figures.series(area, interval, from, to, Actor.from(jwt));
+    }
+
+    /** The same series as a CSV file, one row per period and area. */
+    @GetMapping("/figures/over-time.csv")
+    void overTimeCsv(@RequestParam String area, @RequestParam(defaultValue = "month") String interval,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @AuthenticationPrincipal Jwt jwt, HttpServletResponse response) throws IOException {
+        Series series = figures.series(area, interval, from, to, Actor.from(jwt));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("activity-" + series.area() + "-" + from + "-" + to + ".csv")
+            .build()
+            .toString());
+        SeriesCsv.write(series, response.getWriter());
     }
 
     record SignOffRequest(@NotBlank String area, @NotBlank String period) {
