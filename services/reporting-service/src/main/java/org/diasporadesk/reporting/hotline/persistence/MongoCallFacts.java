@@ -7,6 +7,7 @@ import java.util.List;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.reporting.hotline.application.CallFacts;
+import org.diasporadesk.reporting.projection.RebuildableProjection;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** One document per call, keyed by the telephony system's call id; a call is logged once, when it ends. */
 @Repository
-class MongoCallFacts implements CallFacts {
+class MongoCallFacts implements CallFacts, RebuildableProjection {
 
     static final String COLLECTION = "call_facts";
 
@@ -46,5 +47,10 @@ class MongoCallFacts implements CallFacts {
                 CallFactDocument.class);
         long answered = calls.stream().filter(CallFactDocument::answered).count();
         return new Counts(answered, calls.size() - answered);
+    }
+
+    @Override
+    public void clearForRebuild() {
+        mongo.remove(new Query(), COLLECTION);
     }
 }

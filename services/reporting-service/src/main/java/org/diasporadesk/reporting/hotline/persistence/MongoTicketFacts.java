@@ -12,6 +12,7 @@ import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.reporting.hotline.application.TicketFact;
 import org.diasporadesk.reporting.hotline.application.TicketFacts;
+import org.diasporadesk.reporting.projection.RebuildableProjection;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** One document per ticket, keyed by the ticket id, with the sequence of the last fact applied. */
 @Repository
-class MongoTicketFacts implements TicketFacts {
+class MongoTicketFacts implements TicketFacts, RebuildableProjection {
 
     static final String COLLECTION = "ticket_facts";
 
@@ -99,5 +100,10 @@ class MongoTicketFacts implements TicketFacts {
         return mongo.find(opened, org.bson.Document.class, COLLECTION).stream()
             .map(row -> new Opened(row.getString("municipalityCode"), row.getDate("openedAt").toInstant()))
             .toList();
+    }
+
+    @Override
+    public void clearForRebuild() {
+        mongo.remove(new Query(), COLLECTION);
     }
 }

@@ -11,13 +11,15 @@ import org.bson.Document;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfile;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfiles;
+import org.diasporadesk.reporting.projection.RebuildableProjection;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class MongoHouseholdProfiles implements HouseholdProfiles {
+class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection {
 
     private static final String UNKNOWN = "UNKNOWN";
 
@@ -87,5 +89,10 @@ class MongoHouseholdProfiles implements HouseholdProfiles {
                         ((Number) row.get("migrants")).longValue(), ((Number) row.get("households")).longValue()));
             })
             .toList();
+    }
+
+    @Override
+    public void clearForRebuild() {
+        mongo.remove(new Query(), HouseholdProfileDocument.COLLECTION);
     }
 }

@@ -12,6 +12,7 @@ import org.diasporadesk.events.outreach.CampaignEnded;
 import org.diasporadesk.events.outreach.CampaignLaunched;
 import org.diasporadesk.events.outreach.SessionRosterChanged;
 import org.diasporadesk.reporting.outreach.application.CampaignFacts;
+import org.diasporadesk.reporting.projection.RebuildableProjection;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * needed even when the end overtakes the launch.
  */
 @Repository
-class MongoCampaignFacts implements CampaignFacts {
+class MongoCampaignFacts implements CampaignFacts, RebuildableProjection {
 
     static final String CAMPAIGNS = "campaign_facts";
     static final String SESSIONS = "session_facts";
@@ -82,5 +83,11 @@ class MongoCampaignFacts implements CampaignFacts {
             .map(document -> new SessionFact(document.campaignId(), document.sessionId(), document.ownerArea(),
                     document.capacity(), document.enrolled(), document.waiting(), document.attended()))
             .toList();
+    }
+
+    @Override
+    public void clearForRebuild() {
+        mongo.remove(new Query(), CAMPAIGNS);
+        mongo.remove(new Query(), SESSIONS);
     }
 }

@@ -8,10 +8,12 @@ import org.bson.Document;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.events.outreach.MessageStatusChanged;
 import org.diasporadesk.reporting.outreach.application.MessageFacts;
+import org.diasporadesk.reporting.projection.RebuildableProjection;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * comes back as a handful of rows.
  */
 @Repository
-class MongoMessageFacts implements MessageFacts {
+class MongoMessageFacts implements MessageFacts, RebuildableProjection {
 
     static final String COLLECTION = "message_facts";
 
@@ -56,5 +58,10 @@ class MongoMessageFacts implements MessageFacts {
                         group.getString("status"), ((Number) row.get("messages")).longValue());
             })
             .toList();
+    }
+
+    @Override
+    public void clearForRebuild() {
+        mongo.remove(new Query(), COLLECTION);
     }
 }

@@ -8,15 +8,17 @@ import org.bson.Document;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.events.outreach.ReplyRecorded;
 import org.diasporadesk.reporting.outreach.application.ReplyFacts;
+import org.diasporadesk.reporting.projection.RebuildableProjection;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /** One document per reply, keyed by outreach's reply id; a reply is recorded once. */
 @Repository
-class MongoReplyFacts implements ReplyFacts {
+class MongoReplyFacts implements ReplyFacts, RebuildableProjection {
 
     static final String COLLECTION = "reply_facts";
 
@@ -52,5 +54,10 @@ class MongoReplyFacts implements ReplyFacts {
                         ((Number) row.get("replies")).longValue());
             })
             .toList();
+    }
+
+    @Override
+    public void clearForRebuild() {
+        mongo.remove(new Query(), COLLECTION);
     }
 }

@@ -1,0 +1,104 @@
+package org.diasporadesk.reporting.replay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.EventType;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.KafkaProbe;
+import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.diasporadesk.reporting.migrants.HouseholdSnapshots.envelope;
+import static org.diasporadesk.reporting.migrants.HouseholdSnapshots.snapshot;
+
+/**
+ * An administrator rebuilds the projections from the Kafka history: every figure the planners see is the same
+ * afterwards, redelivered, overtaken and unreadable events included, and new events are counted again.
+ */
+@ServiceIntegrationTest
+class ProjectionReplayIT {
+
+    private static final String REGISTRY = Topic.REGISTRY_STATISTICS.topicName();
+    private static final String NATIONAL = TestTokens.national(Role.NATIONAL_PLANNER);
+    private static final String ADMINISTRATOR = TestTokens.national(Role.ADMINISTRATOR);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final List<String> FIGURES = List.of("/figures/migrants?area=GE", "/figures/hotline?area=GE",
+            "/figures/outreach?area=GE", "/figures/migrants?area=GE-TB",
+            "/figures/over-time?area=GE&interval=month&from=2025-01-01&to=2026-12-31");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aRebuildFromTheKafkaHistoryGivesTheSameFiguresAndCountingGoesOn() {
+        ApiClient api = ApiClient.local(port);
+        String household = UUID.randomUUID().toString();
+        KafkaProbe.publish(REGISTRY, snapshot(household, 1, "GE-TB-TBILISI", LocalDate.of(2026, 3, 2), 6));
+        KafkaProbe.publish(REGISTRY, snapshot(household, 2, "GE-TB-TBILISI", LocalDate.of(2026, 3, 2), 9));
+        KafkaProbe.publish(REGISTRY, snapshot(household, 1, "GE-TB-TBILISI", LocalDate.of(2026, 3, 2), 6));
+        KafkaProbe.publish(REGISTRY, envelope(household, 3, "GE-TB-TBILISI", "{not json".getBytes()));
+        openTicket("GE-TB-TBILISI");
+        await().atMost(WAIT).until(() -> api.get("/figures/migrants?area=GE-TB", NATIONAL).body()
+            .at("/migrants/value").asLong() >= 9 && api.get("/figures/hotline?area=GE-TB", NATIONAL).body()
+                .at("/below/0/tickets/suppressed").asBoolean());
+        Map<String, JsonNode> before = figures(api);
+
+        ApiClient.Response started = api.post("/admin/replays", ADMINISTRATOR, "{}");
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        String progressUri = started.headers().getLocation().toString();
+        await().atMost(WAIT).until(() -> !api.get(progressUri, ADMINISTRATOR).body().get("state").asString()
+            .equals("RUNNING"));
+
+        JsonNode progress = api.get(progressUri, ADMINISTRATOR).body();
+        assertThat(progress.get("state").asString()).as("%s", progress).isEqualTo("COMPLETED");
+        assertThat(progress.get("applied").asLong()).isEqualTo(progress.get("events").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(progress.get("unreadable").asLong()).as("the unreadable record, skipped again").isPositive();
+        assertThat(progress.get("percentDone").asDouble()).isEqualTo(100.0);
+        assertThat(figures(api)).isEqualTo(before);
+
+        KafkaProbe.publish(REGISTRY, snapshot(UUID.randomUUID().toString(), 1, "GE-TB-TBILISI", 5));
+        long tbilisi = before.get("/figures/migrants?area=GE-TB").at("/migrants/value").asLong();
+        await().atMost(WAIT).until(() -> api.get("/figures/migrants?area=GE-TB", NATIONAL).body()
+            .at("/migrants/value").asLong() == tbilisi + 5);
+    }
+
+    @Test
+    void onlyAdministratorsRebuildAndUnknownReplaysAreNamed() {
+        ApiClient api = ApiClient.local(port);
+        assertThat(api.post("/admin/replays", NATIONAL, "{}").status()).isEqualTo(403);
+        assertThat(api.get("/admin/replays/" + UUID.randomUUID(), ADMINISTRATOR).status()).isEqualTo(404);
+    }
+
+    private Map<String, JsonNode> figures(ApiClient api) {
+        return FIGURES.stream().collect(java.util.stream.Collectors.toMap(path -> path, path -> {
+            ApiClient.Response response = api.get(path, NATIONAL);
+            assertThat(response.status()).as("%s: %s", path, response.body()).isEqualTo(200);
+            return response.body();
+        }));
+    }
+
+    private static void openTicket(String municipality) {
+        String ticket = UUID.randomUUID().toString();
+        TicketOpened opened = new TicketOpened(ticket, municipality, "documents", "NORMAL", "PHONE", "MIGRANT", false,
+                Instant.parse("2026-03-03T08:00:00Z"));
+        KafkaProbe.publish(Topic.HOTLINE_TICKETS.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
+                "/diaspora-desk/hotline-service", EventType.TICKET_OPENED_V1.typeName(), Instant.now(), ticket,
+                municipality, 1, EventCodec.encode(opened)));
+    }
+}
