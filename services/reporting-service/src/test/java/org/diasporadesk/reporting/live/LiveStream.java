@@ -18,11 +18,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A planner's open server-sent event stream, read on a thread of its own into a queue of events. */
-final class LiveStream implements AutoCloseable {
+public final class LiveStream implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Event(String name, JsonNode data) {
+    public record Event(String name, JsonNode data) {
     }
 
     private final HttpResponse<InputStream> response;
@@ -36,7 +36,7 @@ final class LiveStream implements AutoCloseable {
         reader.start();
     }
 
-    static LiveStream open(int port, String area, String token) throws IOException, InterruptedException {
+    public static LiveStream open(int port, String area, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/figures/live?area=" + area))
             .header("Accept", "text/event-stream")
             .header("Authorization", "Bearer " + token)
@@ -44,12 +44,12 @@ final class LiveStream implements AutoCloseable {
         return new LiveStream(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()));
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
     /** The next event, or null if none came within the wait. */
-    Event next(Duration wait) throws InterruptedException {
+    public Event next(Duration wait) throws InterruptedException {
         return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 

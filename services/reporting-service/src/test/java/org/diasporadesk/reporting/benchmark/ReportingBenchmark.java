@@ -1,0 +1,261 @@
+package org.diasporadesk.reporting.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.CloudEventHeaders;
+import org.diasporadesk.events.EventEnvelope;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.registry.AgeBand;
+import org.diasporadesk.reporting.ReportingApplication;
+import org.diasporadesk.reporting.live.LiveStream;
+import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.TestInfrastructure;
+import org.diasporadesk.testsupport.TestTokens;
+import org.diasporadesk.testsupport.WireServerProcess;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.diasporadesk.reporting.migrants.HouseholdSnapshots.snapshot;
+
+/**
+ * Reporting's three targets: freshness (event published to changed figures pushed on a live stream) at a
+ * sustained 500 household snapshots a second; the rate at which a replay rebuilds the projections from that
+ * history; and the latency of a region's and the nation's migrant figures with 17,356 and with 1,000,000 migrants
+ * held. The store is the Mongo wire server with its H2 file backend in a JVM of its own; Kafka is the in-process
+ * broker; all in one machine, so the clocks of publisher and subscriber are the same.
+ * Run with {@code ./mvnw -Pbenchmarks -pl services/reporting-service -am verify [-Dbenchmark.seconds=60]
+ * [-Dbenchmark.rate=500] [-Dbenchmark.migrants=17356,1000000]}.
+ */
+class ReportingBenchmark {
+
+    private static final String PROBE_MUNICIPALITY = "GE-KK-RUSTAVI";
+    private static final String[] LOAD_MUNICIPALITIES = { "GE-IM-KUTAISI", "GE-IM-ZESTAPONI", "GE-AJ-BATUMI",
+        "GE-KA-TELAVI", "GE-SZ-ZUGDIDI", "GE-TB-TBILISI", "GE-SK-GORI", "GE-MM-DUSHETI" };
+    private static final String NATIONAL = TestTokens.national(Role.NATIONAL_PLANNER);
+    private static final String ADMINISTRATOR = TestTokens.national(Role.ADMINISTRATOR);
+
+    @Test
+    void freshnessReplayAndQueryLatency() throws Exception {
+        int seconds = Integer.getInteger("benchmark.seconds", 60);
+        int rate = Integer.getInteger("benchmark.rate", 500);
+        List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.migrants", "17356,1000000").split(","))
+            .map(String::trim).map(Integer::parseInt).toList();
+        Path dir = Files.createTempDirectory("ddesk-reporting-benchmark");
+        String brokers = TestInfrastructure.endpoints().kafkaBootstrapServers();
+        StringBuilder report = new StringBuilder(String.format("%nReporting benchmark (Mongo wire server, H2 file "
+                + "backend in its own JVM; in-process Kafka; push interval 250 ms)%n"));
+        try (WireServerProcess store = WireServerProcess.start(dir.resolve("reporting.mv"));
+                MongoClient client = MongoClients.create("mongodb://localhost:" + store.port());
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.LINGER_MS_CONFIG, 2,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ConfigurableApplicationContext reporting = new SpringApplicationBuilder(ReportingApplication.class)
+                    .initializers(context -> context.getBeanFactory().registerSingleton("testTokensJwtDecoder",
+                            (JwtDecoder) TestTokens.decoder()))
+                    .run("--server.port=0", "--spring.mongodb.uri=mongodb://localhost:" + store.port(),
+                        "--logging.level.root=WARN", "--logging.level.org.diasporadesk=INFO",
+                        "--spring.cloud.stream.kafka.binder.brokers=" + brokers)) {
+            int port = ((WebServerApplicationContext) reporting).getWebServer().getPort();
+            ApiClient api = ApiClient.local(port);
+
+            long events = freshness(report, producer, port, api, seconds, rate);
+            replay(report, api, events);
+            MongoCollection<Document> profiles = client.getDatabase("reporting").getCollection("household_profiles");
+            for (int migrants : sizes) {
+                queries(report, api, profiles, migrants);
+            }
+            System.out.println(report);
+        }
+    }
+
+    /** Publishes {@code rate} snapshots a second; every 200 ms one of them is a probe household on a followed area. */
+    private static long freshness(StringBuilder report, KafkaProducer<String, byte[]> producer, int port, ApiClient api,
+            int seconds, int rate) throws Exception {
+        List<Long> freshness = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedQueue<long[]> probes = new ConcurrentLinkedQueue<>();
+        AtomicLong published = new AtomicLong();
+        AtomicLong probeMigrants = new AtomicLong();
+        Random random = new Random(42);
+        try (LiveStream stream = LiveStream.open(port, PROBE_MUNICIPALITY, NATIONAL)) {
+            Thread reader = new Thread(() -> readProbes(stream, probes, freshness), "benchmark-live-reader");
+            reader.setDaemon(true);
+            reader.start();
+            ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
+            int perTick = Math.max(1, rate / 100);
+            long started = System.nanoTime();
+            publisher.scheduleAtFixedRate(() -> {
+                long tick = published.get() / perTick;
+                for (int i = 0; i < perTick; i++) {
+                    boolean probe = i == 0 && tick % 20 == 0;
+                    String municipality = probe ? PROBE_MUNICIPALITY
+                            : LOAD_MUNICIPALITIES[random.nextInt(LOAD_MUNICIPALITIES.length)];
+                    EventEnvelope event = snapshot(UUID.randomUUID().toString(), 1, municipality,
+                            LocalDate.of(2026, 1 + random.nextInt(10), 1 + random.nextInt(28)), probe ? 5
+                                    : 1 + random.nextInt(6));
+                    if (probe) {
+                        probes.add(new long[] { probeMigrants.addAndGet(5), System.nanoTime() });
+                    }
+                    send(producer, event);
+                    published.incrementAndGet();
+                }
+            }, 0, 10, TimeUnit.MILLISECONDS);
+            // The load lasts its full length whatever happens meanwhile: this is its duration, not a wait.
+            Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+            publisher.shutdownNow();
+            double sendSeconds = (System.nanoTime() - started) / 1e9;
+            long total = published.get();
+            long lastProbe = probeMigrants.get();
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500)).until(() -> api
+                .get("/figures/migrants?area=" + PROBE_MUNICIPALITY, NATIONAL).body().at("/migrants/value")
+                .asLong() >= lastProbe);
+            double drainedSeconds = (System.nanoTime() - started) / 1e9;
+            List<Long> sorted = new ArrayList<>(freshness);
+            Collections.sort(sorted);
+            report.append(String.format("  freshness: %,d snapshots published in %.1f s (%.0f/s); %d probes pushed, "
+                    + "event to push p50 %d ms, p99 %d ms, max %d ms; all applied %.1f s after the first was sent%n",
+                    total, sendSeconds, total / sendSeconds, sorted.size(), percentile(sorted, 50),
+                    percentile(sorted, 99), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1), drainedSeconds));
+            return total;
+        }
+    }
+
+    /** Matches each pushed figure to the probes it includes: a probe counts from its send to the first push showing it. */
+    private static void readProbes(LiveStream stream, ConcurrentLinkedQueue<long[]> probes, List<Long> freshness) {
+        try {
+            for (LiveStream.Event event = stream.next(Duration.ofMinutes(5)); event != null;
+                    event = stream.next(Duration.ofMinutes(5))) {
+                long received = System.nanoTime();
+                JsonNode migrants = event.data().get("migrants");
+                if (!"migrants".equals(event.name()) || migrants == null || migrants.get("value").isNull()) {
+                    continue;
+                }
+                long shown = migrants.get("value").asLong();
+                for (long[] probe = probes.peek(); probe != null && probe[0] <= shown; probe = probes.peek()) {
+                    probes.poll();
+                    freshness.add((received - probe[1]) / 1_000_000);
+                }
+            }
+        }
+        catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void replay(StringBuilder report, ApiClient api, long published) {
+        ApiClient.Response started = api.post("/admin/replays", ADMINISTRATOR, "{}");
+        assertThat(started.status()).isEqualTo(202);
+        String progressUri = started.headers().getLocation().toString();
+        long begun = System.nanoTime();
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(500)).until(() -> !api.get(progressUri,
+                ADMINISTRATOR).body().get("state").asString().equals("RUNNING"));
+        double seconds = (System.nanoTime() - begun) / 1e9;
+        JsonNode progress = api.get(progressUri, ADMINISTRATOR).body();
+        assertThat(progress.get("state").asString()).as("%s", progress).isEqualTo("COMPLETED");
+        report.append(String.format("  replay: %,d events (%,d published here) rebuilt in %.1f s: %,d events/s "
+                + "(service's own figure), %,.0f events/s from request to completion%n", progress.get("applied")
+                    .asLong(), published, seconds, progress.get("eventsPerSecond").asLong(),
+                progress.get("applied").asLong() / seconds));
+    }
+
+    /** Fills the projection straight in the store to {@code migrants} migrants, then times the figure queries. */
+    private static void queries(StringBuilder report, ApiClient api, MongoCollection<Document> profiles, int migrants) {
+        profiles.deleteMany(new Document());
+        long loadStarted = System.nanoTime();
+        Random random = new Random(7);
+        List<Document> batch = new ArrayList<>(5_000);
+        String[] countries = { "GR", "IT", "TR", "DE", "RU", "US", "ES", "PL" };
+        AgeBand[] bands = AgeBand.values();
+        long held = 0;
+        List<String> municipalities = List.of("GE-IM-KUTAISI", "GE-IM-ZESTAPONI", "GE-IM-SAMTREDIA",
+                "GE-IM-TSKALTUBO", "GE-AJ-BATUMI", "GE-KA-TELAVI", "GE-SZ-ZUGDIDI", "GE-TB-TBILISI", "GE-SK-GORI",
+                "GE-KK-RUSTAVI", "GE-MM-DUSHETI", "GE-GU-OZURGETI");
+        for (int household = 0; held < migrants; household++) {
+            int size = (int) Math.min(1 + random.nextInt(6), migrants - held);
+            List<Document> people = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                people.add(new Document("sex", random.nextBoolean() ? "FEMALE" : "MALE")
+                    .append("ageBand", bands[random.nextInt(bands.length)].name())
+                    .append("destinationCountry", countries[random.nextInt(countries.length)])
+                    .append("lifecycleStage", "ABROAD"));
+            }
+            batch.add(new Document("_id", "bench-" + migrants + "-" + household).append("sequence", 1L)
+                .append("municipalityCode", municipalities.get(household % municipalities.size()))
+                .append("recordedOn", Date.from(Instant.parse("2026-01-01T00:00:00Z")))
+                .append("migrants", people).append("migrantCount", size));
+            held += size;
+            if (batch.size() == 5_000) {
+                profiles.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            profiles.insertMany(batch);
+        }
+        double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+        long national = api.get("/figures/migrants?area=GE", NATIONAL).body().at("/migrants/value").asLong();
+        assertThat(national).isEqualTo(migrants);
+        int requests = migrants > 100_000 ? 20 : 200;
+        for (String area : List.of("GE-IM", "GE")) {
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                long begun = System.nanoTime();
+                ApiClient.Response response = api.get("/figures/migrants?area=" + area, NATIONAL);
+                latencies.add((System.nanoTime() - begun) / 1_000_000);
+                assertThat(response.status()).isEqualTo(200);
+            }
+            Collections.sort(latencies);
+            report.append(String.format("  query /figures/migrants?area=%s with %,d migrants (%,.0f s to load): "
+                    + "%d requests, p50 %d ms, p99 %d ms%n", area, migrants, loadSeconds, requests,
+                    percentile(latencies, 50), percentile(latencies, 99)));
+        }
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, EventEnvelope event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.REGISTRY_STATISTICS.topicName(),
+                event.subject(), event.data());
+        CloudEventHeaders.write(event).forEach((name, value) -> record.headers().add(name, value));
+        producer.send(record);
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+}
