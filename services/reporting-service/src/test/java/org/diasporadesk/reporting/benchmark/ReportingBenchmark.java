@@ -76,8 +76,9 @@ class ReportingBenchmark {
             .map(String::trim).map(Integer::parseInt).toList();
         Path dir = Files.createTempDirectory("ddesk-reporting-benchmark");
         String brokers = TestInfrastructure.endpoints().kafkaBootstrapServers();
-        StringBuilder report = new StringBuilder(String.format("%nReporting benchmark (Mongo wire server, H2 file "
-                + "backend in its own JVM; in-process Kafka; push interval 250 ms)%n"));
+        StringBuilder report = new StringBuilder();
+        print(report, String.format("%nReporting benchmark (Mongo wire server, H2 file backend in its own JVM; "
+                + "in-process Kafka; push interval 250 ms)%n"));
         try (WireServerProcess store = WireServerProcess.start(dir.resolve("reporting.mv"));
                 MongoClient client = MongoClients.create("mongodb://localhost:" + store.port());
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -99,8 +100,14 @@ class ReportingBenchmark {
             for (int migrants : sizes) {
                 queries(report, api, profiles, migrants);
             }
-            System.out.println(report);
         }
+    }
+
+    /** Prints a figure as soon as it is measured: a long run that is stopped still leaves what it measured. */
+    private static void print(StringBuilder report, String line) {
+        System.out.print(line);
+        System.out.flush();
+        report.append(line);
     }
 
     /** Publishes {@code rate} snapshots a second; every 200 ms one of them is a probe household on a followed area. */
@@ -146,7 +153,7 @@ class ReportingBenchmark {
             double drainedSeconds = (System.nanoTime() - started) / 1e9;
             List<Long> sorted = new ArrayList<>(freshness);
             Collections.sort(sorted);
-            report.append(String.format("  freshness: %,d snapshots published in %.1f s (%.0f/s); %d probes pushed, "
+            print(report, String.format("  freshness: %,d snapshots published in %.1f s (%.0f/s); %d probes pushed, "
                     + "event to push p50 %d ms, p99 %d ms, max %d ms; all applied %.1f s after the first was sent%n",
                     total, sendSeconds, total / sendSeconds, sorted.size(), percentile(sorted, 50),
                     percentile(sorted, 99), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1), drainedSeconds));
@@ -186,7 +193,7 @@ class ReportingBenchmark {
         double seconds = (System.nanoTime() - begun) / 1e9;
         JsonNode progress = api.get(progressUri, ADMINISTRATOR).body();
         assertThat(progress.get("state").asString()).as("%s", progress).isEqualTo("COMPLETED");
-        report.append(String.format("  replay: %,d events (%,d published here) rebuilt in %.1f s: %,d events/s "
+        print(report, String.format("  replay: %,d events (%,d published here) rebuilt in %.1f s: %,d events/s "
                 + "(service's own figure), %,.0f events/s from request to completion%n", progress.get("applied")
                     .asLong(), published, seconds, progress.get("eventsPerSecond").asLong(),
                 progress.get("applied").asLong() / seconds));
@@ -239,7 +246,7 @@ class ReportingBenchmark {
                 assertThat(response.status()).isEqualTo(200);
             }
             Collections.sort(latencies);
-            report.append(String.format("  query /figures/migrants?area=%s with %,d migrants (%,.0f s to load): "
+            print(report, String.format("  query /figures/migrants?area=%s with %,d migrants (%,.0f s to load): "
                     + "%d requests, p50 %d ms, p99 %d ms%n", area, migrants, loadSeconds, requests,
                     percentile(latencies, 50), percentile(latencies, 99)));
         }

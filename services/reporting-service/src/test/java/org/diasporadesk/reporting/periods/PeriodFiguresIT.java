@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.diasporadesk.chassis.security.Role;
-import org.diasporadesk.events.EventCodec;
-import org.diasporadesk.events.EventEnvelope;
-import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.Topic;
-import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.reporting.hotline.TicketFactsFeed;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -51,7 +48,7 @@ class PeriodFiguresIT {
         record("GE-SZ-POTI", LocalDate.of(2026, 10, 20), 2);
         // 21:30 UTC on 31 October is 01:30 on 1 November in Tbilisi: the tickets belong to November.
         for (int i = 0; i < 5; i++) {
-            openTicket("GE-SZ-SENAKI", Instant.parse("2026-10-31T21:30:00Z"));
+            TicketFactsFeed.opened("GE-SZ-SENAKI", Instant.parse("2026-10-31T21:30:00Z"));
         }
 
         String series = "/figures/over-time?area=GE-SZ&interval=month&from=2026-09-01&to=2026-11-30";
@@ -173,14 +170,5 @@ class PeriodFiguresIT {
 
     private static void record(String municipality, LocalDate recordedOn, int migrants) {
         KafkaProbe.publish(REGISTRY, snapshot(UUID.randomUUID().toString(), 1, municipality, recordedOn, migrants));
-    }
-
-    private static void openTicket(String municipality, Instant openedAt) {
-        String ticket = UUID.randomUUID().toString();
-        TicketOpened opened = new TicketOpened(ticket, municipality, "documents", "NORMAL", "PHONE", "MIGRANT", false,
-                openedAt);
-        KafkaProbe.publish(Topic.HOTLINE_TICKETS.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
-                "/diaspora-desk/hotline-service", EventType.TICKET_OPENED_V1.typeName(), Instant.now(), ticket,
-                municipality, 1, EventCodec.encode(opened)));
     }
 }

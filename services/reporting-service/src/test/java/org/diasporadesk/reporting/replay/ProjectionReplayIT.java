@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.diasporadesk.chassis.security.Role;
-import org.diasporadesk.events.EventCodec;
-import org.diasporadesk.events.EventEnvelope;
-import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.Topic;
-import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.reporting.hotline.TicketFactsFeed;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -53,7 +50,7 @@ class ProjectionReplayIT {
         KafkaProbe.publish(REGISTRY, snapshot(household, 2, "GE-TB-TBILISI", LocalDate.of(2026, 3, 2), 9));
         KafkaProbe.publish(REGISTRY, snapshot(household, 1, "GE-TB-TBILISI", LocalDate.of(2026, 3, 2), 6));
         KafkaProbe.publish(REGISTRY, envelope(household, 3, "GE-TB-TBILISI", "{not json".getBytes()));
-        openTicket("GE-TB-TBILISI");
+        TicketFactsFeed.opened("GE-TB-TBILISI", Instant.parse("2026-03-03T08:00:00Z"));
         await().atMost(WAIT).until(() -> api.get("/figures/migrants?area=GE-TB", NATIONAL).body()
             .at("/migrants/value").asLong() >= 9 && api.get("/figures/hotline?area=GE-TB", NATIONAL).body()
                 .at("/below/0/tickets/suppressed").asBoolean());
@@ -91,14 +88,5 @@ class ProjectionReplayIT {
             assertThat(response.status()).as("%s: %s", path, response.body()).isEqualTo(200);
             return response.body();
         }));
-    }
-
-    private static void openTicket(String municipality) {
-        String ticket = UUID.randomUUID().toString();
-        TicketOpened opened = new TicketOpened(ticket, municipality, "documents", "NORMAL", "PHONE", "MIGRANT", false,
-                Instant.parse("2026-03-03T08:00:00Z"));
-        KafkaProbe.publish(Topic.HOTLINE_TICKETS.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
-                "/diaspora-desk/hotline-service", EventType.TICKET_OPENED_V1.typeName(), Instant.now(), ticket,
-                municipality, 1, EventCodec.encode(opened)));
     }
 }
