@@ -30,7 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Planners' live subscriptions to an area's figures, as server-sent events. The projections announce which kind
  * of figures an applied event may have changed; every push interval the figures of that kind are recomputed
  * once per followed area and sent to a subscriber only if they differ from what it last received. A new
- * subscriber first gets all of its area's figures.
+ * subscriber first gets all of its area's figures. Events applied by another instance of the service are caught
+ * by a periodic resync (every 2 s by default), which recomputes everything followed and sends only what differs.
  */
 @Service
 public class LiveFigures implements DisposableBean {
@@ -61,6 +62,8 @@ public class LiveFigures implements DisposableBean {
             .register(meters);
         long interval = properties.pushInterval().toMillis();
         pusher.scheduleWithFixedDelay(this::pushChanges, interval, interval, TimeUnit.MILLISECONDS);
+        long resync = properties.resync().toMillis();
+        pusher.scheduleWithFixedDelay(this::resync, resync, resync, TimeUnit.MILLISECONDS);
         long heartbeat = properties.heartbeat().toMillis();
         pusher.scheduleWithFixedDelay(this::beat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }
@@ -87,6 +90,13 @@ public class LiveFigures implements DisposableBean {
         changed.add(kind);
     }
 
+    /** Catches what other instances applied: everything counts as changed, and only real differences are sent. */
+    private void resync() {
+        if (!subscriptions.isEmpty()) {
+            changed.addAll(EnumSet.allOf(FiguresChanged.class));
+        }
+    }
+
     private void pushChanges() {
         EnumSet<FiguresChanged> kinds = EnumSet.noneOf(FiguresChanged.class);
         for (FiguresChanged kind : FiguresChanged.values()) {
@@ -97,19 +107,24 @@ public class LiveFigures implements DisposableBean {
         Map<String, Object> computed = new HashMap<>();
         for (Subscription subscription : subscriptions) {
             for (FiguresChanged kind : subscription.due(kinds)) {
+                Object figures;
                 try {
-                    Object figures = computed.computeIfAbsent(kind + "@" + subscription.area,
+                    figures = computed.computeIfAbsent(kind + "@" + subscription.area,
                             key -> dashboard.figures(kind, subscription.area, subscription.planner));
-                    subscription.sendIfChanged(kind, figures);
-                }
-                catch (IOException | IllegalStateException gone) {
-                    subscriptions.remove(subscription);
-                    break;
                 }
                 catch (RuntimeException ex) {
                     // The projection's store failed: the figures go out on a later round instead.
                     log.warn("Live {} figures for {} could not be computed; retrying", kind, subscription.area, ex);
                     changed.add(kind);
+                    continue;
+                }
+                try {
+                    subscription.sendIfChanged(kind, figures);
+                }
+                catch (IOException | IllegalStateException gone) {
+                    // The client went away (or its stream completed): nothing more to send it.
+                    subscriptions.remove(subscription);
+                    break;
                 }
             }
         }

@@ -236,7 +236,7 @@ class ReportingBenchmark {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         long national = api.get("/figures/migrants?area=GE", NATIONAL).body().at("/migrants/value").asLong();
         assertThat(national).isEqualTo(migrants);
-        int requests = migrants > 100_000 ? 20 : 200;
+        int requests = migrants >= 100_000 ? 20 : 200;
         for (String area : List.of("GE-IM", "GE")) {
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
