@@ -108,6 +108,17 @@ class PeriodFiguresIT {
         assertThat(inSeries.at("/figures/migrantsRecorded/value").asLong()).isEqualTo(8);
         assertThat(inSeries.at("/lateAdjustment/migrantsRecorded/value").asLong()).isEqualTo(5);
 
+        // The days add up to June as it is now; with the approved June they would give the withheld adjustment
+        // (one household) away, so June's days are withheld whole. 1 July is another month.
+        JsonNode days = api.get("/figures/over-time?area=GE-SZ&interval=day&from=2025-06-01&to=2025-07-01",
+                SAMEGRELO_PLANNER).body().get("periods");
+        assertThat(june.at("/lateAdjustment/householdsRecorded/suppressed").asBoolean()).isTrue();
+        assertThat(days.at("/2/period").asString()).isEqualTo("2025-06-03");
+        assertThat(days.at("/2/figures/migrantsRecorded/suppressed").asBoolean()).isTrue();
+        assertThat(days.at("/19/figures/below/0/ticketsOpened/suppressed").asBoolean()).isTrue();
+        assertThat(days.at("/30/period").asString()).isEqualTo("2025-07-01");
+        assertThat(days.at("/30/figures/migrantsRecorded/value").asLong()).isZero();
+
         ApiClient.Response again = api.post("/sign-offs", SAMEGRELO_PLANNER,
                 Map.of("area", "GE-SZ", "period", "2025-06"));
         assertThat(again.status()).isEqualTo(409);

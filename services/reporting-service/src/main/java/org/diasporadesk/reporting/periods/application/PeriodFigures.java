@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.AreaAccess;
@@ -101,9 +102,63 @@ public class PeriodFigures {
         Map<ReportingPeriod, ActivityTally> now = counter.count(area.code(), periods);
         Map<String, SignOff> signed = signOffs.findAll(area.code(), periods.stream().map(ReportingPeriod::label)
             .toList());
+        List<ReportingPeriod> sealed = interval == Interval.MONTH ? List.of() : monthsWithWithheldAdjustments(area,
+                periods.get(0).from(), periods.get(periods.size() - 1).until());
         return new Series(area.code(), area.name(), interval, periods.stream()
-            .map(period -> report(area, period, now.get(period), Optional.ofNullable(signed.get(period.label()))))
+            .map(period -> {
+                PeriodReport report = report(area, period, now.get(period),
+                        Optional.ofNullable(signed.get(period.label())));
+                return sealed.stream().anyMatch(month -> overlap(month, period)) ? withheld(report) : report;
+            })
             .toList());
+    }
+
+    /**
+     * Signed-off months of the area whose late adjustment has a withheld cell. The days and weeks of such a month
+     * are counted as they are now, so their sum minus the approved month would give the withheld adjustment away;
+     * they are withheld whole.
+     */
+    private List<ReportingPeriod> monthsWithWithheldAdjustments(TerritorialUnit area, LocalDate from,
+            LocalDate until) {
+        List<ReportingPeriod> months = new ArrayList<>();
+        for (ReportingPeriod month = ReportingPeriod.containing(Interval.MONTH, from); month.from().isBefore(until);
+                month = month.next()) {
+            months.add(month);
+        }
+        Map<String, SignOff> signed = signOffs.findAll(area.code(), months.stream().map(ReportingPeriod::label)
+            .toList());
+        List<ReportingPeriod> signedMonths = months.stream().filter(month -> signed.containsKey(month.label()))
+            .toList();
+        if (signedMonths.isEmpty()) {
+            return List.of();
+        }
+        Map<ReportingPeriod, ActivityTally> now = counter.count(area.code(), signedMonths);
+        return signedMonths.stream()
+            .filter(month -> hasWithheldCell(publish(now.get(month).minus(signed.get(month.label()).approved()))))
+            .toList();
+    }
+
+    private static boolean overlap(ReportingPeriod month, ReportingPeriod period) {
+        return period.from().isBefore(month.until()) && month.from().isBefore(period.until());
+    }
+
+    private static boolean hasWithheldCell(Activities activities) {
+        return Stream.concat(
+                Stream.of(activities.migrantsRecorded(), activities.householdsRecorded(),
+                        activities.ticketsOpened()),
+                activities.below().stream().flatMap(unit -> Stream.of(unit.migrantsRecorded(),
+                        unit.householdsRecorded(), unit.ticketsOpened())))
+            .anyMatch(Cell::suppressed);
+    }
+
+    private static PeriodReport withheld(PeriodReport report) {
+        Activities figures = report.figures();
+        Activities allWithheld = new Activities(Cell.withheld(), Cell.withheld(), Cell.withheld(), figures.below()
+            .stream()
+            .map(unit -> new UnitActivity(unit.area(), unit.name(), Cell.withheld(), Cell.withheld(), Cell.withheld()))
+            .toList());
+        return new PeriodReport(report.area(), report.name(), report.period(), report.from(), report.until(),
+                report.status(), report.signedOffBy(), report.signedOffAt(), allWithheld, report.lateAdjustment());
     }
 
     /**
