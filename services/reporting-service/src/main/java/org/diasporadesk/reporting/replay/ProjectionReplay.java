@@ -92,7 +92,27 @@ public class ProjectionReplay implements DisposableBean {
 
     private void replay(Run run) {
         Map<String, String> bindingOfTopic = bindingsByTopic();
-        bindingOfTopic.values().forEach(bindings::stop);
+        try {
+            bindingOfTopic.values().forEach(bindings::stop);
+            rebuild(run, bindingOfTopic);
+            run.finish(State.COMPLETED, null, clock.instant());
+            ReplayProgress done = run.progress(clock.instant());
+            log.info("Replay {} completed: {} events in {} s ({} per second), {} unreadable", run.id, done.applied(),
+                    Duration.between(done.startedAt(), done.finishedAt()).toSeconds(), done.eventsPerSecond(),
+                    done.unreadable());
+        }
+        catch (RuntimeException ex) {
+            log.error("Replay {} failed", run.id, ex);
+            run.finish(State.FAILED, "the replay stopped after " + run.applied + " events: " + ex.getMessage()
+                    + ". The figures are incomplete until a replay completes: check that Kafka and MongoDB are "
+                    + "reachable, then start a new replay", clock.instant());
+        }
+        finally {
+            bindingOfTopic.values().forEach(bindings::start);
+        }
+    }
+
+    private void rebuild(Run run, Map<String, String> bindingOfTopic) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerSettings())) {
             List<TopicPartition> partitions = new ArrayList<>();
             bindingOfTopic.keySet().forEach(topic -> consumer.partitionsFor(topic).forEach(
@@ -124,20 +144,6 @@ public class ProjectionReplay implements DisposableBean {
                             progress.events(), Math.round(progress.percentDone()), progress.eventsPerSecond());
                 }
             }
-            run.finish(State.COMPLETED, null, clock.instant());
-            ReplayProgress done = run.progress(clock.instant());
-            log.info("Replay {} completed: {} events in {} s ({} per second), {} unreadable", run.id, done.applied(),
-                    Duration.between(done.startedAt(), done.finishedAt()).toSeconds(), done.eventsPerSecond(),
-                    done.unreadable());
-        }
-        catch (RuntimeException ex) {
-            log.error("Replay {} failed", run.id, ex);
-            run.finish(State.FAILED, "the replay stopped after " + run.applied + " events: " + ex.getMessage()
-                    + ". The figures are incomplete until a replay completes: check that Kafka and MongoDB are "
-                    + "reachable, then start a new replay", clock.instant());
-        }
-        finally {
-            bindingOfTopic.values().forEach(bindings::start);
         }
     }
 
