@@ -1,6 +1,5 @@
 package org.diasporadesk.reporting.hotline.application;
 
-import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.events.hotline.HotlineEvent;
@@ -9,8 +8,8 @@ import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
+import org.diasporadesk.reporting.projection.AppliedEvents;
 import org.diasporadesk.reporting.projection.FiguresChanged;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Applies the hotline's ticket and call facts to the projections, exactly once in effect. */
@@ -19,15 +18,12 @@ public class HotlineProjection {
 
     private final TicketFacts facts;
     private final CallFacts calls;
-    private final EventReceiver receiver;
-    private final ApplicationEventPublisher changes;
+    private final AppliedEvents appliedEvents;
 
-    HotlineProjection(TicketFacts facts, CallFacts calls, EventReceiver receiver,
-            ApplicationEventPublisher changes) {
+    HotlineProjection(TicketFacts facts, CallFacts calls, AppliedEvents appliedEvents) {
         this.facts = facts;
         this.calls = calls;
-        this.receiver = receiver;
-        this.changes = changes;
+        this.appliedEvents = appliedEvents;
     }
 
     public void apply(ReceivedEvent<HotlineEvent> event) {
@@ -51,11 +47,6 @@ public class HotlineProjection {
         else {
             applied = facts.referralOutcome((ReferralOutcomeRecorded) event.payload(), sequence);
         }
-        if (applied) {
-            changes.publishEvent(FiguresChanged.HOTLINE);
-        }
-        else {
-            receiver.skippedDuplicate(event.envelope());
-        }
+        appliedEvents.handled(event.envelope(), applied, FiguresChanged.HOTLINE);
     }
 }

@@ -1,6 +1,5 @@
 package org.diasporadesk.reporting.outreach.application;
 
-import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.events.outreach.CampaignEnded;
 import org.diasporadesk.events.outreach.CampaignEvent;
@@ -8,8 +7,8 @@ import org.diasporadesk.events.outreach.CampaignLaunched;
 import org.diasporadesk.events.outreach.MessageStatusChanged;
 import org.diasporadesk.events.outreach.ReplyRecorded;
 import org.diasporadesk.events.outreach.SessionRosterChanged;
+import org.diasporadesk.reporting.projection.AppliedEvents;
 import org.diasporadesk.reporting.projection.FiguresChanged;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Applies outreach's PII-free campaign facts to the projections, exactly once in effect. */
@@ -19,16 +18,14 @@ public class OutreachProjection {
     private final CampaignFacts campaigns;
     private final MessageFacts messages;
     private final ReplyFacts replies;
-    private final EventReceiver receiver;
-    private final ApplicationEventPublisher changes;
+    private final AppliedEvents appliedEvents;
 
-    OutreachProjection(CampaignFacts campaigns, MessageFacts messages, ReplyFacts replies, EventReceiver receiver,
-            ApplicationEventPublisher changes) {
+    OutreachProjection(CampaignFacts campaigns, MessageFacts messages, ReplyFacts replies,
+            AppliedEvents appliedEvents) {
         this.campaigns = campaigns;
         this.messages = messages;
         this.replies = replies;
-        this.receiver = receiver;
-        this.changes = changes;
+        this.appliedEvents = appliedEvents;
     }
 
     public void apply(ReceivedEvent<CampaignEvent> event) {
@@ -49,11 +46,6 @@ public class OutreachProjection {
         else {
             applied = campaigns.ended((CampaignEnded) event.payload(), sequence);
         }
-        if (applied) {
-            changes.publishEvent(FiguresChanged.OUTREACH);
-        }
-        else {
-            receiver.skippedDuplicate(event.envelope());
-        }
+        appliedEvents.handled(event.envelope(), applied, FiguresChanged.OUTREACH);
     }
 }

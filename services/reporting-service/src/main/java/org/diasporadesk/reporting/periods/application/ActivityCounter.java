@@ -50,7 +50,8 @@ public class ActivityCounter {
         Map<ReportingPeriod, ActivityTally> tallies = new LinkedHashMap<>();
         for (ReportingPeriod period : periods) {
             Activity area = Activity.NONE;
-            Map<String, Activity> perUnit = new LinkedHashMap<>(ActivityTally.none(below).below());
+            Map<String, Activity> perUnit = new LinkedHashMap<>();
+            below.forEach(unit -> perUnit.put(unit, Activity.NONE));
             for (Map.Entry<LocalDate, Map<String, Activity>> day : byDay.entrySet()) {
                 if (!period.contains(day.getKey())) {
                     continue;

@@ -1,7 +1,6 @@
 package org.diasporadesk.reporting.periods.application;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,20 +14,10 @@ public record ActivityTally(Activity area, Map<String, Activity> below) {
         below = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(below));
     }
 
-    public static ActivityTally none(List<String> unitsBelow) {
-        Map<String, Activity> below = new LinkedHashMap<>();
-        unitsBelow.forEach(unit -> below.put(unit, Activity.NONE));
-        return new ActivityTally(Activity.NONE, below);
-    }
-
     /** What changed since {@code earlier}, unit by unit; units that were not there count as none. */
     public ActivityTally minus(ActivityTally earlier) {
         Map<String, Activity> difference = new LinkedHashMap<>();
         below.forEach((unit, now) -> difference.put(unit, now.minus(earlier.below.getOrDefault(unit, Activity.NONE))));
         return new ActivityTally(area.minus(earlier.area), difference);
-    }
-
-    public boolean isEmpty() {
-        return area.equals(Activity.NONE) && below.values().stream().allMatch(Activity.NONE::equals);
     }
 }

@@ -30,10 +30,6 @@ public class OfficeCalendar {
         this.clock = clock;
     }
 
-    public ZoneId zone() {
-        return zone;
-    }
-
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }
