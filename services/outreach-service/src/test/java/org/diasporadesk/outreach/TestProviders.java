@@ -104,6 +104,10 @@ public final class TestProviders {
             down.set(isDown);
         }
 
+        public boolean isDown() {
+            return down.get();
+        }
+
         public int refusedCalls() {
             return refusedCalls.get();
         }

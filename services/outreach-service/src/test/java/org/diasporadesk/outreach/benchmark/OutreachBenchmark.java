@@ -93,11 +93,16 @@ class OutreachBenchmark {
             long sentBefore = waitForSent(api, campaign, recipients / 3);
             double beforeOutageSeconds = (System.nanoTime() - launched) / 1e9;
             gateway.down(true);
-            // The outage lasts its full length whatever happens meanwhile: this is its duration, not a wait.
-            Thread.sleep(outage.toMillis());
-            int refusedDuringOutage = gateway.refusedCalls();
-            long sentDuringOutage = api.messages(campaign).get("SENT") - sentBefore;
-            gateway.down(false);
+            // The outage lasts its full length whatever happens meanwhile; what it cost is read just before the
+            // gateway comes back, and the benchmark waits for that recovery.
+            AtomicLong refusedDuringOutage = new AtomicLong();
+            AtomicLong sentDuringOutage = new AtomicLong();
+            sampler.schedule(() -> {
+                refusedDuringOutage.set(gateway.refusedCalls());
+                sentDuringOutage.set(api.messages(campaign).get("SENT") - sentBefore);
+                gateway.down(false);
+            }, outage.toMillis(), TimeUnit.MILLISECONDS);
+            await().atMost(outage.plusMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> !gateway.isDown());
             long recovered = System.nanoTime();
             waitForSent(api, campaign, recipients);
             double drainSeconds = (System.nanoTime() - recovered) / 1e9;
@@ -113,7 +118,7 @@ class OutreachBenchmark {
             report.append(String.format("  dispatch before the outage: %,d sent, %.0f messages/s from launch "
                     + "(limit %d/s)%n", sentBefore, sentBefore / beforeOutageSeconds, rate));
             report.append(String.format("  outage of %s: %,d calls reached the gateway, %,d sent meanwhile%n", outage,
-                    refusedDuringOutage, sentDuringOutage));
+                    refusedDuringOutage.get(), sentDuringOutage.get()));
             report.append(String.format("  after recovery: the rest (%,d) sent in %.1f s (%.0f messages/s)%n",
                     recipients - sentBefore, drainSeconds, (recipients - sentBefore) / drainSeconds));
             report.append(String.format("  total: %.1f s from launch, outage included%n", totalSeconds));

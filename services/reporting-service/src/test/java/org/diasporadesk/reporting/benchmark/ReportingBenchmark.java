@@ -125,7 +125,11 @@ class ReportingBenchmark {
             ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
             int perTick = Math.max(1, rate / 100);
             long started = System.nanoTime();
+            long planned = (long) seconds * rate;
             publisher.scheduleAtFixedRate(() -> {
+                if (published.get() >= planned) {
+                    return;
+                }
                 long tick = published.get() / perTick;
                 for (int i = 0; i < perTick; i++) {
                     boolean probe = i == 0 && tick % 20 == 0;
@@ -141,8 +145,9 @@ class ReportingBenchmark {
                     published.incrementAndGet();
                 }
             }, 0, 10, TimeUnit.MILLISECONDS);
-            // The load lasts its full length whatever happens meanwhile: this is its duration, not a wait.
-            Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+            // The publisher stops itself after the planned number of events, which takes the load's length.
+            await().atMost(Duration.ofSeconds(2L * seconds + 30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> published.get() >= planned);
             publisher.shutdownNow();
             double sendSeconds = (System.nanoTime() - started) / 1e9;
             long total = published.get();
