@@ -22,6 +22,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.diasporadesk.chassis.web.StateConflictException;
 import org.diasporadesk.events.MalformedEventException;
+import org.diasporadesk.reporting.projection.BatchedReplay;
+import org.diasporadesk.reporting.projection.LogSpan;
 import org.diasporadesk.reporting.projection.RebuildableProjection;
 import org.diasporadesk.reporting.replay.ReplayProgress.State;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Service;
@@ -37,9 +40,10 @@ import org.springframework.stereotype.Service;
 /**
  * Rebuilds every projection from the Kafka history: stops the service's consumers, empties the projections, reads
  * each consumed topic from its first record up to where it ended when the replay began, hands every record to the
- * same consumer function the binding calls, and starts the consumers again, which carry on from their committed
- * offsets; what they see again is skipped by the per-aggregate sequence. Progress is logged every few seconds and
- * served by {@link #progress(String)}. One replay at a time per instance.
+ * same consumer function the binding calls (or, where a projection offers a {@link BatchedReplay}, up to
+ * {@value #BATCH} consecutive records of a partition at once), and starts the consumers again, which carry on from
+ * their committed offsets; what they see again is skipped by the per-aggregate sequence. Progress is logged every
+ * few seconds and served by {@link #progress(String)}. One replay at a time per instance.
  */
 @Service
 public class ProjectionReplay implements DisposableBean {
@@ -47,9 +51,12 @@ public class ProjectionReplay implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Records of a partition applied together where a projection can; the more, the fewer round trips. */
+    private static final int BATCH = 10_000;
 
     /** Input bindings and the functions behind them: one per consumed topic. */
     private final Map<String, Consumer<Message<byte[]>>> functions;
+    private final Map<String, BatchedReplay> batched = new HashMap<>();
     private final List<RebuildableProjection> projections;
     private final BindingsLifecycleController bindings;
     private final BindingServiceProperties bindingProperties;
@@ -62,10 +69,12 @@ public class ProjectionReplay implements DisposableBean {
     });
     private final AtomicReference<Run> current = new AtomicReference<>();
 
-    ProjectionReplay(Map<String, Consumer<Message<byte[]>>> functions, List<RebuildableProjection> projections,
-            BindingsLifecycleController bindings, BindingServiceProperties bindingProperties,
+    ProjectionReplay(Map<String, Consumer<Message<byte[]>>> functions, List<BatchedReplay> batchedReplays,
+            List<RebuildableProjection> projections, BindingsLifecycleController bindings,
+            BindingServiceProperties bindingProperties,
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, Clock clock) {
         this.functions = functions;
+        batchedReplays.forEach(replay -> batched.put(replay.function(), replay));
         this.projections = projections;
         this.bindings = bindings;
         this.bindingProperties = bindingProperties;
@@ -128,15 +137,36 @@ public class ProjectionReplay implements DisposableBean {
             projections.forEach(RebuildableProjection::clearForRebuild);
             end.entrySet().removeIf(entry -> entry.getValue() <= beginning.get(entry.getKey()));
             Instant lastLog = clock.instant();
+            Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> pending = new HashMap<>();
             while (!end.isEmpty()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     Long until = end.get(partition);
-                    if (until != null && record.offset() < until) {
-                        apply(run, bindingOfTopic.get(record.topic()), record);
+                    if (until == null || record.offset() >= until) {
+                        continue;
+                    }
+                    String function = functionOf(bindingOfTopic.get(record.topic()));
+                    if (batched.containsKey(function)) {
+                        List<ConsumerRecord<byte[], byte[]>> batch = pending.computeIfAbsent(partition,
+                                ignored -> new ArrayList<>());
+                        batch.add(record);
+                        if (batch.size() >= BATCH) {
+                            applyAll(run, batched.get(function), pending.remove(partition));
+                        }
+                    }
+                    else {
+                        apply(run, functions.get(function), record);
                     }
                 }
                 end.entrySet().removeIf(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+                pending.entrySet().removeIf(batch -> {
+                    if (end.containsKey(batch.getKey())) {
+                        return false;
+                    }
+                    applyAll(run, batched.get(functionOf(bindingOfTopic.get(batch.getKey().topic()))),
+                            batch.getValue());
+                    return true;
+                });
                 if (Duration.between(lastLog, clock.instant()).compareTo(LOG_EVERY) >= 0) {
                     lastLog = clock.instant();
                     ReplayProgress progress = run.progress(lastLog);
@@ -147,14 +177,17 @@ public class ProjectionReplay implements DisposableBean {
         }
     }
 
-    private void apply(Run run, String binding, ConsumerRecord<byte[], byte[]> record) {
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value() == null ? new byte[0]
-                : record.value());
-        for (Header header : record.headers()) {
-            message.setHeader(header.key(), header.value());
-        }
+    private void applyAll(Run run, BatchedReplay replay, List<ConsumerRecord<byte[], byte[]>> records) {
+        ConsumerRecord<byte[], byte[]> first = records.get(0);
+        LogSpan span = new LogSpan(first.topic(), first.partition(), first.offset(),
+                records.get(records.size() - 1).offset());
+        run.unreadable += replay.applyAll(records.stream().map(ProjectionReplay::messageOf).toList(), span);
+        run.applied += records.size();
+    }
+
+    private void apply(Run run, Consumer<Message<byte[]>> function, ConsumerRecord<byte[], byte[]> record) {
         try {
-            functionOf(binding).accept(message.build());
+            function.accept(messageOf(record));
         }
         catch (MalformedEventException unreadable) {
             log.warn("Replay {}: skipped unreadable record {}-{}@{}: {}", run.id, record.topic(), record.partition(),
@@ -164,15 +197,28 @@ public class ProjectionReplay implements DisposableBean {
         run.applied++;
     }
 
-    private Consumer<Message<byte[]>> functionOf(String binding) {
-        return functions.get(binding.substring(0, binding.indexOf("-in-")));
+    /** The record as the binding hands it to its function: payload, headers, and where it was read. */
+    private static Message<byte[]> messageOf(ConsumerRecord<byte[], byte[]> record) {
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value() == null ? new byte[0]
+                : record.value());
+        for (Header header : record.headers()) {
+            message.setHeader(header.key(), header.value());
+        }
+        return message.setHeader(KafkaHeaders.RECEIVED_TOPIC, record.topic())
+            .setHeader(KafkaHeaders.RECEIVED_PARTITION, record.partition())
+            .setHeader(KafkaHeaders.OFFSET, record.offset())
+            .build();
+    }
+
+    private static String functionOf(String binding) {
+        return binding.substring(0, binding.indexOf("-in-"));
     }
 
     /** Consumed topics and their input bindings, from the binding configuration. */
     private Map<String, String> bindingsByTopic() {
         Map<String, String> byTopic = new HashMap<>();
         bindingProperties.getBindings().forEach((binding, properties) -> {
-            if (binding.contains("-in-") && functions.containsKey(binding.substring(0, binding.indexOf("-in-")))) {
+            if (binding.contains("-in-") && functions.containsKey(functionOf(binding))) {
                 byTopic.put(properties.getDestination(), binding);
             }
         });

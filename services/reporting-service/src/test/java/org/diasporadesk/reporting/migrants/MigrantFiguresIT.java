@@ -3,15 +3,24 @@ package org.diasporadesk.reporting.migrants;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.CloudEventHeaders;
+import org.diasporadesk.events.EventCodec;
+import org.diasporadesk.events.EventEnvelope;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.registry.AgeBand;
+import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded.MigrantProfile;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.Sex;
+import org.diasporadesk.reporting.migrants.application.CountChanges;
+import org.diasporadesk.reporting.migrants.application.HouseholdProfile;
+import org.diasporadesk.reporting.migrants.application.MigrantCounters;
+import org.diasporadesk.reporting.projection.LogSpan;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -20,7 +29,11 @@ import org.diasporadesk.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +56,13 @@ class MigrantFiguresIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    @Qualifier("householdStatistics")
+    Consumer<Message<byte[]>> householdStatistics;
+
+    @Autowired
+    MigrantCounters counters;
 
     ApiClient api;
 
@@ -80,6 +100,35 @@ class MigrantFiguresIT {
         ApiClient.Response telavi = api.get("/figures/migrants?area=GE-KA-TELAVI", NATIONAL);
         assertThat(telavi.body().at("/migrants/value").asLong()).isEqualTo(7);
         assertThat(telavi.body().at("/households/suppressed").asBoolean()).as("one household is a small cell").isTrue();
+    }
+
+    @Test
+    void aSnapshotDeliveredAgainAfterItsCountersWereTakenInIsCountedOnce() {
+        // The first delivery failed between its two writes: the counters took the household in, its profile was
+        // not stored. The same record then comes again (the binder retries it, or another consumer re-reads it).
+        String household = UUID.randomUUID().toString();
+        String topic = TOPIC + ".redelivery-test";
+        EventEnvelope event = snapshot(household, 1, "GE-AB-GAGRA", 7);
+        HouseholdStatisticsRecorded payload = EventCodec.decode(event.data(), HouseholdStatisticsRecorded.class);
+        counters.add(new CountChanges().add(new HouseholdProfile(household, 1, payload.municipalityCode(),
+                payload.recordedOn(), payload.migrants())), new LogSpan(topic, 0, 41, 41));
+
+        householdStatistics.accept(consumed(event, topic, 41));
+        householdStatistics.accept(consumed(event, topic, 41));
+        assertThat(migrants("GE-AB-GAGRA")).isEqualTo(7);
+
+        householdStatistics.accept(consumed(snapshot(household, 2, "GE-AB-GAGRA", 9), topic, 42));
+        assertThat(migrants("GE-AB-GAGRA")).as("the next record of the partition counts").isEqualTo(9);
+    }
+
+    /** A record as the Kafka binder hands it to the consumer function. */
+    private static Message<byte[]> consumed(EventEnvelope event, String topic, long offset) {
+        return MessageBuilder.withPayload(event.data())
+            .copyHeaders(CloudEventHeaders.write(event))
+            .setHeader(KafkaHeaders.RECEIVED_TOPIC, topic)
+            .setHeader(KafkaHeaders.RECEIVED_PARTITION, 0)
+            .setHeader(KafkaHeaders.OFFSET, offset)
+            .build();
     }
 
     @Test

@@ -1,12 +1,19 @@
 package org.diasporadesk.reporting.migrants.application;
 
-import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reporting's projection of household snapshots, and the counts that figures are made of. */
+/**
+ * Reporting's projection of household snapshots: the latest one of each household, which is what the counters
+ * include for it and what the next snapshot's difference is taken from.
+ */
 public interface HouseholdProfiles {
+
+    Optional<HouseholdProfile> find(String householdId);
+
+    /** The profiles held of these households, by household id. */
+    Map<String, HouseholdProfile> findAll(Collection<String> householdIds);
 
     /**
      * Stores the profile if it is newer than the one held for the household.
@@ -15,35 +22,6 @@ public interface HouseholdProfiles {
      */
     boolean storeIfNewer(HouseholdProfile profile);
 
-    /** Per municipality code: migrants and households, counting only migrants who consented to statistics. */
-    Map<String, Counts> countsByMunicipality();
-
-    /** What migrants can be broken down by. */
-    enum Dimension {
-        DESTINATION_COUNTRY, SEX, AGE_BAND, LIFECYCLE_STAGE
-    }
-
-    /**
-     * Migrants (with consent to statistics) of households in these municipalities, per value of one dimension;
-     * {@code UNKNOWN} where the value is not known.
-     */
-    Map<String, Long> migrantsBy(Dimension dimension, Collection<String> municipalityCodes);
-
-    /**
-     * Households, and their migrants with consent to statistics, per day they were recorded on and municipality,
-     * for days from {@code from} up to but not including {@code until}.
-     */
-    List<Recorded> recordedBetween(LocalDate from, LocalDate until);
-
-    record Recorded(LocalDate day, String municipalityCode, Counts counts) {
-    }
-
-    record Counts(long migrants, long households) {
-
-        public static final Counts ZERO = new Counts(0, 0);
-
-        public Counts plus(Counts other) {
-            return new Counts(migrants + other.migrants, households + other.households);
-        }
-    }
+    /** Stores each profile that is newer than the one held for its household, in one round trip. */
+    void storeAllIfNewer(Collection<HouseholdProfile> profiles);
 }

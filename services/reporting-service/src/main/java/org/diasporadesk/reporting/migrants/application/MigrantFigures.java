@@ -11,8 +11,7 @@ import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.reporting.disclosure.Cell;
 import org.diasporadesk.reporting.disclosure.SmallCellSuppression;
-import org.diasporadesk.reporting.migrants.application.HouseholdProfiles.Counts;
-import org.diasporadesk.reporting.migrants.application.HouseholdProfiles.Dimension;
+import org.diasporadesk.reporting.migrants.application.MigrantTally.Dimension;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,12 +21,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class MigrantFigures {
 
-    private final HouseholdProfiles profiles;
+    private final MigrantCounters counters;
     private final Territory territory;
     private final SmallCellSuppression suppression;
 
-    MigrantFigures(HouseholdProfiles profiles, Territory territory, SmallCellSuppression suppression) {
-        this.profiles = profiles;
+    MigrantFigures(MigrantCounters counters, Territory territory, SmallCellSuppression suppression) {
+        this.counters = counters;
         this.territory = territory;
         this.suppression = suppression;
     }
@@ -46,33 +45,32 @@ public class MigrantFigures {
 
     public AreaFigures forArea(String areaCode, Actor actor) {
         TerritorialUnit area = AreaAccess.require(actor, territory, "area", areaCode);
-        Map<String, Counts> byMunicipality = profiles.countsByMunicipality();
+        Map<String, MigrantTally> byMunicipality = counters.tallies(territory.lowestLevelUnitsWithin(area.code()));
         List<TerritorialUnit> children = territory.children(area.code());
-        Counts total = countsWithin(area, byMunicipality);
-        List<Counts> parts = children.stream().map(child -> countsWithin(child, byMunicipality)).toList();
+        MigrantTally total = tallyWithin(area, byMunicipality);
+        List<MigrantTally> parts = children.stream().map(child -> tallyWithin(child, byMunicipality)).toList();
         SmallCellSuppression.Protected migrants = suppression.protect(total.migrants(),
-                parts.stream().map(Counts::migrants).toList());
+                parts.stream().map(MigrantTally::migrants).toList());
         SmallCellSuppression.Protected households = suppression.protect(total.households(),
-                parts.stream().map(Counts::households).toList());
+                parts.stream().map(MigrantTally::households).toList());
         List<AreaFigures> below = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
             TerritorialUnit child = children.get(i);
             below.add(new AreaFigures(child.code(), child.name(), child.level(), migrants.parts().get(i),
                     households.parts().get(i), null, List.of()));
         }
-        List<String> municipalities = territory.lowestLevelUnitsWithin(area.code());
         Function<Dimension, Map<String, Cell>> by = dimension -> suppression.protect(total.migrants(),
-                profiles.migrantsBy(dimension, municipalities));
+                total.by(dimension));
         Breakdowns breakdowns = new Breakdowns(by.apply(Dimension.DESTINATION_COUNTRY), by.apply(Dimension.SEX),
                 by.apply(Dimension.AGE_BAND), by.apply(Dimension.LIFECYCLE_STAGE));
         return new AreaFigures(area.code(), area.name(), area.level(), migrants.total(), households.total(),
                 breakdowns, below);
     }
 
-    private Counts countsWithin(TerritorialUnit unit, Map<String, Counts> byMunicipality) {
+    private MigrantTally tallyWithin(TerritorialUnit unit, Map<String, MigrantTally> byMunicipality) {
         return byMunicipality.entrySet().stream()
             .filter(entry -> territory.isWithin(entry.getKey(), unit.code()))
             .map(Map.Entry::getValue)
-            .reduce(Counts.ZERO, Counts::plus);
+            .reduce(MigrantTally.NONE, MigrantTally::plus);
     }
 }

@@ -1,10 +1,18 @@
 package org.diasporadesk.reporting.migrants.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
+import org.diasporadesk.chassis.messaging.ReceivedEvent;
+import org.diasporadesk.events.MalformedEventException;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.reporting.migrants.application.RegistryStatistics;
+import org.diasporadesk.reporting.projection.BatchedReplay;
+import org.diasporadesk.reporting.projection.LogSpan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -13,8 +21,40 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class RegistryStatisticsConsumer {
 
-    @Bean
+    private static final Logger log = LoggerFactory.getLogger(RegistryStatisticsConsumer.class);
+    private static final String FUNCTION = "householdStatistics";
+
+    @Bean(FUNCTION)
     Consumer<Message<byte[]>> householdStatistics(EventReceiver receiver, RegistryStatistics statistics) {
-        return message -> statistics.apply(receiver.receive(message, HouseholdStatisticsRecorded.class));
+        return message -> statistics.apply(receiver.receive(message, HouseholdStatisticsRecorded.class),
+                LogSpan.of(message));
+    }
+
+    @Bean
+    BatchedReplay householdStatisticsReplay(EventReceiver receiver, RegistryStatistics statistics) {
+        return new BatchedReplay() {
+
+            @Override
+            public String function() {
+                return FUNCTION;
+            }
+
+            @Override
+            public int applyAll(List<Message<byte[]>> records, LogSpan span) {
+                List<ReceivedEvent<HouseholdStatisticsRecorded>> events = new ArrayList<>(records.size());
+                int unreadable = 0;
+                for (Message<byte[]> record : records) {
+                    try {
+                        events.add(receiver.receive(record, HouseholdStatisticsRecorded.class));
+                    }
+                    catch (MalformedEventException ex) {
+                        log.warn("Replay skipped an unreadable record of {}: {}", span, ex.getMessage());
+                        unreadable++;
+                    }
+                }
+                statistics.applyAll(events, span);
+                return unreadable;
+            }
+        };
     }
 }

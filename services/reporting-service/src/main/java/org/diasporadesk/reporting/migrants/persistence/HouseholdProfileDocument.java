@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document(HouseholdProfileDocument.COLLECTION)
 record HouseholdProfileDocument(@Id String householdId, long sequence, String municipalityCode, LocalDate recordedOn,
-        List<MigrantProfile> migrants, int migrantCount) {
+        List<MigrantProfile> migrants) {
 
     static final String COLLECTION = "household_profiles";
 }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.reporting.hotline.application.TicketFacts;
-import org.diasporadesk.reporting.migrants.application.HouseholdProfiles;
+import org.diasporadesk.reporting.migrants.application.MigrantCounters;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class ActivityCounter {
 
-    private final HouseholdProfiles households;
+    private final MigrantCounters households;
     private final TicketFacts tickets;
     private final Territory territory;
     private final OfficeCalendar calendar;
 
-    ActivityCounter(HouseholdProfiles households, TicketFacts tickets, Territory territory, OfficeCalendar calendar) {
+    ActivityCounter(MigrantCounters households, TicketFacts tickets, Territory territory, OfficeCalendar calendar) {
         this.households = households;
         this.tickets = tickets;
         this.territory = territory;
@@ -38,7 +38,7 @@ public class ActivityCounter {
         LocalDate until = periods.get(periods.size() - 1).until();
         Map<String, String> unitBelowOf = unitBelowOfEachMunicipality(areaCode);
         Map<LocalDate, Map<String, Activity>> byDay = new TreeMap<>();
-        for (HouseholdProfiles.Recorded recorded : households.recordedBetween(from, until)) {
+        for (MigrantCounters.Recorded recorded : households.recordedBetween(from, until)) {
             add(byDay, recorded.day(), recorded.municipalityCode(), unitBelowOf,
                     new Activity(recorded.counts().migrants(), recorded.counts().households(), 0));
         }
