@@ -16,12 +16,18 @@ public interface HouseholdProfiles {
     Map<String, HouseholdProfile> findAll(Collection<String> householdIds);
 
     /**
-     * Stores the profile if it is newer than the one held for the household.
+     * Stores {@code next} in place of {@code held}, as one compare-and-set on the held sequence.
      *
-     * @return false if an equal or newer snapshot was already held (a redelivery or an overtaken event)
+     * @param held what {@link #find} returned: null if nothing was held
+     * @return false if the household's profile changed since it was read (another consumer wrote it)
      */
-    boolean storeIfNewer(HouseholdProfile profile);
+    boolean replace(HouseholdProfile held, HouseholdProfile next);
 
-    /** Stores each profile that is newer than the one held for its household, in one round trip. */
-    void storeAllIfNewer(Collection<HouseholdProfile> profiles);
+    /**
+     * {@link #replace} for many households in one round trip, as a replay does while nothing else writes.
+     *
+     * @param held what {@link #findAll} returned
+     * @throws IllegalStateException if a profile changed since it was read
+     */
+    void replaceAll(Map<String, HouseholdProfile> held, Collection<HouseholdProfile> next);
 }

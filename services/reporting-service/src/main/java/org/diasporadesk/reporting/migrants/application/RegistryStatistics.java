@@ -17,10 +17,12 @@ import org.springframework.stereotype.Service;
  * between the household's held snapshot and the newer one, then the newer one is held.
  *
  * <p>Counters and profile are two documents and neither store offers a transaction over both, so the order
- * matters: the counters first, guarded by the record's offset, then the profile, guarded by its sequence. A
- * failure between the two leaves the old profile held, so the record delivered again computes the same difference,
- * which the counters refuse as already taken in, and stores the profile. A snapshot the profile already has (a
- * redelivery or an overtaken event) changes nothing.
+ * matters: the counters first, guarded by the record's offset, then the profile, as a compare-and-set on the
+ * sequence that was read. A failure between the two leaves the old profile held, so the record delivered again
+ * computes the same difference, which the counters refuse as already taken in, and stores the profile. A snapshot
+ * the profile already has (a redelivery or an overtaken event) changes nothing. The one writer of a household is
+ * the consumer of its partition; should another write it in between (a consumer that lost the partition and has
+ * not noticed yet), the compare-and-set fails and the record is retried, and a replay repairs the counters.
  */
 @Service
 public class RegistryStatistics {
@@ -45,13 +47,17 @@ public class RegistryStatistics {
         CountChanges changes = new CountChanges().add(next);
         held.ifPresent(changes::remove);
         counters.add(changes, record);
-        appliedEvents.handled(event.envelope(), profiles.storeIfNewer(next), FiguresChanged.MIGRANTS);
+        if (!profiles.replace(held.orElse(null), next)) {
+            throw new IllegalStateException("household " + next.householdId() + " was written by another consumer "
+                    + "while this one applied " + record + "; the record is retried");
+        }
+        appliedEvents.handled(event.envelope(), true, FiguresChanged.MIGRANTS);
     }
 
     /**
      * Applies consecutive records of one partition at once, as a replay does: only each household's newest
      * snapshot among them matters, the counters change once by the sum of the differences, and the profiles are
-     * stored together. Three round trips to the store for the whole span instead of some four per record.
+     * stored together: six round trips to the store for the whole span, as for a single record.
      */
     public void applyAll(List<ReceivedEvent<HouseholdStatisticsRecorded>> events, LogSpan records) {
         Map<String, HouseholdProfile> newest = new LinkedHashMap<>();
@@ -68,7 +74,7 @@ public class RegistryStatistics {
             Optional.ofNullable(held.get(next.householdId())).ifPresent(changes::remove);
         }
         counters.add(changes, records);
-        profiles.storeAllIfNewer(newest.values());
+        profiles.replaceAll(held, newest.values());
     }
 
     private static HouseholdProfile profileOf(ReceivedEvent<HouseholdStatisticsRecorded> event) {

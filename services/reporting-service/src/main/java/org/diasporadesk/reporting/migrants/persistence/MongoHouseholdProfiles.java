@@ -7,10 +7,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
-import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfile;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfiles;
 import org.diasporadesk.reporting.projection.RebuildableProjection;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,12 +23,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection {
 
-    private final MongoTemplate mongo;
-    private final ProjectionWriter writer;
+    private static final String SEQUENCE = "sequence";
 
-    MongoHouseholdProfiles(MongoTemplate mongo, ProjectionWriter writer) {
+    private final MongoTemplate mongo;
+
+    MongoHouseholdProfiles(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.writer = writer;
+        CompareAndSet.declareIndex(mongo, HouseholdProfileDocument.COLLECTION, SEQUENCE);
     }
 
     @Override
@@ -43,28 +46,35 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
     }
 
     @Override
-    public boolean storeIfNewer(HouseholdProfile profile) {
-        return writer.replaceIfNewer(HouseholdProfileDocument.COLLECTION, profile.householdId(), profile.sequence(),
-                toDocument(profile));
+    public boolean replace(HouseholdProfile held, HouseholdProfile next) {
+        try {
+            mongo.upsert(expecting(next.householdId(), held), fieldsOf(next), HouseholdProfileDocument.COLLECTION);
+            return true;
+        }
+        catch (DuplicateKeyException changedMeanwhile) {
+            return false;
+        }
     }
 
     @Override
-    public void storeAllIfNewer(Collection<HouseholdProfile> profiles) {
-        if (profiles.isEmpty()) {
+    public void replaceAll(Map<String, HouseholdProfile> held, Collection<HouseholdProfile> next) {
+        if (next.isEmpty()) {
             return;
         }
-        var bulk = mongo.bulkOps(BulkMode.UNORDERED, HouseholdProfileDocument.COLLECTION);
-        for (HouseholdProfile profile : profiles) {
-            Document fields = new Document();
-            mongo.getConverter().write(toDocument(profile), fields);
-            fields.remove("_id");
-            fields.remove("_class");
-            Update replace = new Update();
-            fields.forEach(replace::set);
-            bulk.upsert(new Query(Criteria.where("_id").is(profile.householdId())
-                .and(ProjectionWriter.SEQUENCE).lt(profile.sequence())), replace);
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, HouseholdProfileDocument.COLLECTION);
+        next.forEach(profile -> bulk.upsert(expecting(profile.householdId(), held.get(profile.householdId())),
+                fieldsOf(profile)));
+        try {
+            bulk.execute();
         }
-        BulkWrites.executeSkippingHeld(bulk);
+        catch (BulkOperationException ex) {
+            throw new IllegalStateException(ex.getErrors().size() + " household profiles changed while they were "
+                    + "replaced in bulk, first: " + ex.getErrors().get(0).getMessage(), ex);
+        }
+    }
+
+    private static Query expecting(String householdId, HouseholdProfile held) {
+        return CompareAndSet.expecting(householdId, SEQUENCE, held == null ? null : held.sequence());
     }
 
     @Override
@@ -72,9 +82,16 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
         mongo.remove(new Query(), HouseholdProfileDocument.COLLECTION);
     }
 
-    private static HouseholdProfileDocument toDocument(HouseholdProfile profile) {
-        return new HouseholdProfileDocument(profile.householdId(), profile.sequence(), profile.municipalityCode(),
-                profile.recordedOn(), profile.migrants());
+    /** Every field of the profile, as a {@code $set} that also creates the document. */
+    private Update fieldsOf(HouseholdProfile profile) {
+        Document fields = new Document();
+        mongo.getConverter().write(new HouseholdProfileDocument(profile.householdId(), profile.sequence(),
+                profile.municipalityCode(), profile.recordedOn(), profile.migrants()), fields);
+        fields.remove("_id");
+        fields.remove("_class");
+        Update set = new Update();
+        fields.forEach(set::set);
+        return set;
     }
 
     private static HouseholdProfile toProfile(HouseholdProfileDocument document) {

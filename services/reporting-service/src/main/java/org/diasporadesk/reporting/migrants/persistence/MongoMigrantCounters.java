@@ -1,6 +1,7 @@
 package org.diasporadesk.reporting.migrants.persistence;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -17,6 +18,7 @@ import org.diasporadesk.reporting.migrants.application.MigrantTally;
 import org.diasporadesk.reporting.migrants.application.MigrantTally.Dimension;
 import org.diasporadesk.reporting.projection.LogSpan;
 import org.diasporadesk.reporting.projection.RebuildableProjection;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,56 +29,83 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Counters as small documents: one per municipality and partition of the statistics topic (totals and breakdowns)
- * and one per day of recording, municipality and partition. Each keeps the offset of the last record it took in;
- * an increment is an upsert that matches the document only below the span's first offset, so a span taken in
- * before is refused by the {@code _id} index, atomically, without a transaction. Splitting by partition keeps
- * the offsets comparable; a query adds the partitions up, a few hundred documents for the whole nation.
+ * and one per municipality, month of recording and partition (households and migrants per day). Each keeps the
+ * offset of the last record it took in. Adding reads the offsets of the documents it will change, leaves out those
+ * that took the span in already (a redelivery), and changes the others by compare-and-set on the offset read; the
+ * consumer of a partition is the only writer of its documents, so a failed compare-and-set means a consumer that
+ * lost the partition wrote meanwhile, and the record is retried. Splitting by partition keeps the offsets
+ * comparable; a query adds the partitions up: a few hundred documents for the whole nation, however many
+ * households there are.
  */
 @Repository
 class MongoMigrantCounters implements MigrantCounters, RebuildableProjection {
 
     static final String MUNICIPALITIES = "migrant_counts";
-    static final String DAYS = "recorded_day_counts";
+    static final String MONTHS = "recorded_month_counts";
+    private static final String OFFSET = "offset";
 
     private final MongoTemplate mongo;
 
     MongoMigrantCounters(MongoTemplate mongo) {
         this.mongo = mongo;
+        CompareAndSet.declareIndex(mongo, MUNICIPALITIES, OFFSET);
+        CompareAndSet.declareIndex(mongo, MONTHS, OFFSET);
     }
 
     @Override
     public void add(CountChanges changes, LogSpan span) {
-        Map<String, MigrantTally> municipalities = changes.municipalities();
-        Map<RecordedDay, Counts> days = changes.days();
-        if (!municipalities.isEmpty()) {
-            BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, MUNICIPALITIES);
-            municipalities.forEach((municipality, tally) -> {
-                Update increment = takenIn(span).set("municipalityCode", municipality)
-                    .inc("migrants", tally.migrants()).inc("households", tally.households());
-                for (Dimension dimension : Dimension.values()) {
-                    tally.by(dimension).forEach((value, count) -> increment.inc(dimension.name() + "." + value, count));
-                }
-                bulk.upsert(notYetTakenIn(municipality + "@" + span.partitionKey(), span), increment);
-            });
-            BulkWrites.executeSkippingHeld(bulk);
-        }
-        if (!days.isEmpty()) {
-            BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, DAYS);
-            days.forEach((recorded, counts) -> bulk.upsert(
-                    notYetTakenIn(recorded.municipalityCode() + "@" + recorded.day() + "@" + span.partitionKey(), span),
-                    takenIn(span).set("municipalityCode", recorded.municipalityCode())
-                        .set("day", recorded.day().toString())
-                        .inc("migrants", counts.migrants()).inc("households", counts.households())));
-            BulkWrites.executeSkippingHeld(bulk);
-        }
+        Map<String, Update> municipalities = new HashMap<>();
+        changes.municipalities().forEach((municipality, tally) -> {
+            Update increment = new Update().set("municipalityCode", municipality)
+                .inc("migrants", tally.migrants()).inc("households", tally.households());
+            for (Dimension dimension : Dimension.values()) {
+                tally.by(dimension).forEach((value, count) -> increment.inc(dimension.name() + "." + value, count));
+            }
+            municipalities.put(municipality + "@" + span.partitionKey(), increment);
+        });
+        Map<String, Update> months = new HashMap<>();
+        changes.days().forEach((recorded, counts) -> {
+            YearMonth month = YearMonth.from(recorded.day());
+            Update increment = months.computeIfAbsent(recorded.municipalityCode() + "@" + month + "@"
+                    + span.partitionKey(), id -> new Update().set("municipalityCode", recorded.municipalityCode())
+                        .set("month", month.toString()));
+            increment.inc("days." + recorded.day() + ".migrants", counts.migrants())
+                .inc("days." + recorded.day() + ".households", counts.households());
+        });
+        takeIn(MUNICIPALITIES, municipalities, span);
+        takeIn(MONTHS, months, span);
     }
 
-    private static Query notYetTakenIn(String id, LogSpan span) {
-        return new Query(Criteria.where("_id").is(id).and("offset").lt(span.firstOffset()));
-    }
-
-    private static Update takenIn(LogSpan span) {
-        return new Update().set("offset", span.lastOffset());
+    private void takeIn(String collection, Map<String, Update> increments, LogSpan span) {
+        if (increments.isEmpty()) {
+            return;
+        }
+        Query held = new Query(Criteria.where("_id").in(increments.keySet()));
+        held.fields().include(OFFSET);
+        Map<Object, Long> offsets = new HashMap<>();
+        mongo.find(held, Document.class, collection).forEach(counter -> offsets.put(counter.get("_id"),
+                ((Number) counter.get(OFFSET)).longValue()));
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        int writes = 0;
+        for (Map.Entry<String, Update> increment : increments.entrySet()) {
+            Long taken = offsets.get(increment.getKey());
+            if (taken != null && taken >= span.firstOffset()) {
+                continue;
+            }
+            bulk.upsert(CompareAndSet.expecting(increment.getKey(), OFFSET, taken),
+                    increment.getValue().set(OFFSET, span.lastOffset()));
+            writes++;
+        }
+        if (writes == 0) {
+            return;
+        }
+        try {
+            bulk.execute();
+        }
+        catch (BulkOperationException ex) {
+            throw new IllegalStateException(ex.getErrors().size() + " counters in " + collection + " changed while "
+                    + span + " was taken in; the records are retried", ex);
+        }
     }
 
     @Override
@@ -101,13 +130,23 @@ class MongoMigrantCounters implements MigrantCounters, RebuildableProjection {
 
     @Override
     public List<Recorded> recordedBetween(LocalDate from, LocalDate until) {
-        // ISO dates as strings sort as the days do.
-        Query ofDays = new Query(Criteria.where("day").gte(from.toString()).lt(until.toString()));
+        // Months as ISO strings sort as the months do.
+        Query ofMonths = new Query(Criteria.where("month").gte(YearMonth.from(from).toString())
+            .lte(YearMonth.from(until.minusDays(1)).toString()));
         Map<RecordedDay, Counts> perDay = new HashMap<>();
-        for (Document counter : mongo.find(ofDays, Document.class, DAYS)) {
-            perDay.merge(new RecordedDay(LocalDate.parse(counter.getString("day")),
-                    counter.getString("municipalityCode")),
-                    new Counts(number(counter, "migrants"), number(counter, "households")), Counts::plus);
+        for (Document counter : mongo.find(ofMonths, Document.class, MONTHS)) {
+            Document days = counter.get("days", Document.class);
+            if (days == null) {
+                continue;
+            }
+            days.forEach((day, value) -> {
+                LocalDate date = LocalDate.parse(day);
+                Document counts = (Document) value;
+                if (!date.isBefore(from) && date.isBefore(until)) {
+                    perDay.merge(new RecordedDay(date, counter.getString("municipalityCode")),
+                            new Counts(number(counts, "migrants"), number(counts, "households")), Counts::plus);
+                }
+            });
         }
         List<Recorded> recorded = new ArrayList<>();
         perDay.forEach((day, counts) -> {
@@ -118,14 +157,14 @@ class MongoMigrantCounters implements MigrantCounters, RebuildableProjection {
         return recorded;
     }
 
-    private static long number(Document counter, String field) {
-        Object value = counter.get(field);
+    private static long number(Document document, String field) {
+        Object value = document.get(field);
         return value == null ? 0 : ((Number) value).longValue();
     }
 
     @Override
     public void clearForRebuild() {
         mongo.remove(new Query(), MUNICIPALITIES);
-        mongo.remove(new Query(), DAYS);
+        mongo.remove(new Query(), MONTHS);
     }
 }
