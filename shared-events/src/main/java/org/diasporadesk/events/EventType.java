@@ -7,6 +7,7 @@ import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
+import org.diasporadesk.events.hotline.TicketResponded;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.events.outreach.CampaignEnded;
@@ -38,6 +39,7 @@ public enum EventType {
     TICKET_OPENED_V1("org.diasporadesk.hotline.ticket-opened.v1", TicketOpened.class, Topic.HOTLINE_TICKETS),
     TICKET_STATUS_CHANGED_V1("org.diasporadesk.hotline.ticket-status-changed.v1", TicketStatusChanged.class,
             Topic.HOTLINE_TICKETS),
+    TICKET_RESPONDED_V1("org.diasporadesk.hotline.ticket-responded.v1", TicketResponded.class, Topic.HOTLINE_TICKETS),
     TICKET_SERVICE_LEVEL_BREACHED_V1("org.diasporadesk.hotline.ticket-service-level-breached.v1",
             TicketServiceLevelBreached.class, Topic.HOTLINE_TICKETS),
     TICKET_REFERRED_V1("org.diasporadesk.hotline.ticket-referred.v1", TicketReferred.class, Topic.HOTLINE_TICKETS),

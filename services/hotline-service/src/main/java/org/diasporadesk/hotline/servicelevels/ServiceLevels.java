@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.diasporadesk.hotline.tickets.domain.ServiceLevel;
 import org.diasporadesk.hotline.tickets.domain.ServiceLevel.Target;
+import org.diasporadesk.hotline.tickets.domain.ServiceClock;
 import org.diasporadesk.hotline.tickets.domain.Ticket;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * first response (response) or before resolution (resolution).
  */
 @Component
-public class ServiceLevels {
+public class ServiceLevels implements ServiceClock {
 
     private final ServiceLevelProperties properties;
     private final OfficeCalendar defaultCalendar;
@@ -54,6 +55,11 @@ public class ServiceLevels {
                 clock.breached(Target.RESOLUTION));
     }
 
+    @Override
+    public long officeMinutesRunning(Ticket ticket, Instant at) {
+        return running(calendarOf(ticket.officeCode()), ticket, at).toMinutes();
+    }
+
     /** The targets the ticket has missed by now and not yet recorded, with the office time it has run. */
     public record Check(long officeMinutesRunning, List<Target> newlyMissed) {
     }
@@ -62,7 +68,7 @@ public class ServiceLevels {
         OfficeCalendar calendar = calendarOf(ticket.officeCode());
         ServiceLevel clock = ticket.serviceLevel();
         ServiceLevelProperties.Target target = properties.targets().get(ticket.priority());
-        Duration running = calendar.officeTimeBetween(ticket.openedAt(), now).minus(pausedOfficeTime(calendar, clock, now));
+        Duration running = running(calendar, ticket, now);
         List<Target> missed = new ArrayList<>();
         if (!ticket.status().finished()) {
             if (clock.firstResponseAt() == null && !clock.breached(Target.RESPONSE)
@@ -78,6 +84,12 @@ public class ServiceLevels {
 
     private OfficeCalendar calendarOf(String officeCode) {
         return officeCalendars.getOrDefault(officeCode, defaultCalendar);
+    }
+
+    /** Office time since the ticket was opened, waits left out. */
+    private static Duration running(OfficeCalendar calendar, Ticket ticket, Instant at) {
+        return calendar.officeTimeBetween(ticket.openedAt(), at).minus(pausedOfficeTime(calendar, ticket.serviceLevel(),
+                at));
     }
 
     private static Duration pausedOfficeTime(OfficeCalendar calendar, ServiceLevel clock, Instant now) {

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.diasporadesk.events.hotline.TicketResponded;
+import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.hotline.tickets.domain.Caller;
 import org.diasporadesk.hotline.tickets.domain.Channel;
 import org.diasporadesk.hotline.tickets.domain.Priority;
 import org.diasporadesk.hotline.tickets.domain.ServiceLevel.Target;
 import org.diasporadesk.hotline.tickets.domain.Ticket;
+import org.diasporadesk.hotline.tickets.domain.TicketChange;
 import org.diasporadesk.hotline.tickets.domain.TicketStatus;
 import org.diasporadesk.hotline.tickets.domain.Topic;
 import org.junit.jupiter.api.Test;
@@ -54,9 +57,12 @@ class ServiceLevelsTest {
     @Test
     void waitingOnTheCallerStopsTheClock() {
         Instant opened = Instant.parse("2026-11-24T06:00:00Z"); // Tuesday 10:00
-        Ticket waiting = open(opened, Priority.NORMAL)
-            .moveTo(TicketStatus.IN_PROGRESS, Duration.ofDays(14), opened.plus(Duration.ofMinutes(10))).ticket()
-            .moveTo(TicketStatus.WAITING, Duration.ofDays(14), opened.plus(Duration.ofHours(1))).ticket();
+        TicketChange started = open(opened, Priority.NORMAL)
+            .moveTo(TicketStatus.IN_PROGRESS, Duration.ofDays(14), opened.plus(Duration.ofMinutes(10)), LEVELS);
+        Ticket waiting = started.ticket()
+            .moveTo(TicketStatus.WAITING, Duration.ofDays(14), opened.plus(Duration.ofHours(1)), LEVELS).ticket();
+        assertThat(started.events().get(0)).isEqualTo(new TicketResponded("t-1", "GE-IM-KUTAISI", "documents",
+                "NORMAL", opened.plus(Duration.ofMinutes(10)), 10));
 
         Instant twoDaysLater = opened.plus(Duration.ofDays(2));
         assertThat(LEVELS.status(waiting, twoDaysLater).paused()).isTrue();
@@ -64,7 +70,10 @@ class ServiceLevelsTest {
         assertThat(LEVELS.check(waiting, opened.plus(Duration.ofDays(10))).newlyMissed()).as("the caller has not answered")
             .isEmpty();
 
-        Ticket resumed = waiting.moveTo(TicketStatus.IN_PROGRESS, Duration.ofDays(14), twoDaysLater).ticket();
+        TicketChange resuming = waiting.moveTo(TicketStatus.IN_PROGRESS, Duration.ofDays(14), twoDaysLater, LEVELS);
+        assertThat(((TicketStatusChanged) resuming.events().get(0)).officeMinutesOpen())
+            .as("two days of waiting are left out of the clock the event carries").isEqualTo(60);
+        Ticket resumed = resuming.ticket();
         assertThat(LEVELS.status(resumed, twoDaysLater).resolutionDueAt())
             .as("23 office hours left from Thursday 10:00: Thursday, Friday, then Monday until 15:00")
             .isEqualTo(Instant.parse("2026-11-30T11:00:00Z"));

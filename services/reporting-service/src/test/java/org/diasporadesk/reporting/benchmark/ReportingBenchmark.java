@@ -109,7 +109,9 @@ class ReportingBenchmark {
         List<Long> freshness = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<long[]> probes = new ConcurrentLinkedQueue<>();
         AtomicLong published = new AtomicLong();
-        AtomicLong probeMigrants = new AtomicLong();
+        // Probes are told apart by the probe municipality's count: each adds 5 to what it held before the load.
+        AtomicLong probeMigrants = new AtomicLong(api.get("/figures/migrants?area=" + PROBE_MUNICIPALITY, NATIONAL)
+            .body().at("/migrants/value").asLong());
         Random random = new Random(42);
         try (LiveStream stream = LiveStream.open(port, PROBE_MUNICIPALITY, NATIONAL)) {
             Thread reader = new Thread(() -> readProbes(stream, probes, freshness), "benchmark-live-reader");

@@ -15,6 +15,7 @@ import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
+import org.diasporadesk.events.hotline.TicketResponded;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.testsupport.ApiClient;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Planners see hotline volume and resolution times from the hotline's PII-free ticket facts. */
+/** Planners see hotline volume, first-response and resolution times from the hotline's PII-free ticket facts. */
 @ServiceIntegrationTest
 class HotlineFiguresIT {
 
@@ -54,10 +55,12 @@ class HotlineFiguresIT {
             String ticket = UUID.randomUUID().toString();
             publish(opened(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.TICKET_OPENED_V1, ticket, 1);
             publish(breach(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.TICKET_SERVICE_LEVEL_BREACHED_V1, ticket, 2);
-            publish(resolved(ticket, "GE-RL-AMBROLAURI", "remittances", 30L * (i + 1)), EventType.TICKET_STATUS_CHANGED_V1,
+            publish(responded(ticket, "GE-RL-AMBROLAURI", "remittances", 10L * (i + 1)), EventType.TICKET_RESPONDED_V1,
                     ticket, 3);
-            publish(referred(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.TICKET_REFERRED_V1, ticket, 4);
-            publish(outcome(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.REFERRAL_OUTCOME_RECORDED_V1, ticket, 5);
+            publish(resolved(ticket, "GE-RL-AMBROLAURI", "remittances", 30L * (i + 1)), EventType.TICKET_STATUS_CHANGED_V1,
+                    ticket, 4);
+            publish(referred(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.TICKET_REFERRED_V1, ticket, 5);
+            publish(outcome(ticket, "GE-RL-AMBROLAURI", "remittances"), EventType.REFERRAL_OUTCOME_RECORDED_V1, ticket, 6);
         }
         String redelivered = UUID.randomUUID().toString();
         publish(opened(redelivered, "GE-RL-ONI", "missing-person"), EventType.TICKET_OPENED_V1, redelivered, 1);
@@ -84,8 +87,11 @@ class HotlineFiguresIT {
         JsonNode referrals = api.get("/figures/hotline?area={a}", PLANNER, REGION).body().get("referralOutcomes");
         assertThat(referrals.at("/PENDING/suppressed").asBoolean()).isTrue();
         assertThat(referrals.at("/HELPED/suppressed").asBoolean()).isTrue();
-        assertThat(figures.at("/resolution/medianMinutes").asLong()).isEqualTo(90);
-        assertThat(figures.at("/resolution/p90Minutes").asLong()).isEqualTo(180);
+        // Office minutes as the hotline's service-level clock counts them, not the wall-clock minutes.
+        assertThat(figures.at("/firstResponse/medianOfficeMinutes").asLong()).isEqualTo(30);
+        assertThat(figures.at("/firstResponse/p90OfficeMinutes").asLong()).isEqualTo(60);
+        assertThat(figures.at("/resolution/medianOfficeMinutes").asLong()).isEqualTo(90);
+        assertThat(figures.at("/resolution/p90OfficeMinutes").asLong()).isEqualTo(180);
         assertThat(figures.get("below").valueStream()
             .filter(unit -> unit.get("area").asString().equals("GE-RL-ONI"))
             .findFirst().orElseThrow().at("/tickets/suppressed").asBoolean()).isTrue();
@@ -120,11 +126,18 @@ class HotlineFiguresIT {
                 topic.equals("missing-person"), sample.openedAt());
     }
 
-    private static TicketStatusChanged resolved(String ticket, String office, String topic, long minutes) {
+    /** Resolved after {@code officeMinutes} on the service-level clock, and three times as long by the wall clock. */
+    private static TicketStatusChanged resolved(String ticket, String office, String topic, long officeMinutes) {
         TicketStatusChanged sample = EventCodec.decode(GoldenSamples.bytes(EventType.TICKET_STATUS_CHANGED_V1),
                 TicketStatusChanged.class);
-        return new TicketStatusChanged(ticket, office, topic, sample.priority(), "NEW", "RESOLVED", sample.changedAt(),
-                minutes);
+        return new TicketStatusChanged(ticket, office, topic, sample.priority(), "IN_PROGRESS", "RESOLVED",
+                sample.changedAt(), 3 * officeMinutes, officeMinutes);
+    }
+
+    private static TicketResponded responded(String ticket, String office, String topic, long officeMinutes) {
+        TicketResponded sample = EventCodec.decode(GoldenSamples.bytes(EventType.TICKET_RESPONDED_V1),
+                TicketResponded.class);
+        return new TicketResponded(ticket, office, topic, sample.priority(), sample.respondedAt(), officeMinutes);
     }
 
     private static TicketServiceLevelBreached breach(String ticket, String office, String topic) {

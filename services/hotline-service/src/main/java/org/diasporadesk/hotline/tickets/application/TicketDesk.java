@@ -19,6 +19,7 @@ import org.diasporadesk.hotline.partners.application.PartnerList;
 import org.diasporadesk.hotline.tickets.domain.Caller;
 import org.diasporadesk.hotline.tickets.domain.Channel;
 import org.diasporadesk.hotline.tickets.domain.Referral;
+import org.diasporadesk.hotline.tickets.domain.ServiceClock;
 import org.diasporadesk.hotline.tickets.domain.Ticket;
 import org.diasporadesk.hotline.tickets.domain.TicketChange;
 import org.diasporadesk.hotline.tickets.domain.TicketStatus;
@@ -40,9 +41,10 @@ public class TicketDesk {
     private final HotlineProperties properties;
     private final PartnerList partners;
     private final Clock clock;
+    private final ServiceClock serviceClock;
 
     TicketDesk(TicketStore store, CallerDirectory callers, PhoneNumbers phoneNumbers, Territory territory,
-            HotlineProperties properties, PartnerList partners, Clock clock) {
+            HotlineProperties properties, PartnerList partners, Clock clock, ServiceClock serviceClock) {
         this.store = store;
         this.callers = callers;
         this.phoneNumbers = phoneNumbers;
@@ -50,6 +52,7 @@ public class TicketDesk {
         this.properties = properties;
         this.partners = partners;
         this.clock = clock;
+        this.serviceClock = serviceClock;
     }
 
     /**
@@ -105,7 +108,7 @@ public class TicketDesk {
         Ticket ticket = get(id, agent);
         TicketChange change;
         try {
-            change = ticket.moveTo(next, properties.reopenWithin(), clock.instant());
+            change = ticket.moveTo(next, properties.reopenWithin(), clock.instant(), serviceClock);
         }
         catch (IllegalStateException refused) {
             throw new StateConflictException("status", refused.getMessage());
@@ -120,13 +123,14 @@ public class TicketDesk {
         if (ticket.status().finished()) {
             throw new StateConflictException("assignee", "a " + ticket.status() + " ticket is not assigned; reopen it first");
         }
-        TicketChange change = ticket.assignTo(assignee == null ? agent.userId() : assignee, clock.instant());
+        TicketChange change = ticket.assignTo(assignee == null ? agent.userId() : assignee, clock.instant(),
+                serviceClock);
         store.update(change);
         return change.ticket();
     }
 
     public Ticket addNote(String id, String text, Actor agent) {
-        TicketChange change = get(id, agent).addNote(agent.userId(), text, clock.instant());
+        TicketChange change = get(id, agent).addNote(agent.userId(), text, clock.instant(), serviceClock);
         store.update(change);
         return change.ticket();
     }
@@ -141,7 +145,7 @@ public class TicketDesk {
             .filter(Partner::active)
             .orElseThrow(() -> new InvalidFieldException("partnerId", "not an active partner; GET /partners lists them"));
         TicketChange change = ticket.refer(UUID.randomUUID().toString(), partner.id(), partner.name(),
-                partner.kind().name(), blankToNull(reason), agent.userId(), clock.instant());
+                partner.kind().name(), blankToNull(reason), agent.userId(), clock.instant(), serviceClock);
         store.update(change);
         return change.ticket();
     }

@@ -10,6 +10,7 @@ import org.diasporadesk.events.hotline.TicketEvent;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
+import org.diasporadesk.events.hotline.TicketResponded;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 
@@ -50,7 +51,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
      * @throws IllegalStateException saying what is possible instead: for a move not allowed from here, or a
      *                               reopening after the reopen period
      */
-    public TicketChange moveTo(TicketStatus next, Duration reopenWithin, Instant now) {
+    public TicketChange moveTo(TicketStatus next, Duration reopenWithin, Instant now, ServiceClock serviceClock) {
         if (!status.next().contains(next)) {
             throw new IllegalStateException("a ticket that is " + status + " can move to " + status.next()
                     + ", not to " + next);
@@ -67,25 +68,29 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
         }
         Ticket moved = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, assignee, notes,
                 openedAt, openedBy, escalatedAt, finished, clock, referrals, version);
-        return new TicketChange(moved, List.of(statusChanged(status, next, now)));
+        long officeMinutes = serviceClock.officeMinutesRunning(moved, now);
+        List<TicketEvent> events = new ArrayList<>(firstResponse(moved, now, officeMinutes));
+        events.add(statusChanged(status, next, now, officeMinutes));
+        return new TicketChange(moved, events);
     }
 
     /** Gives the ticket to an agent; a new ticket becomes assigned. */
-    public TicketChange assignTo(String agent, Instant now) {
+    public TicketChange assignTo(String agent, Instant now, ServiceClock serviceClock) {
         TicketStatus next = status == TicketStatus.NEW ? TicketStatus.ASSIGNED : status;
         Ticket assigned = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, agent, notes,
                 openedAt, openedBy, escalatedAt, finishedAt, serviceLevel, referrals, version);
-        List<TicketEvent> events = next == status ? List.of() : List.of(statusChanged(status, next, now));
+        List<TicketEvent> events = next == status ? List.of()
+                : List.of(statusChanged(status, next, now, serviceClock.officeMinutesRunning(assigned, now)));
         return new TicketChange(assigned, events);
     }
 
     /** A note after the ticket was opened is the office's response to the caller. */
-    public TicketChange addNote(String author, String text, Instant now) {
+    public TicketChange addNote(String author, String text, Instant now, ServiceClock serviceClock) {
         List<Note> longer = new ArrayList<>(notes);
         longer.add(new Note(author, now, text.strip()));
         Ticket noted = new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee, longer,
                 openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.responded(now), referrals, version);
-        return new TicketChange(noted, List.of());
+        return new TicketChange(noted, firstResponse(noted, now, serviceClock.officeMinutesRunning(noted, now)));
     }
 
     /** Records that a service-level target was missed, once; the event lets reporting count it. */
@@ -101,13 +106,15 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
 
     /** Refers the ticket to a partner organisation; a referral is a response to the caller. */
     public TicketChange refer(String referralId, String partnerId, String partnerName, String partnerKind, String reason,
-            String agent, Instant now) {
+            String agent, Instant now, ServiceClock serviceClock) {
         List<Referral> longer = new ArrayList<>(referrals);
         longer.add(new Referral(referralId, partnerId, partnerName, partnerKind, now, agent, reason, null, null, null));
         Ticket referred = new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee, notes,
                 openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.responded(now), longer, version);
-        return new TicketChange(referred, List.of(new TicketReferred(id, officeCode, topic.code(), priority.name(),
-                referralId, partnerKind, now)));
+        List<TicketEvent> events = new ArrayList<>(firstResponse(referred, now,
+                serviceClock.officeMinutesRunning(referred, now)));
+        events.add(new TicketReferred(id, officeCode, topic.code(), priority.name(), referralId, partnerKind, now));
+        return new TicketChange(referred, events);
     }
 
     /**
@@ -139,8 +146,15 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
                 referrals.stream().map(Referral::withoutPersonalData).toList(), version);
     }
 
-    private TicketStatusChanged statusChanged(TicketStatus from, TicketStatus to, Instant now) {
+    private TicketStatusChanged statusChanged(TicketStatus from, TicketStatus to, Instant now, long officeMinutes) {
         return new TicketStatusChanged(id, officeCode, topic.code(), priority.name(), from.name(), to.name(), now,
-                Math.max(0, Duration.between(openedAt, now).toMinutes()));
+                Math.max(0, Duration.between(openedAt, now).toMinutes()), officeMinutes);
+    }
+
+    /** The response event, if this change is the office's first response to the caller. */
+    private List<TicketEvent> firstResponse(Ticket changed, Instant now, long officeMinutes) {
+        boolean first = serviceLevel.firstResponseAt() == null && changed.serviceLevel.firstResponseAt() != null;
+        return first ? List.of(new TicketResponded(id, officeCode, topic.code(), priority.name(), now, officeMinutes))
+                : List.of();
     }
 }

@@ -7,6 +7,7 @@ import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.hotline.TicketOpened;
+import org.diasporadesk.events.hotline.TicketResponded;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,8 @@ class TicketTest {
     private static final Duration REOPEN_WITHIN = Duration.ofDays(14);
     private static final Topic RECRUITMENT = new Topic("illegal-recruitment", "Illegal recruitment in progress", true);
     private static final Topic DOCUMENTS = new Topic("documents", "Documents", false);
+    /** A service-level clock that has run 95 office minutes whenever it is read. */
+    private static final ServiceClock CLOCK = (ticket, at) -> 95;
 
     @Test
     void anEmergencyIsHighPriorityAndEscalatedFromTheStartWhateverWasAsked() {
@@ -35,33 +38,56 @@ class TicketTest {
     @Test
     void aTicketMovesOnlyAlongItsLifeCycle() {
         Ticket ticket = open(RECRUITMENT, null).ticket();
-        Ticket inProgress = ticket.moveTo(TicketStatus.IN_PROGRESS, REOPEN_WITHIN, OPENED.plusSeconds(60)).ticket();
+        Ticket inProgress = ticket.moveTo(TicketStatus.IN_PROGRESS, REOPEN_WITHIN, OPENED.plusSeconds(60), CLOCK)
+            .ticket();
 
-        assertThatThrownBy(() -> inProgress.moveTo(TicketStatus.CLOSED, REOPEN_WITHIN, OPENED))
+        assertThatThrownBy(() -> inProgress.moveTo(TicketStatus.CLOSED, REOPEN_WITHIN, OPENED, CLOCK))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("WAITING").hasMessageContaining("RESOLVED");
-        TicketChange resolved = inProgress.moveTo(TicketStatus.RESOLVED, REOPEN_WITHIN, OPENED.plus(Duration.ofMinutes(150)));
+        TicketChange resolved = inProgress.moveTo(TicketStatus.RESOLVED, REOPEN_WITHIN,
+                OPENED.plus(Duration.ofMinutes(150)), CLOCK);
+        assertThat(resolved.events()).singleElement().isInstanceOf(TicketStatusChanged.class);
         assertThat(GoldenSamples.tree(EventCodec.encode(resolved.events().get(0))))
             .isEqualTo(GoldenSamples.tree(EventType.TICKET_STATUS_CHANGED_V1));
         assertThat(((TicketStatusChanged) resolved.events().get(0)).minutesOpen()).isEqualTo(150);
     }
 
     @Test
+    void theFirstResponseIsPublishedOnceWithTheServiceLevelClocksMinutes() {
+        Ticket ticket = open(RECRUITMENT, null).ticket();
+        ServiceClock twentyMinutes = (clocked, at) -> 20;
+
+        TicketChange noted = ticket.addNote("agent-1", "called the embassy", OPENED.plus(Duration.ofMinutes(20)),
+                twentyMinutes);
+        TicketChange started = noted.ticket().moveTo(TicketStatus.IN_PROGRESS, REOPEN_WITHIN,
+                OPENED.plus(Duration.ofMinutes(30)), CLOCK);
+
+        assertThat(noted.events()).singleElement().isInstanceOf(TicketResponded.class);
+        assertThat(GoldenSamples.tree(EventCodec.encode(noted.events().get(0))))
+            .isEqualTo(GoldenSamples.tree(EventType.TICKET_RESPONDED_V1));
+        assertThat(started.events()).as("the office had already responded").singleElement()
+            .isInstanceOf(TicketStatusChanged.class);
+        assertThat(ticket.refer("r-1", "p-1", "IOM Georgia", "INTERNATIONAL_ORGANISATION", null, "agent-1",
+                OPENED.plus(Duration.ofMinutes(5)), CLOCK).events()).first().isInstanceOf(TicketResponded.class);
+    }
+
+    @Test
     void aResolvedTicketReopensWithinThePeriodAndNotAfter() {
         Instant resolvedAt = OPENED.plus(Duration.ofHours(2));
         Ticket resolved = open(DOCUMENTS, null).ticket()
-            .moveTo(TicketStatus.RESOLVED, REOPEN_WITHIN, resolvedAt).ticket()
-            .moveTo(TicketStatus.CLOSED, REOPEN_WITHIN, resolvedAt.plus(Duration.ofDays(1))).ticket();
+            .moveTo(TicketStatus.RESOLVED, REOPEN_WITHIN, resolvedAt, CLOCK).ticket()
+            .moveTo(TicketStatus.CLOSED, REOPEN_WITHIN, resolvedAt.plus(Duration.ofDays(1)), CLOCK).ticket();
 
-        assertThat(resolved.moveTo(TicketStatus.IN_PROGRESS, REOPEN_WITHIN, resolvedAt.plus(Duration.ofDays(13)))
+        assertThat(resolved.moveTo(TicketStatus.IN_PROGRESS, REOPEN_WITHIN, resolvedAt.plus(Duration.ofDays(13)), CLOCK)
             .ticket().status()).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThatThrownBy(() -> resolved.moveTo(TicketStatus.IN_PROGRESS, REOPEN_WITHIN,
-                resolvedAt.plus(Duration.ofDays(15))))
+                resolvedAt.plus(Duration.ofDays(15)), CLOCK))
             .hasMessageContaining("open a new ticket");
     }
 
     @Test
     void erasureKeepsTheAnonymousTicket() {
-        Ticket ticket = open(DOCUMENTS, null).ticket().addNote("agent-1", "Nino's son needs an apostille", OPENED).ticket();
+        Ticket ticket = open(DOCUMENTS, null).ticket().addNote("agent-1", "Nino's son needs an apostille", OPENED,
+                CLOCK).ticket();
 
         Ticket erased = ticket.withoutPersonalData();
 

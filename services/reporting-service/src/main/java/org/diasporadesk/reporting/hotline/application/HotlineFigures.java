@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Hotline volume for an area and the units directly below it: tickets by topic, priority, channel and status,
- * missed service-level targets, and resolution times. Counts go through small-cell suppression like every figure; resolution
- * times are published only when at least k tickets were resolved, so that no time belongs to a few callers.
+ * missed service-level targets, and first-response and resolution times in office hours. Counts go through small-cell
+ * suppression like every figure; times are published only when at least k tickets have one, so that no time belongs
+ * to a few callers.
  */
 @Service
 public class HotlineFigures {
@@ -34,8 +35,12 @@ public class HotlineFigures {
         this.suppression = suppression;
     }
 
-    /** Wall-clock minutes from opening to resolution; null values when fewer than k tickets were resolved. */
-    public record ResolutionTimes(Long medianMinutes, Long p90Minutes, boolean suppressed) {
+    /**
+     * Median and 90th percentile of office minutes from opening (the hotline's service-level clock: its office's
+     * working hours, waits on the caller or a third party left out, as the targets are set); null values, and
+     * suppressed, when from 1 to k-1 tickets have the time.
+     */
+    public record OfficeTimes(Long medianOfficeMinutes, Long p90OfficeMinutes, boolean suppressed) {
     }
 
     public record UnitFigures(String area, String name, String level, Cell tickets) {
@@ -44,14 +49,14 @@ public class HotlineFigures {
     /**
      * {@code serviceLevelBreaches}: tickets that missed their first-response or resolution target;
      * {@code referred}: tickets referred to a partner, and {@code referralOutcomes} what came of it (the latest
-     * referral of each; PENDING until recorded); {@code calls}: calls on the office lines, answered and missed.
-     * Escalated emergencies are the rows of the emergency topics in {@code byTopic}; a separate total of them
+     * referral of each; PENDING until recorded); {@code firstResponse} and {@code resolution}: how long tickets
+     * took in office time; {@code calls}: calls on the office lines, answered and missed. Escalated emergencies are the rows of the emergency topics in {@code byTopic}; a separate total of them
      * would let a suppressed emergency topic be worked out from the others, so there is none.
      */
     public record AreaFigures(String area, String name, String level, Cell tickets, Map<String, Cell> byTopic,
             Map<String, Cell> byPriority, Map<String, Cell> byChannel, Map<String, Cell> byStatus,
             Map<String, Cell> serviceLevelBreaches, Cell referred, Map<String, Cell> referralOutcomes,
-            ResolutionTimes resolution, Map<String, Cell> calls, List<UnitFigures> below) {
+            OfficeTimes firstResponse, OfficeTimes resolution, Map<String, Cell> calls, List<UnitFigures> below) {
     }
 
     public AreaFigures forArea(String areaCode, Actor planner) {
@@ -75,7 +80,8 @@ public class HotlineFigures {
                 share(tickets, ticket -> ticket.referralOutcome() != null),
                 breakdown(tickets.stream().filter(ticket -> ticket.referralOutcome() != null).toList(),
                         TicketFact::referralOutcome),
-                resolution(tickets), calls(area), below);
+                officeTimes(tickets, TicketFact::responseOfficeMinutes),
+                officeTimes(tickets, TicketFact::resolutionOfficeMinutes), calls(area), below);
     }
 
     /** Counts per value, protected together with their total so that no small count can be worked out. */
@@ -98,16 +104,16 @@ public class HotlineFigures {
         return Map.of("ANSWERED", cells.parts().get(0), "MISSED", cells.parts().get(1));
     }
 
-    private ResolutionTimes resolution(List<TicketFact> tickets) {
+    private OfficeTimes officeTimes(List<TicketFact> tickets, Function<TicketFact, Long> time) {
         List<Long> minutes = tickets.stream()
-            .map(TicketFact::resolutionMinutes)
+            .map(time)
             .filter(java.util.Objects::nonNull)
             .sorted()
             .toList();
         if (minutes.size() < suppression.minimumCount()) {
-            return new ResolutionTimes(null, null, !minutes.isEmpty());
+            return new OfficeTimes(null, null, !minutes.isEmpty());
         }
-        return new ResolutionTimes(percentile(minutes, 50), percentile(minutes, 90), false);
+        return new OfficeTimes(percentile(minutes, 50), percentile(minutes, 90), false);
     }
 
     /** Nearest-rank percentile of sorted values. */

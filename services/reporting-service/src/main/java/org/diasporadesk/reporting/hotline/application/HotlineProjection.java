@@ -6,6 +6,7 @@ import org.diasporadesk.events.hotline.HotlineEvent;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
+import org.diasporadesk.events.hotline.TicketResponded;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.reporting.projection.AppliedEvents;
@@ -37,6 +38,9 @@ public class HotlineProjection {
         }
         else if (event.payload() instanceof TicketStatusChanged changed) {
             applied = facts.statusChanged(changed, sequence);
+        }
+        else if (event.payload() instanceof TicketResponded responded) {
+            applied = facts.responded(responded, sequence);
         }
         else if (event.payload() instanceof TicketServiceLevelBreached breached) {
             applied = facts.breached(breached, sequence);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
+import org.diasporadesk.events.hotline.TicketResponded;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 
@@ -18,6 +19,9 @@ public interface TicketFacts {
 
     /** @return false if skipped as a redelivery */
     boolean statusChanged(TicketStatusChanged changed, long sequence);
+
+    /** @return false if skipped as a redelivery */
+    boolean responded(TicketResponded responded, long sequence);
 
     /** @return false if skipped as a redelivery */
     boolean breached(TicketServiceLevelBreached breached, long sequence);

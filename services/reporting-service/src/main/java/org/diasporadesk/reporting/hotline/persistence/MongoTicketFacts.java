@@ -8,6 +8,7 @@ import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
+import org.diasporadesk.events.hotline.TicketResponded;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
 import org.diasporadesk.reporting.hotline.application.TicketFact;
@@ -38,7 +39,8 @@ class MongoTicketFacts implements TicketFacts, RebuildableProjection {
     /** Fields are set by separate events, so any of them may still be missing: hence the boxed flags. */
     @Document(COLLECTION)
     record TicketFactDocument(@Id String ticketId, String municipalityCode, String topic, String priority,
-            String channel, String status, Boolean emergency, Instant openedAt, Long resolutionMinutes,
+            String channel, String status, Boolean emergency, Instant openedAt, Long responseOfficeMinutes,
+            Long resolutionOfficeMinutes,
             Boolean responseBreached, Boolean resolutionBreached, String referralOutcome, long sequence) {
     }
 
@@ -54,14 +56,23 @@ class MongoTicketFacts implements TicketFacts, RebuildableProjection {
             .set("status", "NEW"));
     }
 
-    /** A resolution records its time; a reopened ticket keeps it until it is resolved again. */
+    /**
+     * A resolution records its time in office minutes; a reopened ticket keeps it until it is resolved again. A
+     * resolution published without office minutes (by a hotline from before they were sent) records none.
+     */
     @Override
     public boolean statusChanged(TicketStatusChanged changed, long sequence) {
         Update update = new Update().set("status", changed.to()).set("priority", changed.priority());
         if ("RESOLVED".equals(changed.to())) {
-            update.set("resolutionMinutes", changed.minutesOpen());
+            update.set("resolutionOfficeMinutes", changed.officeMinutesOpen());
         }
         return writer.updateIfNewer(COLLECTION, changed.ticketId(), sequence, update);
+    }
+
+    @Override
+    public boolean responded(TicketResponded responded, long sequence) {
+        return writer.updateIfNewer(COLLECTION, responded.ticketId(), sequence,
+                new Update().set("responseOfficeMinutes", responded.officeMinutes()));
     }
 
     @Override
@@ -87,7 +98,7 @@ class MongoTicketFacts implements TicketFacts, RebuildableProjection {
         return mongo.find(new Query(Criteria.where("municipalityCode").in(municipalityCodes)), TicketFactDocument.class)
             .stream()
             .map(d -> new TicketFact(d.ticketId(), d.municipalityCode(), d.topic(), d.priority(), d.channel(), d.status(),
-                    Boolean.TRUE.equals(d.emergency()), d.openedAt(), d.resolutionMinutes(),
+                    Boolean.TRUE.equals(d.emergency()), d.openedAt(), d.responseOfficeMinutes(), d.resolutionOfficeMinutes(),
                     Boolean.TRUE.equals(d.responseBreached()), Boolean.TRUE.equals(d.resolutionBreached()),
                     d.referralOutcome()))
             .toList();
