@@ -32,13 +32,7 @@ public class ProjectionWriter {
      * @return false if an equal or newer document was already held
      */
     public boolean replaceIfNewer(String collection, Object id, long sequence, Object document) {
-        Document fields = new Document();
-        mongo.getConverter().write(document, fields);
-        fields.remove("_id");
-        fields.remove("_class");
-        fields.put(SEQUENCE, sequence);
-        Update replace = new Update();
-        fields.forEach(replace::set);
+        Update replace = fieldsOf(document).set(SEQUENCE, sequence);
         try {
             mongo.upsert(new Query(Criteria.where("_id").is(id).and(SEQUENCE).lt(sequence)), replace, collection);
             return true;
@@ -46,6 +40,20 @@ public class ProjectionWriter {
         catch (DuplicateKeyException ex) {
             return false;
         }
+    }
+
+    /**
+     * Every field of a mapped entity but its id, as the {@code $set} that replaces a held document's fields (or
+     * fills a new one, in an upsert), written through the template's converter as a save would.
+     */
+    public Update fieldsOf(Object document) {
+        Document fields = new Document();
+        mongo.getConverter().write(document, fields);
+        fields.remove("_id");
+        fields.remove("_class");
+        Update set = new Update();
+        fields.forEach(set::set);
+        return set;
     }
 
     /**

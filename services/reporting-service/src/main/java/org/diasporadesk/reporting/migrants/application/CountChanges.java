@@ -51,8 +51,4 @@ public final class CountChanges {
         changed.values().removeIf(Counts.ZERO::equals);
         return changed;
     }
-
-    public boolean isEmpty() {
-        return municipalities().isEmpty() && days().isEmpty();
-    }
 }

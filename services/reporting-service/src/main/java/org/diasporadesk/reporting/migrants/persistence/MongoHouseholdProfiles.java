@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.bson.Document;
+import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfile;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfiles;
 import org.diasporadesk.reporting.projection.RebuildableProjection;
@@ -17,19 +17,18 @@ import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection {
 
-    private static final String SEQUENCE = "sequence";
-
     private final MongoTemplate mongo;
+    private final ProjectionWriter writer;
 
-    MongoHouseholdProfiles(MongoTemplate mongo) {
+    MongoHouseholdProfiles(MongoTemplate mongo, ProjectionWriter writer) {
         this.mongo = mongo;
-        CompareAndSet.declareIndex(mongo, HouseholdProfileDocument.COLLECTION, SEQUENCE);
+        this.writer = writer;
+        CompareAndSet.declareIndex(mongo, HouseholdProfileDocument.COLLECTION, ProjectionWriter.SEQUENCE);
     }
 
     @Override
@@ -52,7 +51,8 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
                 mongo.insert(documentOf(next), HouseholdProfileDocument.COLLECTION);
             }
             else {
-                mongo.upsert(expecting(held), fieldsOf(next), HouseholdProfileDocument.COLLECTION);
+                mongo.upsert(expecting(held), writer.fieldsOf(documentOf(next)),
+                        HouseholdProfileDocument.COLLECTION);
             }
             return true;
         }
@@ -74,7 +74,7 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
                 bulk.insert(documentOf(profile));
             }
             else {
-                bulk.upsert(expecting(before), fieldsOf(profile));
+                bulk.upsert(expecting(before), writer.fieldsOf(documentOf(profile)));
             }
         }
         try {
@@ -88,7 +88,7 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
 
     /** Matches the held profile only while it is still at the sequence read; otherwise the upsert collides. */
     private static Query expecting(HouseholdProfile held) {
-        return CompareAndSet.expecting(held.householdId(), SEQUENCE, held.sequence());
+        return CompareAndSet.expecting(held.householdId(), ProjectionWriter.SEQUENCE, held.sequence());
     }
 
     @Override
@@ -99,17 +99,6 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
     private static HouseholdProfileDocument documentOf(HouseholdProfile profile) {
         return new HouseholdProfileDocument(profile.householdId(), profile.sequence(), profile.municipalityCode(),
                 profile.recordedOn(), profile.migrants());
-    }
-
-    /** Every field of the profile but its id, as a {@code $set}. */
-    private Update fieldsOf(HouseholdProfile profile) {
-        Document fields = new Document();
-        mongo.getConverter().write(documentOf(profile), fields);
-        fields.remove("_id");
-        fields.remove("_class");
-        Update set = new Update();
-        fields.forEach(set::set);
-        return set;
     }
 
     private static HouseholdProfile toProfile(HouseholdProfileDocument document) {
