@@ -3,6 +3,7 @@ package org.diasporadesk.chassis;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.diasporadesk.chassis.messaging.BatchDeadLetters;
 import org.diasporadesk.chassis.messaging.DeadLetterCounter;
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
@@ -68,5 +69,11 @@ public class ChassisAutoConfiguration {
     @Bean
     DeadLetterCounter deadLetterCounter(MeterRegistry meters) {
         return new DeadLetterCounter(meters);
+    }
+
+    @Bean
+    BatchDeadLetters batchDeadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            DeadLetterCounter deadLetters) {
+        return new BatchDeadLetters(brokers, deadLetters);
     }
 }

@@ -1,5 +1,8 @@
 package org.diasporadesk.chassis.messaging;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -8,20 +11,26 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Idempotent projection writes for snapshot events (an event that carries an aggregate's whole current
- * state for the projection): keep the document only if its sequence is newer than what is held.
+ * Idempotent projection writes for events that carry a sequence per aggregate: a document changes only if the
+ * event's sequence is newer than the one it holds, so redelivered and overtaken events change nothing.
  *
- * <p>One conditional upsert does it: the query matches only a held document with a lower {@value #SEQUENCE}.
- * If an equal or newer one is held, the upsert tries to insert a second document with the same id and the
- * unique {@code _id} index refuses it, atomically, on MongoDB and on the Mongo wire server alike (neither
- * needs a transaction). Redelivered and overtaken events therefore change nothing.
+ * <p>The held sequence is read by {@code _id}, and the write is a {@link CompareAndSet} on it: an upsert that
+ * matches only while the document still holds the sequence read, and otherwise collides with it on {@code _id},
+ * atomically on MongoDB and on the Mongo wire server alike (neither needs a transaction). A collision means another
+ * writer got in between: the sequence is read again. One conditional upsert on {@code {_id, sequence: {$lt: n}}}
+ * would do it in one round trip on MongoDB, but the wire server serves that query by scanning the collection
+ * (see {@link CompareAndSet}), so each write would grow with the projection.
  */
 public class ProjectionWriter {
 
     /** The field every projection document written here keeps its source sequence in. */
     public static final String SEQUENCE = "sequence";
 
+    /** Reads and writes before giving up on a document that other writers keep changing. */
+    private static final int ATTEMPTS = 3;
+
     private final MongoTemplate mongo;
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     public ProjectionWriter(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -32,14 +41,17 @@ public class ProjectionWriter {
      * @return false if an equal or newer document was already held
      */
     public boolean replaceIfNewer(String collection, Object id, long sequence, Object document) {
-        Update replace = fieldsOf(document).set(SEQUENCE, sequence);
-        try {
-            mongo.upsert(new Query(Criteria.where("_id").is(id).and(SEQUENCE).lt(sequence)), replace, collection);
-            return true;
-        }
-        catch (DuplicateKeyException ex) {
-            return false;
-        }
+        return writeIfNewer(collection, id, sequence, fieldsOf(document));
+    }
+
+    /**
+     * Sets some fields of a projection document, only if the event's sequence is newer than what is held; the
+     * same guard as {@link #replaceIfNewer}, for events that carry a change rather than a whole state.
+     *
+     * @return false if an equal or newer event was already applied
+     */
+    public boolean updateIfNewer(String collection, Object id, long sequence, Update fields) {
+        return writeIfNewer(collection, id, sequence, fields);
     }
 
     /**
@@ -56,20 +68,33 @@ public class ProjectionWriter {
         return set;
     }
 
-    /**
-     * Sets some fields of a projection document, only if the event's sequence is newer than what is held; the
-     * same atomic guard as {@link #replaceIfNewer}, for events that carry a change rather than a whole state.
-     *
-     * @return false if an equal or newer event was already applied
-     */
-    public boolean updateIfNewer(String collection, Object id, long sequence, Update fields) {
+    private boolean writeIfNewer(String collection, Object id, long sequence, Update fields) {
+        if (indexed.add(collection)) {
+            CompareAndSet.declareIndex(mongo, collection, SEQUENCE);
+        }
         fields.set(SEQUENCE, sequence);
-        try {
-            mongo.upsert(new Query(Criteria.where("_id").is(id).and(SEQUENCE).lt(sequence)), fields, collection);
-            return true;
+        for (int attempt = 1; ; attempt++) {
+            Long held = heldSequence(collection, id);
+            if (held != null && held >= sequence) {
+                return false;
+            }
+            try {
+                mongo.upsert(CompareAndSet.expecting(id, SEQUENCE, held), fields, collection);
+                return true;
+            }
+            catch (DuplicateKeyException changedMeanwhile) {
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException(collection + " " + id + " changed under " + ATTEMPTS
+                            + " writes in a row; the event is retried", changedMeanwhile);
+                }
+            }
         }
-        catch (DuplicateKeyException ex) {
-            return false;
-        }
+    }
+
+    private Long heldSequence(String collection, Object id) {
+        Query byId = new Query(Criteria.where("_id").is(id));
+        byId.fields().include(SEQUENCE);
+        Document held = mongo.findOne(byId, Document.class, collection);
+        return held == null || held.get(SEQUENCE) == null ? null : ((Number) held.get(SEQUENCE)).longValue();
     }
 }

@@ -54,7 +54,7 @@ public class ProjectionReplay implements DisposableBean {
     /** Records of a partition applied together where a projection can; the more, the fewer round trips. */
     private static final int BATCH = 10_000;
 
-    /** Input bindings and the functions behind them: one per consumed topic. */
+    /** The functions behind input bindings that take a record at a time; the others offer a BatchedReplay. */
     private final Map<String, Consumer<Message<byte[]>>> functions;
     private final Map<String, BatchedReplay> batched = new HashMap<>();
     private final List<RebuildableProjection> projections;
@@ -218,7 +218,8 @@ public class ProjectionReplay implements DisposableBean {
     private Map<String, String> bindingsByTopic() {
         Map<String, String> byTopic = new HashMap<>();
         bindingProperties.getBindings().forEach((binding, properties) -> {
-            if (binding.contains("-in-") && functions.containsKey(functionOf(binding))) {
+            if (binding.contains("-in-") && (functions.containsKey(functionOf(binding))
+                    || batched.containsKey(functionOf(binding)))) {
                 byTopic.put(properties.getDestination(), binding);
             }
         });

@@ -14,8 +14,9 @@ import org.diasporadesk.reporting.projection.LogSpan;
 public interface MigrantCounters {
 
     /**
-     * Adds the changes that the records of the span bring, once: counters that have already taken in the span's
-     * records (a redelivery after a failure half-way) are left as they are.
+     * Adds the changes that the records of the span bring, once: a counter that took in some of the span's records
+     * already (a redelivery after a failure half-way, or a poll delivered again with more records) adds only the
+     * changes of the records after those.
      */
     void add(CountChanges changes, LogSpan span);
 

@@ -2,15 +2,14 @@ package org.diasporadesk.reporting.migrants.persistence;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfile;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfiles;
 import org.diasporadesk.reporting.projection.RebuildableProjection;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
@@ -32,33 +31,10 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
     }
 
     @Override
-    public Optional<HouseholdProfile> find(String householdId) {
-        return Optional.ofNullable(mongo.findById(householdId, HouseholdProfileDocument.class))
-            .map(MongoHouseholdProfiles::toProfile);
-    }
-
-    @Override
     public Map<String, HouseholdProfile> findAll(Collection<String> householdIds) {
         return mongo.find(new Query(Criteria.where("_id").in(householdIds)), HouseholdProfileDocument.class).stream()
             .map(MongoHouseholdProfiles::toProfile)
             .collect(Collectors.toMap(HouseholdProfile::householdId, Function.identity()));
-    }
-
-    @Override
-    public boolean replace(HouseholdProfile held, HouseholdProfile next) {
-        try {
-            if (held == null) {
-                mongo.insert(documentOf(next), HouseholdProfileDocument.COLLECTION);
-            }
-            else {
-                mongo.upsert(expecting(held), writer.fieldsOf(documentOf(next)),
-                        HouseholdProfileDocument.COLLECTION);
-            }
-            return true;
-        }
-        catch (DuplicateKeyException changedMeanwhile) {
-            return false;
-        }
     }
 
     /** New households are inserted, which the store does several times faster than it upserts. */

@@ -9,8 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.bson.Document;
+import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.reporting.migrants.application.CountChanges;
 import org.diasporadesk.reporting.migrants.application.CountChanges.RecordedDay;
 import org.diasporadesk.reporting.migrants.application.MigrantCounters;
@@ -30,12 +32,12 @@ import org.springframework.stereotype.Repository;
 /**
  * Counters as small documents: one per municipality and partition of the statistics topic (totals and breakdowns)
  * and one per municipality, month of recording and partition (households and migrants per day). Each keeps the
- * offset of the last record it took in. Adding reads the offsets of the documents it will change, leaves out those
- * that took the span in already (a redelivery), and changes the others by compare-and-set on the offset read; the
- * consumer of a partition is the only writer of its documents, so a failed compare-and-set means a consumer that
- * lost the partition wrote meanwhile, and the record is retried. Splitting by partition keeps the offsets
- * comparable; a query adds the partitions up: a few hundred documents for the whole nation, however many
- * households there are.
+ * offset of the last record it took in. Adding reads the offsets of the documents it will change, adds to each only
+ * the changes of the records after its offset (a poll delivered again may overlap what a counter took in), and
+ * writes by compare-and-set on the offset read; the consumer of a partition is the only writer of its documents, so
+ * a failed compare-and-set means a consumer that lost the partition wrote meanwhile, and the records are retried.
+ * Splitting by partition keeps the offsets comparable; a query adds the partitions up: a few hundred documents for
+ * the whole nation, however many households there are.
  */
 @Repository
 class MongoMigrantCounters implements MigrantCounters, RebuildableProjection {
@@ -54,29 +56,51 @@ class MongoMigrantCounters implements MigrantCounters, RebuildableProjection {
 
     @Override
     public void add(CountChanges changes, LogSpan span) {
-        Map<String, Update> municipalities = new HashMap<>();
-        changes.municipalities().forEach((municipality, tally) -> {
-            Update increment = new Update().set("municipalityCode", municipality)
-                .inc("migrants", tally.migrants()).inc("households", tally.households());
-            for (Dimension dimension : Dimension.values()) {
-                tally.by(dimension).forEach((value, count) -> increment.inc(dimension.name() + "." + value, count));
+        Map<String, Function<Long, Update>> municipalities = new HashMap<>();
+        for (String municipality : changes.municipalities()) {
+            municipalities.put(municipality + "@" + span.partitionKey(), takenIn -> {
+                MigrantTally tally = changes.municipality(municipality, takenIn);
+                if (tally.isZero()) {
+                    return null;
+                }
+                Update increment = new Update().set("municipalityCode", municipality)
+                    .inc("migrants", tally.migrants()).inc("households", tally.households());
+                for (Dimension dimension : Dimension.values()) {
+                    tally.by(dimension).forEach((value, count) -> increment.inc(dimension.name() + "." + value,
+                            count));
+                }
+                return increment;
+            });
+        }
+        Map<String, List<RecordedDay>> daysByMonth = new HashMap<>();
+        for (RecordedDay recorded : changes.days()) {
+            daysByMonth.computeIfAbsent(recorded.municipalityCode() + "@" + YearMonth.from(recorded.day()) + "@"
+                    + span.partitionKey(), id -> new ArrayList<>()).add(recorded);
+        }
+        Map<String, Function<Long, Update>> months = new HashMap<>();
+        daysByMonth.forEach((id, days) -> months.put(id, takenIn -> {
+            Update increment = new Update().set("municipalityCode", days.get(0).municipalityCode())
+                .set("month", YearMonth.from(days.get(0).day()).toString());
+            boolean changed = false;
+            for (RecordedDay recorded : days) {
+                Counts counts = changes.day(recorded, takenIn);
+                if (!counts.equals(Counts.ZERO)) {
+                    increment.inc("days." + recorded.day() + ".migrants", counts.migrants())
+                        .inc("days." + recorded.day() + ".households", counts.households());
+                    changed = true;
+                }
             }
-            municipalities.put(municipality + "@" + span.partitionKey(), increment);
-        });
-        Map<String, Update> months = new HashMap<>();
-        changes.days().forEach((recorded, counts) -> {
-            YearMonth month = YearMonth.from(recorded.day());
-            Update increment = months.computeIfAbsent(recorded.municipalityCode() + "@" + month + "@"
-                    + span.partitionKey(), id -> new Update().set("municipalityCode", recorded.municipalityCode())
-                        .set("month", month.toString()));
-            increment.inc("days." + recorded.day() + ".migrants", counts.migrants())
-                .inc("days." + recorded.day() + ".households", counts.households());
-        });
+            return changed ? increment : null;
+        }));
         takeIn(MUNICIPALITIES, municipalities, span);
         takeIn(MONTHS, months, span);
     }
 
-    private void takeIn(String collection, Map<String, Update> increments, LogSpan span) {
+    /**
+     * @param increments per counter document, its change through the records after the offset it took in last
+     *                   (null: all of them); null where that changes nothing
+     */
+    private void takeIn(String collection, Map<String, Function<Long, Update>> increments, LogSpan span) {
         if (increments.isEmpty()) {
             return;
         }
@@ -87,13 +111,17 @@ class MongoMigrantCounters implements MigrantCounters, RebuildableProjection {
                 ((Number) counter.get(OFFSET)).longValue()));
         BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
         int writes = 0;
-        for (Map.Entry<String, Update> increment : increments.entrySet()) {
-            Long taken = offsets.get(increment.getKey());
-            if (taken != null && taken >= span.firstOffset()) {
+        for (Map.Entry<String, Function<Long, Update>> counter : increments.entrySet()) {
+            Long taken = offsets.get(counter.getKey());
+            if (taken != null && taken >= span.lastOffset()) {
                 continue;
             }
-            bulk.upsert(CompareAndSet.expecting(increment.getKey(), OFFSET, taken),
-                    increment.getValue().set(OFFSET, span.lastOffset()));
+            Update increment = counter.getValue().apply(taken);
+            if (increment == null) {
+                continue;
+            }
+            bulk.upsert(CompareAndSet.expecting(counter.getKey(), OFFSET, taken), increment.set(OFFSET,
+                    span.lastOffset()));
             writes++;
         }
         if (writes == 0) {

@@ -1,4 +1,4 @@
-package org.diasporadesk.reporting.migrants.persistence;
+package org.diasporadesk.chassis.messaging;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,18 +16,19 @@ import org.springframework.data.mongodb.core.query.Query;
  * the compare-and-set below with the unique index on {@code (_id, version)} that {@link #declareIndex} creates
  * (redundant on MongoDB, where it costs little). Reading first costs a round trip, but both stay flat with size.
  */
-final class CompareAndSet {
+public final class CompareAndSet {
 
     private CompareAndSet() {
     }
 
-    static void declareIndex(MongoTemplate mongo, String collection, String versionField) {
+    /** The unique {@code (_id, version)} index the wire server needs to serve {@link #expecting} from an index. */
+    public static void declareIndex(MongoTemplate mongo, String collection, String versionField) {
         mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
             .on(versionField, Sort.Direction.ASC).unique().named("_id_" + versionField));
     }
 
     /** Matches the document only while its version is still {@code observed}; null: only while there is none. */
-    static Query expecting(Object id, String versionField, Object observed) {
+    public static Query expecting(Object id, String versionField, Object observed) {
         return new Query(Criteria.where("_id").is(id).and(versionField).is(observed));
     }
 }
