@@ -27,7 +27,11 @@ public final class CompareAndSet {
             .on(versionField, Sort.Direction.ASC).unique().named("_id_" + versionField));
     }
 
-    /** Matches the document only while its version is still {@code observed}; null: only while there is none. */
+    /**
+     * Matches the document only while its version is still {@code observed}; null: only while there is none. One
+     * plain document of both fields, which the wire server serves from the index; as an {@code $and} of two
+     * conditions it scans (measured: 70-170 ms per upsert at 100,000 documents).
+     */
     public static Query expecting(Object id, String versionField, Object observed) {
         return new Query(Criteria.where("_id").is(id).and(versionField).is(observed));
     }
