@@ -37,14 +37,18 @@ public final class ConsumedBatch {
                 LogSpan partition = LogSpan.of(records.get(first));
                 List<LoggedEvent<T>> events = new ArrayList<>();
                 int next = first;
-                for (; next < records.size() && samePartition(partition, LogSpan.of(records.get(next))); next++) {
+                for (; next < records.size(); next++) {
                     Message<byte[]> record = records.get(next);
+                    LogSpan at = LogSpan.of(record);
+                    if (!samePartition(partition, at)) {
+                        break;
+                    }
                     try {
-                        events.add(new LoggedEvent<>(LogSpan.of(record).lastOffset(), receiver.receive(record, type)));
+                        events.add(new LoggedEvent<>(at.lastOffset(), receiver.receive(record, type)));
                     }
                     catch (MalformedEventException ex) {
                         applyRun(apply, events, partition, first);
-                        throw new BatchListenerFailedException("unreadable record " + LogSpan.of(record), ex, next);
+                        throw new BatchListenerFailedException("unreadable record " + at, ex, next);
                     }
                 }
                 applyRun(apply, events, partition, first);
