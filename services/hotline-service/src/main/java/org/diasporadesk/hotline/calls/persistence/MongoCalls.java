@@ -6,11 +6,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.hotline.calls.application.Calls;
 import org.diasporadesk.hotline.calls.domain.Call;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Sort;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Repository;
 
 /** Calls keyed by the telephony system's call id, so that a repeated event finds its call by primary key. */
 @Repository
-class MongoCalls implements Calls {
+class MongoCalls implements Calls, InitializingBean {
 
     static final String COLLECTION = "calls";
 
@@ -36,6 +38,12 @@ class MongoCalls implements Calls {
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
+    }
+
+    /** Versioned replaces name {@code _id} and {@code version}: see {@link CompareAndSet} for why this index. */
+    @Override
+    public void afterPropertiesSet() {
+        CompareAndSet.declareIndex(mongo, COLLECTION, "version");
     }
 
     /** A call and its unpublished events in one document, written under its version. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.hotline.tickets.application.TicketStore;
@@ -47,6 +48,7 @@ class MongoTicketStore implements TicketStore, InitializingBean {
         indexes.createIndex(new Index().on("caller.phone", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("caller.migrantId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("caller.householdId", Sort.Direction.ASC));
+        CompareAndSet.declareIndex(mongo, TicketDocument.COLLECTION, "version"); // for the versioned replace
     }
 
     @Override

@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.outreach.campaigns.application.CampaignStore;
 import org.diasporadesk.outreach.campaigns.domain.Campaign;
 import org.diasporadesk.outreach.campaigns.domain.CampaignChange;
 import org.diasporadesk.outreach.campaigns.domain.CampaignStatus;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Repository;
  * change was made from (a compare-and-set in one write, safe with several instances).
  */
 @Repository
-class MongoCampaignStore implements CampaignStore {
+class MongoCampaignStore implements CampaignStore, InitializingBean {
 
     static final String COLLECTION = "campaigns";
 
@@ -39,6 +41,12 @@ class MongoCampaignStore implements CampaignStore {
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
+    }
+
+    /** Versioned replaces name {@code _id} and {@code version}: see {@link CompareAndSet} for why this index. */
+    @Override
+    public void afterPropertiesSet() {
+        CompareAndSet.declareIndex(mongo, COLLECTION, "version");
     }
 
     @Document(COLLECTION)

@@ -57,11 +57,19 @@ class CampaignLauncher {
     }
 
     @Scheduled(fixedDelayString = "${ddesk.outreach.dispatch.every:1s}")
-    void startAndEnd() {
-        Instant now = clock.instant();
-        for (Campaign due : campaigns.dueToStart(now)) {
+    void startDue() {
+        for (Campaign due : campaigns.dueToStart(clock.instant())) {
             start(due);
         }
+    }
+
+    /**
+     * Completes running campaigns with nothing left to send. Less often than dispatch rounds: counting a
+     * campaign's undispatched messages is a full scan of the messages on the Mongo wire server.
+     */
+    @Scheduled(fixedDelayString = "${ddesk.outreach.dispatch.complete-every:5s}")
+    void completeFinished() {
+        Instant now = clock.instant();
         for (Campaign running : campaigns.running()) {
             if (queue.undispatched(running.id()) == 0 && running.sessionsBegun(now)) {
                 try {

@@ -78,16 +78,23 @@ class Dispatcher implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${ddesk.outreach.dispatch.every:1s}")
     void dispatchDue() {
-        Instant now = clock.instant();
-        int released = queue.releaseExpiredClaims(now);
-        if (released > 0) {
-            log.warn("{} messages claimed by a dispatcher that stopped went back to the queue", released);
-        }
-        List<OutreachMessage> due = queue.due(now, properties.batch());
+        List<OutreachMessage> due = queue.due(clock.instant(), properties.batch());
         Map<String, Optional<Campaign>> campaignsOfRound = new ConcurrentHashMap<>();
         CompletableFuture.allOf(due.stream()
             .map(candidate -> CompletableFuture.runAsync(() -> claimAndDispatch(candidate, campaignsOfRound), senders))
             .toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * Messages whose claim ran out (their dispatcher stopped mid-send) go back to the queue. Not every round:
+     * a claim lasts minutes, and finding them is a query over all messages, a full scan on the Mongo wire server.
+     */
+    @Scheduled(fixedDelayString = "${ddesk.outreach.dispatch.release-every:30s}")
+    void releaseExpiredClaims() {
+        int released = queue.releaseExpiredClaims(clock.instant());
+        if (released > 0) {
+            log.warn("{} messages claimed by a dispatcher that stopped went back to the queue", released);
+        }
     }
 
     private void claimAndDispatch(OutreachMessage candidate, Map<String, Optional<Campaign>> campaignsOfRound) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.outreach.channels.Channel;
@@ -74,6 +75,7 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
             .unique());
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("migrantId", Sort.Direction.ASC).on("sentAt", Sort.Direction.DESC));
+        CompareAndSet.declareIndex(mongo, COLLECTION, "status"); // for the claim
     }
 
     @Override
@@ -110,7 +112,7 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     @Override
     public Optional<OutreachMessage> claim(String id, Instant claimedUntil) {
         MessageDocument claimed = mongo.findAndModify(
-                new Query(Criteria.where("_id").is(id).and("status").is(MessageStatus.QUEUED.name())),
+                CompareAndSet.expecting(id, "status", MessageStatus.QUEUED.name()),
                 new Update().set("status", MessageStatus.SENDING.name()).set("claimedUntil", claimedUntil),
                 FindAndModifyOptions.options().returnNew(true), MessageDocument.class);
         return Optional.ofNullable(claimed).map(MessageDocument::message);

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.outreach.training.application.Rosters;
 import org.diasporadesk.outreach.training.domain.Roster;
 import org.diasporadesk.outreach.training.domain.RosterChange;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * enrolment inserts it, and a second first enrolment at the same moment loses on the primary key.
  */
 @Repository
-class MongoRosters implements Rosters {
+class MongoRosters implements Rosters, InitializingBean {
 
     static final String COLLECTION = "rosters";
 
@@ -37,6 +39,12 @@ class MongoRosters implements Rosters {
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
+    }
+
+    /** Versioned replaces name {@code _id} and {@code version}: see {@link CompareAndSet} for why this index. */
+    @Override
+    public void afterPropertiesSet() {
+        CompareAndSet.declareIndex(mongo, COLLECTION, "version");
     }
 
     @Document(COLLECTION)

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.registry.household.application.HouseholdStore;
@@ -19,6 +20,7 @@ import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
 import org.diasporadesk.registry.household.domain.Migrant;
 import org.diasporadesk.registry.matching.domain.NameFolding;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,7 +29,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class MongoHouseholdStore implements HouseholdStore {
+class MongoHouseholdStore implements HouseholdStore, InitializingBean {
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -37,6 +39,12 @@ class MongoHouseholdStore implements HouseholdStore {
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
+    }
+
+    /** Versioned replaces name {@code _id} and {@code version}: see {@link CompareAndSet} for why this index. */
+    @Override
+    public void afterPropertiesSet() {
+        CompareAndSet.declareIndex(mongo, HouseholdDocument.COLLECTION, "version");
     }
 
     @Override
