@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.diasporadesk.events.hotline.CallLogged;
+import org.diasporadesk.events.hotline.KnownCallerContacted;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
@@ -46,6 +47,8 @@ public enum EventType {
     REFERRAL_OUTCOME_RECORDED_V1("org.diasporadesk.hotline.referral-outcome-recorded.v1",
             ReferralOutcomeRecorded.class, Topic.HOTLINE_TICKETS),
     CALL_LOGGED_V1("org.diasporadesk.hotline.call-logged.v1", CallLogged.class, Topic.HOTLINE_TICKETS),
+    KNOWN_CALLER_CONTACTED_V1("org.diasporadesk.hotline.known-caller-contacted.v1", KnownCallerContacted.class,
+            Topic.HOTLINE_CALLERS),
     RECIPIENT_OPTED_OUT_V1("org.diasporadesk.outreach.recipient-opted-out.v1", RecipientOptedOut.class,
             Topic.OUTREACH_PEOPLE),
     CAMPAIGN_LAUNCHED_V1("org.diasporadesk.outreach.campaign-launched.v1", CampaignLaunched.class,

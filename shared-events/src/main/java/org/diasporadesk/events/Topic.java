@@ -12,6 +12,7 @@ public enum Topic {
     REGISTRY_PEOPLE("ddesk.registry.people.v1", "registry-service", DataClass.PERSONAL),
     REGISTRY_STATISTICS("ddesk.registry.statistics.v1", "registry-service", DataClass.PII_FREE),
     HOTLINE_TICKETS("ddesk.hotline.tickets.v1", "hotline-service", DataClass.PII_FREE),
+    HOTLINE_CALLERS("ddesk.hotline.callers.v1", "hotline-service", DataClass.PERSONAL),
     OUTREACH_PEOPLE("ddesk.outreach.people.v1", "outreach-service", DataClass.PERSONAL),
     OUTREACH_CAMPAIGNS("ddesk.outreach.campaigns.v1", "outreach-service", DataClass.PII_FREE);
 

@@ -69,6 +69,11 @@ public record OutreachApi(ApiClient client, String token) {
         return counts;
     }
 
+    /** The campaign's messages of one status as stored now (the counts of {@link #messages} may be seconds old). */
+    public int listed(String campaignId, String status) {
+        return client.get("/campaigns/" + campaignId + "/messages?status=" + status, token).body().size();
+    }
+
     public String status(String campaignId) {
         return campaign(campaignId).at("/campaign/status").asString();
     }

@@ -12,6 +12,7 @@ import org.diasporadesk.hotline.KnownHouseholds;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.hotline.KnownCallerContacted;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.MigrantErased;
@@ -51,7 +52,7 @@ class TicketDeskIT {
     }
 
     @Test
-    void aCallFromAKnownNumberOpensATicketForThatPersonAndPublishesNoPersonalData() {
+    void aCallFromAKnownNumberOpensATicketForThatPersonAndPublishesNoPersonalDataToReporting() {
         HouseholdRegistered household = knownHousehold("+306912346001", "+995599200001");
         ApiClient.Response opened = api.post("/tickets", AGENT, Map.of("phone", "0030 691 234 6001",
                 "topic", "employment-abroad", "channel", "INBOUND_CALL", "note", "asks about a work permit"));
@@ -72,6 +73,14 @@ class TicketDeskIT {
         assertThat(published.topic()).isEqualTo("employment-abroad");
         assertThat(published.callerKind()).isEqualTo("MIGRANT_ABROAD");
         assertThat(new String(fact.value())).doesNotContain("6001", "Beridze", "work permit");
+        // Outreach learns who called about what (for its segments) on the personal-data topic: ids, no number or name.
+        ConsumerRecord<String, byte[]> contact = KafkaProbe.awaitRecord(Topic.HOTLINE_CALLERS.topicName(),
+                record -> id.equals(record.key()), Duration.ofSeconds(15));
+        KnownCallerContacted contacted = EventCodec.decode(contact.value(), KnownCallerContacted.class);
+        assertThat(contacted.migrantId()).isEqualTo(household.migrants().get(0).migrantId());
+        assertThat(contacted.householdId()).isEqualTo(household.householdId());
+        assertThat(contacted.topic()).isEqualTo("employment-abroad");
+        assertThat(new String(contact.value())).doesNotContain("6001", "Beridze", "work permit");
 
         JsonNode lookup = api.get("/callers?phone={p}", AGENT, "+30 691 234 6001").body();
         assertThat(lookup.at("/candidates/0/migrantId").asString()).isEqualTo(household.migrants().get(0).migrantId());

@@ -1,6 +1,7 @@
 package org.diasporadesk.outreach.segments;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.Sex;
+import org.diasporadesk.outreach.HotlineFeed;
 import org.diasporadesk.outreach.OutreachApi;
 import org.diasporadesk.outreach.RegistryFeed;
 import org.diasporadesk.outreach.RegistryFeed.Person;
@@ -16,7 +18,11 @@ import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
 import org.diasporadesk.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +34,9 @@ class SegmentIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void eachCriterionNarrowsTheSegmentAndOnlyConsentingPeopleAreCounted() {
@@ -66,6 +75,42 @@ class SegmentIT {
     }
 
     @Test
+    void aHotlineCriterionSelectsPeopleWhoOrWhoseFamilyCalledAboutItLately() {
+        OutreachApi api = new OutreachApi(ApiClient.local(port), TBILISI);
+        String marker = "trader-" + UUID.randomUUID();
+        Person calledAboutBusiness = Person.in("GE-TB-TBILISI").working(marker);
+        Person familyCalledAboutBusiness = Person.in("GE-TB-TBILISI").working(marker);
+        Person calledAboutDocuments = Person.in("GE-TB-TBILISI").working(marker);
+        Person calledLongAgo = Person.in("GE-TB-TBILISI").working(marker);
+        Person neverCalled = Person.in("GE-TB-TBILISI").working(marker);
+        Person calledThenErased = Person.in("GE-TB-TBILISI").working(marker);
+        List.of(calledAboutBusiness, familyCalledAboutBusiness, calledAboutDocuments, calledLongAgo, neverCalled,
+                calledThenErased).forEach(RegistryFeed::register);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.preview("GE-TB", Map.of("occupation", marker)) == 6);
+
+        Instant now = Instant.now();
+        HotlineFeed.called(calledAboutBusiness, "business-investment", now.minus(Duration.ofDays(2)));
+        HotlineFeed.familyCalled(familyCalledAboutBusiness, "business-investment", now.minus(Duration.ofDays(10)));
+        HotlineFeed.called(calledAboutDocuments, "documents", now.minus(Duration.ofDays(1)));
+        HotlineFeed.called(calledLongAgo, "business-investment", now.minus(Duration.ofDays(40)));
+        HotlineFeed.called(calledThenErased, "business-investment", now.minus(Duration.ofDays(1)));
+
+        Map<String, Object> business30 = Map.of("occupation", marker,
+                "calledHotline", Map.of("topics", List.of("business-investment"), "withinDays", 30));
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.preview("GE-TB", business30) == 3);
+        assertThat(api.preview("GE-TB", Map.of("occupation", marker, "calledHotline", Map.of("withinDays", 30))))
+            .as("about anything").isEqualTo(4);
+        assertThat(api.preview("GE-TB", Map.of("occupation", marker,
+                "calledHotline", Map.of("topics", List.of("business-investment"), "withinDays", 60)))).isEqualTo(4);
+
+        // Erased in the registry: out of the segment, and nothing of their calls stays in outreach.
+        RegistryFeed.erase(calledThenErased, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.preview("GE-TB", business30) == 2);
+        assertThat(mongo.count(new Query(Criteria.where("migrantId").is(calledThenErased.migrantId())),
+                "hotline_contacts")).isZero();
+    }
+
+    @Test
     void badCriteriaAndForeignAreasAreRefusedNamingTheField() {
         ApiClient client = ApiClient.local(port);
 
@@ -85,5 +130,16 @@ class SegmentIT {
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.body().get("errors").get(0).get("field").asString()).isEqualTo("area");
         assertThat(otherRegionsSegment.status()).isEqualTo(404);
+
+        ApiClient.Response noPeriod = client.post("/segments/preview", TBILISI, Map.of("area", "GE-TB",
+                "criteria", Map.of("calledHotline", Map.of("topics", List.of("business-investment")))));
+        ApiClient.Response tooLong = client.post("/segments/preview", TBILISI, Map.of("area", "GE-TB",
+                "criteria", Map.of("calledHotline", Map.of("withinDays", 1000))));
+        assertThat(noPeriod.status()).isEqualTo(400);
+        assertThat(noPeriod.body().get("errors").get(0).get("field").asString())
+            .isEqualTo("criteria.calledHotline.withinDays");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().get("errors").get(0).get("field").asString())
+            .isEqualTo("criteria.calledHotline.withinDays");
     }
 }

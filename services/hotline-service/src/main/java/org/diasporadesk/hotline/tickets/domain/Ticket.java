@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.diasporadesk.events.hotline.TicketEvent;
+import org.diasporadesk.events.EventPayload;
+import org.diasporadesk.events.hotline.KnownCallerContacted;
 import org.diasporadesk.events.hotline.ReferralOutcomeRecorded;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketReferred;
@@ -16,7 +17,8 @@ import org.diasporadesk.events.hotline.TicketStatusChanged;
 
 /**
  * A hotline ticket of one office (a municipality): who called, about what, how urgent, where it stands, and
- * the agents' notes. Every change returns the new state with the PII-free events it causes.
+ * the agents' notes. Every change returns the new state with the events it causes: PII-free facts for
+ * reporting and, when a ticket opens for a caller the registry knows, the contact outreach segments on.
  *
  * @param escalatedAt when the ticket was escalated (emergencies: at once), or null
  * @param finishedAt  when it was last resolved, for the reopen period
@@ -41,8 +43,13 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
         List<Note> notes = note == null || note.isBlank() ? List.of() : List.of(new Note(agent, now, note.strip()));
         Ticket ticket = new Ticket(id, officeCode, caller, channel, language, topic, effective, TicketStatus.NEW, null,
                 notes, now, agent, topic.emergency() ? now : null, null, ServiceLevel.STARTED, List.of(), null);
-        return new TicketChange(ticket, List.of(new TicketOpened(id, officeCode, topic.code(), effective.name(),
-                channel.name(), caller.kind().name(), topic.emergency(), now)));
+        List<EventPayload> events = new ArrayList<>(List.of(new TicketOpened(id, officeCode, topic.code(),
+                effective.name(), channel.name(), caller.kind().name(), topic.emergency(), now)));
+        if (caller.householdId() != null && topic.sharedWithOutreach()) {
+            events.add(new KnownCallerContacted(id, caller.migrantId(), caller.householdId(), officeCode, topic.code(),
+                    now));
+        }
+        return new TicketChange(ticket, events);
     }
 
     /**
@@ -69,7 +76,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
         Ticket moved = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, assignee, notes,
                 openedAt, openedBy, escalatedAt, finished, clock, referrals, version);
         long officeMinutes = serviceClock.officeMinutesRunning(moved, now);
-        List<TicketEvent> events = new ArrayList<>(firstResponse(moved, now, officeMinutes));
+        List<EventPayload> events = new ArrayList<>(firstResponse(moved, now, officeMinutes));
         events.add(statusChanged(status, next, now, officeMinutes));
         return new TicketChange(moved, events);
     }
@@ -79,7 +86,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
         TicketStatus next = status == TicketStatus.NEW ? TicketStatus.ASSIGNED : status;
         Ticket assigned = new Ticket(id, officeCode, caller, channel, language, topic, priority, next, agent, notes,
                 openedAt, openedBy, escalatedAt, finishedAt, serviceLevel, referrals, version);
-        List<TicketEvent> events = next == status ? List.of()
+        List<EventPayload> events = next == status ? List.of()
                 : List.of(statusChanged(status, next, now, serviceClock.officeMinutesRunning(assigned, now)));
         return new TicketChange(assigned, events);
     }
@@ -111,7 +118,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
         longer.add(new Referral(referralId, partnerId, partnerName, partnerKind, now, agent, reason, null, null, null));
         Ticket referred = new Ticket(id, officeCode, caller, channel, language, topic, priority, status, assignee, notes,
                 openedAt, openedBy, escalatedAt, finishedAt, serviceLevel.responded(now), longer, version);
-        List<TicketEvent> events = new ArrayList<>(firstResponse(referred, now,
+        List<EventPayload> events = new ArrayList<>(firstResponse(referred, now,
                 serviceClock.officeMinutesRunning(referred, now)));
         events.add(new TicketReferred(id, officeCode, topic.code(), priority.name(), referralId, partnerKind, now));
         return new TicketChange(referred, events);
@@ -152,7 +159,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
     }
 
     /** The response event, if this change is the office's first response to the caller. */
-    private List<TicketEvent> firstResponse(Ticket changed, Instant now, long officeMinutes) {
+    private List<EventPayload> firstResponse(Ticket changed, Instant now, long officeMinutes) {
         boolean first = serviceLevel.firstResponseAt() == null && changed.serviceLevel.firstResponseAt() != null;
         return first ? List.of(new TicketResponded(id, officeCode, topic.code(), priority.name(), now, officeMinutes))
                 : List.of();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
+import org.diasporadesk.events.hotline.KnownCallerContacted;
 import org.diasporadesk.events.hotline.TicketOpened;
 import org.diasporadesk.events.hotline.TicketResponded;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
@@ -18,8 +19,9 @@ class TicketTest {
 
     private static final Instant OPENED = Instant.parse("2026-11-23T08:05:00Z");
     private static final Duration REOPEN_WITHIN = Duration.ofDays(14);
-    private static final Topic RECRUITMENT = new Topic("illegal-recruitment", "Illegal recruitment in progress", true);
-    private static final Topic DOCUMENTS = new Topic("documents", "Documents", false);
+    private static final Topic RECRUITMENT = new Topic("illegal-recruitment", "Illegal recruitment in progress", true,
+            true);
+    private static final Topic DOCUMENTS = new Topic("documents", "Documents", false, false);
     /** A service-level clock that has run 95 office minutes whenever it is read. */
     private static final ServiceClock CLOCK = (ticket, at) -> 95;
 
@@ -33,6 +35,22 @@ class TicketTest {
             .isEqualTo(GoldenSamples.tree(EventType.TICKET_OPENED_V1));
         assertThat(open(DOCUMENTS, null).ticket().priority()).isEqualTo(Priority.NORMAL);
         assertThat(open(DOCUMENTS, null).ticket().escalatedAt()).isNull();
+    }
+
+    @Test
+    void outreachLearnsThatAKnownCallerCalledAboutATopicUnlessItIsAnEmergencyOrConfidential() {
+        assertThat(open(DOCUMENTS, null).events()).element(1).isEqualTo(new KnownCallerContacted(
+                "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f", null, "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b", "GE-IM-KUTAISI",
+                "documents", OPENED));
+        assertThat(open(RECRUITMENT, null).events()).as("an emergency").singleElement()
+            .isInstanceOf(TicketOpened.class);
+        Topic health = new Topic("health-abroad", "Health abroad", false, true);
+        assertThat(open(health, null).events()).as("a confidential topic").singleElement()
+            .isInstanceOf(TicketOpened.class);
+        Caller unknown = new Caller(Caller.Kind.OTHER, "+995599123457", null, null, null, null);
+        assertThat(Ticket.open("6e7f8091-ab1c-4d2e-9f3a-5b6c7d8e9fa0", "GE-IM-KUTAISI", unknown, Channel.INBOUND_CALL,
+                "ka", DOCUMENTS, null, null, "agent-1", OPENED).events()).as("a caller the registry does not know")
+            .singleElement().isInstanceOf(TicketOpened.class);
     }
 
     @Test
@@ -102,7 +120,7 @@ class TicketTest {
                 "7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b", "Asia/Tbilisi");
         TicketChange change = Ticket.open("5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f", "GE-IM-KUTAISI", caller,
                 Channel.INBOUND_CALL, "ka", topic, priority, "worried about her son", "agent-1", OPENED);
-        assertThat(change.events()).singleElement().isInstanceOf(TicketOpened.class);
+        assertThat(change.events()).first().isInstanceOf(TicketOpened.class);
         return change;
     }
 }

@@ -64,14 +64,14 @@ class CampaignLauncher {
     }
 
     /**
-     * Completes running campaigns with nothing left to send. Less often than dispatch rounds: counting a
-     * campaign's undispatched messages is a full scan of the messages on the Mongo wire server.
+     * Completes running campaigns with nothing left to send. Less often than dispatch rounds: finding out is a
+     * query over the messages, a scan on the Mongo wire server once the campaign's last messages are out.
      */
     @Scheduled(fixedDelayString = "${ddesk.outreach.dispatch.complete-every:5s}")
     void completeFinished() {
         Instant now = clock.instant();
         for (Campaign running : campaigns.running()) {
-            if (queue.undispatched(running.id()) == 0 && running.sessionsBegun(now)) {
+            if (!queue.hasUndispatched(running.id()) && running.sessionsBegun(now)) {
                 try {
                     campaigns.update(running.complete(clock.instant()));
                     log.info("Campaign {} ({}) completed", running.id(), running.title());

@@ -32,8 +32,8 @@ public interface MessageQueue {
     /** Messages claimed by a dispatcher that died go back to the queue. */
     int releaseExpiredClaims(Instant now);
 
-    /** Messages of the campaign not yet dispatched (queued or being sent). */
-    long undispatched(String campaignId);
+    /** Whether the campaign has messages not yet dispatched (queued or being sent). */
+    boolean hasUndispatched(String campaignId);
 
     long count(String campaignId);
 

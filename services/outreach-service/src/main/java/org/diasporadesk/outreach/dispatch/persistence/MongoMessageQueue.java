@@ -139,8 +139,9 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     }
 
     @Override
-    public long undispatched(String campaignId) {
-        return mongo.count(new Query(Criteria.where("campaignId").is(campaignId).and("status")
+    public boolean hasUndispatched(String campaignId) {
+        // exists, not count: the wire server's scan stops at the first match, which is early while a campaign runs.
+        return mongo.exists(new Query(Criteria.where("campaignId").is(campaignId).and("status")
             .in(MessageStatus.QUEUED.name(), MessageStatus.SENDING.name())), COLLECTION);
     }
 

@@ -13,10 +13,20 @@ import org.diasporadesk.events.registry.Sex;
  * skills match when the recipient has any of them.
  *
  * @param municipalityCodes the lowest-level units of the segment's area, resolved from the territory file
+ * @param among             null, or only these people
  */
 public record RecipientFilter(Set<String> municipalityCodes, Set<String> destinationCountries, Set<Sex> sexes,
         Set<AgeBand> ageBands, Set<LifecycleStage> lifecycleStages, Set<String> languages, String occupation,
-        Set<String> skills) {
+        Set<String> skills, Among among) {
+
+    /** Named migrants and every migrant of named households; both empty: nobody. */
+    public record Among(Set<String> migrantIds, Set<String> householdIds) {
+
+        public Among {
+            migrantIds = Set.copyOf(migrantIds);
+            householdIds = Set.copyOf(householdIds);
+        }
+    }
 
     public RecipientFilter {
         municipalityCodes = Set.copyOf(municipalityCodes);
@@ -30,6 +40,6 @@ public record RecipientFilter(Set<String> municipalityCodes, Set<String> destina
     }
 
     public static RecipientFilter everyoneIn(List<String> municipalityCodes) {
-        return new RecipientFilter(Set.copyOf(municipalityCodes), null, null, null, null, null, null, null);
+        return new RecipientFilter(Set.copyOf(municipalityCodes), null, null, null, null, null, null, null, null);
     }
 }

@@ -160,6 +160,10 @@ class MongoRecipients implements Recipients, InitializingBean {
         if (!filter.skills().isEmpty()) {
             all.add(Criteria.where("skillKeys").in(filter.skills().stream().map(MongoRecipients::key).toList()));
         }
+        if (filter.among() != null) {
+            all.add(new Criteria().orOperator(Criteria.where("_id").in(filter.among().migrantIds()),
+                    Criteria.where("householdId").in(filter.among().householdIds())));
+        }
         if (!filter.ageBands().isEmpty()) {
             all.add(new Criteria().orOperator(filter.ageBands().stream()
                 .map(band -> birthYears(band, referenceYear)).toList()));

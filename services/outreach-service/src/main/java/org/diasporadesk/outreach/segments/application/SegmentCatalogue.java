@@ -12,7 +12,9 @@ import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.NotFoundException;
+import org.diasporadesk.outreach.hotlinehistory.application.HotlineHistory;
 import org.diasporadesk.outreach.recipients.application.Recipient;
+import org.diasporadesk.outreach.recipients.application.RecipientFilter;
 import org.diasporadesk.outreach.recipients.application.RecipientRegister;
 import org.diasporadesk.outreach.recipients.application.Recipients;
 import org.springframework.stereotype.Service;
@@ -24,14 +26,16 @@ public class SegmentCatalogue {
     private final Segments segments;
     private final Recipients recipients;
     private final RecipientRegister register;
+    private final HotlineHistory hotlineHistory;
     private final Territory territory;
     private final Clock clock;
 
-    SegmentCatalogue(Segments segments, Recipients recipients, RecipientRegister register, Territory territory,
-            Clock clock) {
+    SegmentCatalogue(Segments segments, Recipients recipients, RecipientRegister register,
+            HotlineHistory hotlineHistory, Territory territory, Clock clock) {
         this.segments = segments;
         this.recipients = recipients;
         this.register = register;
+        this.hotlineHistory = hotlineHistory;
         this.territory = territory;
         this.clock = clock;
     }
@@ -50,8 +54,7 @@ public class SegmentCatalogue {
 
     public Preview preview(String area, SegmentCriteria criteria, Actor coordinator) {
         AreaAccess.require(coordinator, territory, "area", area);
-        Map<String, Long> byLanguage = recipients.countByLanguage(
-                criteria.within(territory.lowestLevelUnitsWithin(area)), register.referenceYear());
+        Map<String, Long> byLanguage = recipients.countByLanguage(filter(area, criteria), register.referenceYear());
         return new Preview(byLanguage.values().stream().mapToLong(Long::longValue).sum(), byLanguage);
     }
 
@@ -75,7 +78,11 @@ public class SegmentCatalogue {
 
     /** Every recipient the segment selects now, streamed: people who withdrew consent are no longer there. */
     public void forEachRecipient(Segment segment, Consumer<Recipient> each) {
-        recipients.forEach(segment.criteria().within(territory.lowestLevelUnitsWithin(segment.area())),
-                register.referenceYear(), each);
+        recipients.forEach(filter(segment.area(), segment.criteria()), register.referenceYear(), each);
+    }
+
+    private RecipientFilter filter(String area, SegmentCriteria criteria) {
+        return criteria.within(territory.lowestLevelUnitsWithin(area),
+                criteria.calledHotline() == null ? null : hotlineHistory.callers(criteria.calledHotline()));
     }
 }

@@ -6,14 +6,17 @@ import java.util.Set;
 import org.diasporadesk.events.registry.AgeBand;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.Sex;
+import org.diasporadesk.outreach.hotlinehistory.application.HotlineCalls;
 import org.diasporadesk.outreach.recipients.application.RecipientFilter;
 
 /**
  * What a segment selects within its area. The area itself is resolved to municipalities each time the segment
- * is used, so that a segment saved for a region follows the territory file.
+ * is used, so that a segment saved for a region follows the territory file; likewise the hotline callers, so that
+ * "in the last 30 days" means the 30 days before each use.
  */
 public record SegmentCriteria(Set<String> destinationCountries, Set<Sex> sexes, Set<AgeBand> ageBands,
-        Set<LifecycleStage> lifecycleStages, Set<String> languages, String occupation, Set<String> skills) {
+        Set<LifecycleStage> lifecycleStages, Set<String> languages, String occupation, Set<String> skills,
+        HotlineCalls calledHotline) {
 
     public SegmentCriteria {
         destinationCountries = destinationCountries == null ? Set.of() : Set.copyOf(destinationCountries);
@@ -25,11 +28,12 @@ public record SegmentCriteria(Set<String> destinationCountries, Set<Sex> sexes, 
     }
 
     public static SegmentCriteria everyone() {
-        return new SegmentCriteria(null, null, null, null, null, null, null);
+        return new SegmentCriteria(null, null, null, null, null, null, null, null);
     }
 
-    RecipientFilter within(Collection<String> municipalityCodes) {
+    /** {@code callers}: the people {@link #calledHotline} selects now, or null when it is not set. */
+    RecipientFilter within(Collection<String> municipalityCodes, RecipientFilter.Among callers) {
         return new RecipientFilter(Set.copyOf(municipalityCodes), destinationCountries, sexes, ageBands,
-                lifecycleStages, languages, occupation, skills);
+                lifecycleStages, languages, occupation, skills, callers);
     }
 }

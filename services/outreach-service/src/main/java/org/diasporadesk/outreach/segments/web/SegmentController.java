@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.events.registry.AgeBand;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.Sex;
+import org.diasporadesk.outreach.hotlinehistory.application.HotlineCalls;
 import org.diasporadesk.outreach.segments.application.Segment;
 import org.diasporadesk.outreach.segments.application.SegmentCatalogue;
 import org.diasporadesk.outreach.segments.application.SegmentCatalogue.Preview;
@@ -38,11 +42,21 @@ class SegmentController {
     record CriteriaRequest(@Size(max = 50) Set<@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> destinationCountries,
             Set<Sex> sexes, Set<AgeBand> ageBands, Set<LifecycleStage> lifecycleStages,
             @Size(max = 20) Set<@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag") String> languages,
-            @Size(max = 100) String occupation, @Size(max = 20) Set<@NotBlank @Size(max = 100) String> skills) {
+            @Size(max = 100) String occupation, @Size(max = 20) Set<@NotBlank @Size(max = 100) String> skills,
+            @Valid CalledHotlineRequest calledHotline) {
 
         SegmentCriteria criteria() {
             return new SegmentCriteria(destinationCountries, sexes, ageBands, lifecycleStages, languages, occupation,
-                    skills);
+                    skills, calledHotline == null ? null : calledHotline.calls());
+        }
+    }
+
+    /** People who called the hotline about one of the topics (any, if none) within the last days. */
+    record CalledHotlineRequest(@Size(max = 20) Set<@NotBlank @Size(max = 100) String> topics,
+            @NotNull @Min(1) @Max(365) Integer withinDays) {
+
+        HotlineCalls calls() {
+            return new HotlineCalls(topics, withinDays);
         }
     }
 

@@ -1,0 +1,19 @@
+package org.diasporadesk.outreach.hotlinehistory.application;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.diasporadesk.outreach.recipients.application.RecipientFilter;
+
+/** Outreach's copy of who called the hotline about what, keyed by ticket. */
+public interface HotlineContacts {
+
+    /** Keeps the contact; false if its ticket is held already (a redelivery). */
+    boolean record(HotlineContact contact);
+
+    /** The people with a contact on one of the topics (any, if empty) since {@code since}. */
+    RecipientFilter.Among callers(Set<String> topics, Instant since);
+
+    /** Deletes every contact of the migrant. */
+    void forget(String migrantId);
+}
