@@ -20,7 +20,10 @@ public interface MessageQueue {
      */
     int enqueue(List<MessageChange> queued);
 
-    /** Queued messages whose time has come, earliest first. */
+    /**
+     * Queued messages whose time has come, at most {@code limit}: earliest first where the store reads them from
+     * an index (MongoDB); in no particular order on the Mongo wire server.
+     */
     List<OutreachMessage> due(Instant now, int limit);
 
     /** Takes a queued message for sending until {@code leaseUntil}; empty if another dispatcher took it. */
