@@ -112,6 +112,11 @@ public final class TestProviders {
             return refusedCalls.get();
         }
 
+        /** How many messages were accepted, once per idempotency key. */
+        public int acceptedCount() {
+            return accepted.size();
+        }
+
         /** Messages accepted, once per idempotency key. */
         public List<Sms> accepted() {
             return List.copyOf(accepted);
