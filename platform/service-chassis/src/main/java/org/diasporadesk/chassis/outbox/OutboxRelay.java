@@ -2,8 +2,10 @@ package org.diasporadesk.chassis.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,7 +29,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * later events cannot overtake the failed one; it is retried and counted.
  *
  * <p>Writers {@link #hint} the relay with the document they wrote, and it publishes that document at once,
- * reading it by primary key. A sweep over every outbox collection finds what no hint announced: at start
+ * reading the documents hinted meanwhile by primary key, in one query per collection. A sweep over every outbox collection finds what no hint announced: at start
  * (documents written before a crash), soon after a failed send, and otherwise every {@code sweep-interval}
  * as a safety net. The sweep is the only query that is not by key; on the Mongo wire server, which ignores
  * secondary indexes, it is a full scan that holds the collection's lock, which is why it runs rarely.
@@ -98,14 +100,17 @@ public class OutboxRelay implements SmartLifecycle {
         return new Swept(published, fullBatch);
     }
 
+    /** Reads the hinted documents of a collection in one query by primary key ({@code $in}), then publishes each. */
     private void publishHinted(List<Hint> batch) {
-        Set<Hint> distinct = new LinkedHashSet<>(batch);
-        for (Hint hint : distinct) {
-            Document document = mongo.findById(hint.id(), Document.class, hint.collection());
-            if (document != null) {
-                publishDocument(hint.collection(), document);
-            }
+        Map<String, Set<Object>> idsPerCollection = new LinkedHashMap<>();
+        for (Hint hint : batch) {
+            idsPerCollection.computeIfAbsent(hint.collection(), collection -> new LinkedHashSet<>()).add(hint.id());
         }
+        idsPerCollection.forEach((collection, ids) -> {
+            for (Document document : mongo.find(new Query(Criteria.where("_id").in(ids)), Document.class, collection)) {
+                publishDocument(collection, document);
+            }
+        });
     }
 
     private int publishDocument(String collection, Document document) {

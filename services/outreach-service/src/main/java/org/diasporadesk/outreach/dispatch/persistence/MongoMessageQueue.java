@@ -143,9 +143,12 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
 
     @Override
     public boolean hasUndispatched(String campaignId) {
-        // exists, not count: the wire server's scan stops at the first match, which is early while a campaign runs.
-        return mongo.exists(new Query(Criteria.where("campaignId").is(campaignId).and("status")
-            .in(MessageStatus.QUEUED.name(), MessageStatus.SENDING.name())), COLLECTION);
+        // A find of one, not exists() or a count: both are aggregations, which the Mongo wire server answers by
+        // reading every message; its scan for a find stops at the first match, early while a campaign runs.
+        Query undispatched = new Query(Criteria.where("campaignId").is(campaignId).and("status")
+            .in(MessageStatus.QUEUED.name(), MessageStatus.SENDING.name())).limit(1);
+        undispatched.fields().include("_id");
+        return !mongo.find(undispatched, org.bson.Document.class, COLLECTION).isEmpty();
     }
 
     @Override
