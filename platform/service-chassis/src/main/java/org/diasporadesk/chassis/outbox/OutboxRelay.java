@@ -28,11 +28,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * tolerate (they dedupe by sequence or event id). A failed send stops that aggregate's pass so that its
  * later events cannot overtake the failed one; it is retried and counted.
  *
- * <p>Writers {@link #hint} the relay with the document they wrote, and it publishes that document at once,
- * reading the documents hinted meanwhile by primary key, in one query per collection. A sweep over every outbox collection finds what no hint announced: at start
- * (documents written before a crash), soon after a failed send, and otherwise every {@code sweep-interval}
- * as a safety net. The sweep is the only query that is not by key; on the Mongo wire server, which ignores
- * secondary indexes, it is a full scan that holds the collection's lock, which is why it runs rarely.
+ * <p>Writers {@link #hint} the relay with the document they wrote, and it publishes that document at once, reading
+ * the documents hinted meanwhile by primary key, in one query per collection. A sweep over every outbox collection
+ * finds what no hint announced: at start (documents written before a crash), soon after a failed send, and
+ * otherwise every {@code sweep-interval} as a safety net. The sweep is the only query that is not by key; on the
+ * Mongo wire server, which ignores secondary indexes, it is a full scan that holds the collection's lock, which is
+ * why it runs rarely.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -149,7 +150,7 @@ public class OutboxRelay implements SmartLifecycle {
                     sweepSoon = false;
                     // Again only while a full batch may hide more behind it: documents that became pending meanwhile
                     // come with hints, and sweeping for them would read the whole collection each time (a scan on
-                    // the Mongo wire server: a campaign's dispatch fell to 50 messages/s while the relay did that).
+                    // the Mongo wire server, seen in thread dumps holding up an outreach campaign's dispatch).
                     Swept swept;
                     do {
                         swept = sweepAll();

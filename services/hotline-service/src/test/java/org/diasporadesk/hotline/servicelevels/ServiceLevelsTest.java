@@ -81,7 +81,7 @@ class ServiceLevelsTest {
 
     private static Ticket open(Instant at, Priority priority) {
         return Ticket.open("t-1", "GE-IM-KUTAISI", new Caller(Caller.Kind.OTHER, null, null, null, null, null),
-                Channel.INBOUND_CALL, "ka", new Topic("documents", "Documents", false, false), priority, null, "agent", at)
-            .ticket();
+                Channel.INBOUND_CALL, "ka", new Topic("documents", "Documents", false, false), priority, null, "agent",
+                at).ticket();
     }
 }
