@@ -11,6 +11,9 @@ import java.util.Set;
  */
 public record HotlineCalls(Set<String> topics, int withinDays) {
 
+    /** The longest look back a segment may ask for; outreach keeps no contact older than this. */
+    public static final int LONGEST_DAYS = 365;
+
     public HotlineCalls {
         topics = topics == null ? Set.of() : Set.copyOf(topics);
     }

@@ -16,4 +16,7 @@ public interface HotlineContacts {
 
     /** Deletes every contact of the migrant. */
     void forget(String migrantId);
+
+    /** Deletes every contact made before {@code time}; returns how many. */
+    long forgetBefore(Instant time);
 }

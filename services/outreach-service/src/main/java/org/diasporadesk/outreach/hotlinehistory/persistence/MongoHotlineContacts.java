@@ -83,4 +83,9 @@ class MongoHotlineContacts implements HotlineContacts, InitializingBean {
     public void forget(String migrantId) {
         mongo.remove(new Query(Criteria.where("migrantId").is(migrantId)), COLLECTION);
     }
+
+    @Override
+    public long forgetBefore(Instant time) {
+        return mongo.remove(new Query(Criteria.where("contactedAt").lt(time)), COLLECTION).getDeletedCount();
+    }
 }

@@ -53,7 +53,7 @@ class SegmentController {
 
     /** People who called the hotline about one of the topics (any, if none) within the last days. */
     record CalledHotlineRequest(@Size(max = 20) Set<@NotBlank @Size(max = 100) String> topics,
-            @NotNull @Min(1) @Max(365) Integer withinDays) {
+            @NotNull @Min(1) @Max(HotlineCalls.LONGEST_DAYS) Integer withinDays) {
 
         HotlineCalls calls() {
             return new HotlineCalls(topics, withinDays);
