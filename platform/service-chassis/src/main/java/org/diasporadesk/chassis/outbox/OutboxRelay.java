@@ -72,18 +72,19 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sweeps every outbox collection once; returns how many events were published. The backlog gauge then
-     * shows the documents this sweep found pending (at most {@code batch-size} per collection).
+     * What one sweep did.
+     *
+     * @param published events published
+     * @param fullBatch whether a collection filled the batch, so that more may be pending behind it
      */
-    public int sweep() {
-        return sweepAll().published();
-    }
-
-    /** @param fullBatch whether a collection filled the batch, so that more may be pending behind it */
     private record Swept(int published, boolean fullBatch) {
     }
 
-    private Swept sweepAll() {
+    /**
+     * Sweeps every outbox collection once. The backlog gauge then shows the documents this sweep found pending
+     * (at most {@code batch-size} per collection).
+     */
+    private Swept sweep() {
         int published = 0;
         long found = 0;
         boolean fullBatch = false;
@@ -153,7 +154,7 @@ public class OutboxRelay implements SmartLifecycle {
                     // the Mongo wire server, seen in thread dumps holding up an outreach campaign's dispatch).
                     Swept swept;
                     do {
-                        swept = sweepAll();
+                        swept = sweep();
                     } while (swept.fullBatch() && swept.published() > 0 && running);
                     nextSweep = System.nanoTime() + properties.sweepInterval().toNanos();
                 }
