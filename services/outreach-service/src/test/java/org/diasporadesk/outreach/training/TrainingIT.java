@@ -3,6 +3,8 @@ package org.diasporadesk.outreach.training;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,6 +118,59 @@ class TrainingIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> api.client()
             .get("/campaigns/" + campaign + "/sessions/" + session, SAMEGRELO).body().get("enrolled")
             .findValuesAsString("migrantId").equals(List.of(second.migrantId())));
+    }
+
+    @Test
+    void aReminderGoesToThoseHoldingAPlaceAndToWhoeverMovesUpAfterItsTime() {
+        OutreachApi api = new OutreachApi(ApiClient.local(port), SAMEGRELO);
+        String marker = "tiler-" + UUID.randomUUID();
+        Person first = person(marker);
+        Person second = person(marker);
+        Person third = person(marker);
+        List.of(first, second, third).forEach(RegistryFeed::register);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.preview("GE-SZ", Map.of("occupation", marker)) == 3);
+        Map<String, Object> draft = api.draft("TRAINING", "GE-SZ", api.segment("GE-SZ", Map.of("occupation", marker)),
+                List.of("SMS"), List.of("YES", "NO"), List.of(Map.of("startsAt", Instant.now().plus(Duration.ofMinutes(30))
+                    .toString(), "place", "Senaki, school", "capacity", 1)));
+        // Due from 2 hours before, so at once: the session is half an hour away.
+        draft.put("reminders", List.of(Map.of("hoursBefore", 2, "templates",
+                Map.of("en", Map.of("body", "Reminder, {name}: {campaign} at {session.place}")))));
+        String campaign = api.launch(draft);
+        String session = api.campaign(campaign).at("/campaign/sessions/0/id").asString();
+        String enrolments = "/campaigns/" + campaign + "/sessions/" + session + "/enrolments";
+        assertThat(enrol(api, enrolments, first)).isEqualTo("ENROLLED");
+        assertThat(enrol(api, enrolments, second)).isEqualTo("WAITING");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> reminders(first).size() == 1);
+        assertThat(reminders(first).get(0).text()).isEqualTo("Reminder, " + first.name()
+                + ": Beekeeping training at Senaki, school");
+
+        // The place passes to the first waiting, who gets the reminder in a later round; nobody gets it twice.
+        assertThat(api.client().delete(enrolments + "/" + first.migrantId(), SAMEGRELO).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(15)).until(() -> reminders(second).size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> TestProviders.sms().to(third.phone()).size() == 1);
+        assertThat(reminders(third)).as("never enrolled").isEmpty();
+        assertThat(reminders(first)).hasSize(1);
+        assertThat(api.client().get("/campaigns/" + campaign + "/messages", SAMEGRELO).body().findValues("reminder")
+            .stream().filter(reminder -> !reminder.isNull()).map(reminder -> reminder.get("sessionId").asString()))
+            .containsExactly(session, session);
+
+        ApiClient.Response twice = api.client().post("/campaigns", SAMEGRELO, withReminders(draft, 2, 2));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body().get("errors").get(0).get("field").asString()).isEqualTo("reminders[1].hoursBefore");
+    }
+
+    private static Map<String, Object> withReminders(Map<String, Object> draft, int... hoursBefore) {
+        Map<String, Object> changed = new HashMap<>(draft);
+        changed.put("reminders", Arrays.stream(hoursBefore)
+            .mapToObj(hours -> Map.of("hoursBefore", hours, "templates", Map.of("en", Map.of("body", "Soon"))))
+            .toList());
+        return changed;
+    }
+
+    private static List<TestProviders.Sms> reminders(Person person) {
+        return TestProviders.sms().to(person.phone()).stream().filter(sms -> sms.text().startsWith("Reminder"))
+            .toList();
     }
 
     private static Person person(String marker) {

@@ -19,15 +19,16 @@ import org.diasporadesk.outreach.channels.Channel;
  *
  * @param templates       per BCP 47 language; the recipient's preferred language, else {@code fallbackLanguage}
  * @param answerOptions   the replies that count as answers (YES, NO, a survey choice), upper case
+ * @param reminders       for trainings and events: messages to those holding a place, before each session
  * @param startAt         when a scheduled campaign queues its messages
  * @param queued          how many messages it queued at start
  * @param version         for optimistic concurrency; null before the first write
  */
 public record Campaign(String id, CampaignKind kind, String title, String ownerArea, String segmentId,
         List<Channel> channels, Map<String, MessageTemplate> templates, String fallbackLanguage,
-        List<String> answerOptions, List<TrainingSession> sessions, Schedule schedule, CampaignStatus status,
-        Instant startAt, long queued, String createdBy, Instant createdAt, Instant launchedAt, Instant endedAt,
-        Long version) {
+        List<String> answerOptions, List<TrainingSession> sessions, Schedule schedule, List<SessionReminder> reminders,
+        CampaignStatus status, Instant startAt, long queued, String createdBy, Instant createdAt, Instant launchedAt,
+        Instant endedAt, Long version) {
 
     public Campaign {
         channels = List.copyOf(channels);
@@ -36,24 +37,19 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
                 : answerOptions.stream().map(option -> option.strip().toUpperCase(Locale.ROOT)).distinct().toList();
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
         schedule = schedule == null ? Schedule.atLaunch() : schedule;
+        reminders = reminders == null ? List.of() : List.copyOf(reminders);
     }
 
     /** A new campaign in draft, checked so that nothing sent from it can be malformed. */
     public static Campaign draft(String id, CampaignKind kind, String title, String ownerArea, String segmentId,
             List<Channel> channels, Map<String, MessageTemplate> templates, String fallbackLanguage,
-            List<String> answerOptions, List<TrainingSession> sessions, Schedule schedule, String createdBy,
-            Instant now) {
+            List<String> answerOptions, List<TrainingSession> sessions, Schedule schedule,
+            List<SessionReminder> reminders, String createdBy, Instant now) {
         if (!templates.containsKey(fallbackLanguage)) {
             throw new InvalidFieldException("fallbackLanguage",
                     "there is no template in '" + fallbackLanguage + "'; add one or name a language that has one");
         }
-        templates.forEach((language, template) -> {
-            List<String> unknown = template.unknownPlaceholders();
-            if (!unknown.isEmpty()) {
-                throw new InvalidFieldException("templates." + language, "unknown placeholder(s) " + unknown
-                        + "; use " + MessageTemplate.PLACEHOLDERS);
-            }
-        });
+        checkPlaceholders("templates", templates);
         List<TrainingSession> given = sessions == null ? List.of() : sessions;
         if (kind.hasSessions() && given.isEmpty()) {
             throw new InvalidFieldException("sessions", "a " + kind.name().toLowerCase(Locale.ROOT)
@@ -65,8 +61,41 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
         if (schedule != null && schedule.hoursBeforeFirstSession() != null && given.isEmpty()) {
             throw new InvalidFieldException("schedule.hoursBeforeFirstSession", "the campaign has no session to count from");
         }
+        List<SessionReminder> givenReminders = reminders == null ? List.of() : reminders;
+        checkReminders(givenReminders, fallbackLanguage, !given.isEmpty());
         return new Campaign(id, kind, title, ownerArea, segmentId, channels, templates, fallbackLanguage,
-                answerOptions, given, schedule, CampaignStatus.DRAFT, null, 0, createdBy, now, null, null, null);
+                answerOptions, given, schedule, givenReminders, CampaignStatus.DRAFT, null, 0, createdBy, now, null,
+                null, null);
+    }
+
+    private static void checkReminders(List<SessionReminder> reminders, String fallbackLanguage, boolean hasSessions) {
+        if (!reminders.isEmpty() && !hasSessions) {
+            throw new InvalidFieldException("reminders",
+                    "only trainings and events, which have sessions, send reminders");
+        }
+        for (int i = 0; i < reminders.size(); i++) {
+            SessionReminder reminder = reminders.get(i);
+            String field = "reminders[" + i + "]";
+            if (reminders.subList(0, i).stream().anyMatch(other -> other.hoursBefore() == reminder.hoursBefore())) {
+                throw new InvalidFieldException(field + ".hoursBefore", "another reminder goes "
+                        + reminder.hoursBefore() + " hours before; give each reminder its own time");
+            }
+            if (!reminder.templates().containsKey(fallbackLanguage)) {
+                throw new InvalidFieldException(field + ".templates", "there is no template in the campaign's "
+                        + "fallback language '" + fallbackLanguage + "'; add one");
+            }
+            checkPlaceholders(field + ".templates", reminder.templates());
+        }
+    }
+
+    private static void checkPlaceholders(String field, Map<String, MessageTemplate> templates) {
+        templates.forEach((language, template) -> {
+            List<String> unknown = template.unknownPlaceholders();
+            if (!unknown.isEmpty()) {
+                throw new InvalidFieldException(field + "." + language, "unknown placeholder(s) " + unknown
+                        + "; use " + MessageTemplate.PLACEHOLDERS);
+            }
+        });
     }
 
     /** A coordinator launched it: it starts at its scheduled time. */
@@ -109,18 +138,35 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
 
     /** The template in the recipient's language, else in the fallback language. */
     public Map.Entry<String, MessageTemplate> templateFor(String preferredLanguage) {
-        if (preferredLanguage != null) {
-            MessageTemplate preferred = templates.get(preferredLanguage);
-            if (preferred != null) {
-                return Map.entry(preferredLanguage, preferred);
+        return inLanguage(templates, preferredLanguage);
+    }
+
+    /** The reminder's template in the recipient's language, else in the fallback language. */
+    public Map.Entry<String, MessageTemplate> reminderTemplateFor(int hoursBefore, String preferredLanguage) {
+        SessionReminder reminder = reminders.stream().filter(candidate -> candidate.hoursBefore() == hoursBefore)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("campaign " + id + " has no reminder " + hoursBefore
+                    + " hours before"));
+        return inLanguage(reminder.templates(), preferredLanguage);
+    }
+
+    private Map.Entry<String, MessageTemplate> inLanguage(Map<String, MessageTemplate> choice, String preferred) {
+        if (preferred != null) {
+            if (choice.containsKey(preferred)) {
+                return Map.entry(preferred, choice.get(preferred));
             }
             // "ka-GE" is served by a "ka" template.
-            String base = preferredLanguage.split("-")[0];
-            if (templates.containsKey(base)) {
-                return Map.entry(base, templates.get(base));
+            String base = preferred.split("-")[0];
+            if (choice.containsKey(base)) {
+                return Map.entry(base, choice.get(base));
             }
         }
-        return Map.entry(fallbackLanguage, templates.get(fallbackLanguage));
+        return Map.entry(fallbackLanguage, choice.get(fallbackLanguage));
+    }
+
+    /** The first of its channels, in its order of preference, on which the recipient has an address. */
+    public Optional<Channel> channelReaching(boolean hasPhone, boolean hasEmail) {
+        return channels.stream().filter(candidate -> candidate.reaches(hasPhone, hasEmail)).findFirst();
     }
 
     public Optional<TrainingSession> firstSession() {
@@ -138,14 +184,14 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
 
     public Campaign withVersion(Long newVersion) {
         return new Campaign(id, kind, title, ownerArea, segmentId, channels, templates, fallbackLanguage,
-                answerOptions, sessions, schedule, status, startAt, queued, createdBy, createdAt, launchedAt, endedAt,
-                newVersion);
+                answerOptions, sessions, schedule, reminders, status, startAt, queued, createdBy, createdAt, launchedAt,
+                endedAt, newVersion);
     }
 
     private Campaign with(CampaignStatus newStatus, Instant newStartAt, long newQueued, Instant newLaunchedAt,
             Instant newEndedAt) {
         return new Campaign(id, kind, title, ownerArea, segmentId, channels, templates, fallbackLanguage,
-                answerOptions, sessions, schedule, newStatus, newStartAt, newQueued, createdBy, createdAt,
+                answerOptions, sessions, schedule, reminders, newStatus, newStartAt, newQueued, createdBy, createdAt,
                 newLaunchedAt, newEndedAt, version);
     }
 }

@@ -19,6 +19,7 @@ import org.diasporadesk.outreach.campaigns.domain.Campaign;
 import org.diasporadesk.outreach.campaigns.domain.CampaignKind;
 import org.diasporadesk.outreach.campaigns.domain.MessageTemplate;
 import org.diasporadesk.outreach.campaigns.domain.Schedule;
+import org.diasporadesk.outreach.campaigns.domain.SessionReminder;
 import org.diasporadesk.outreach.campaigns.domain.TrainingSession;
 import org.diasporadesk.outreach.channels.Channel;
 import org.diasporadesk.outreach.dispatch.domain.MessageStatus;
@@ -54,20 +55,32 @@ class CampaignController {
     record ScheduleRequest(Instant at, @Min(1) @Max(24 * 60) Integer hoursBeforeFirstSession) {
     }
 
+    /** A reminder to those holding a place, {@code hoursBefore} each session (up to 60 days). */
+    record ReminderRequest(@NotNull @Min(1) @Max(24 * 60) Integer hoursBefore,
+            @NotEmpty @Size(max = 30) Map<@NotBlank @Size(max = 35) String, @Valid @NotNull TemplateRequest> templates) {
+    }
+
     record CampaignRequest(@NotNull CampaignKind kind, @NotBlank @Size(max = 200) String title,
             @NotBlank String ownerArea, @NotBlank String segmentId, @NotEmpty @Size(max = 3) List<@NotNull Channel> channels,
             @NotEmpty @Size(max = 30) Map<@NotBlank @Size(max = 35) String, @Valid @NotNull TemplateRequest> templates,
             @NotBlank String fallbackLanguage, @Size(max = 10) List<@NotBlank @Size(max = 20) String> answerOptions,
-            @Size(max = 50) List<@Valid @NotNull SessionRequest> sessions, @Valid ScheduleRequest schedule) {
+            @Size(max = 50) List<@Valid @NotNull SessionRequest> sessions, @Valid ScheduleRequest schedule,
+            @Size(max = 5) List<@Valid @NotNull ReminderRequest> reminders) {
 
         CampaignDesk.Draft draft() {
-            return new CampaignDesk.Draft(kind, title, ownerArea, segmentId, channels,
-                    templates.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                            entry -> new MessageTemplate(entry.getValue().subject(), entry.getValue().body()))),
+            return new CampaignDesk.Draft(kind, title, ownerArea, segmentId, channels, templates(templates),
                     fallbackLanguage, answerOptions,
                     sessions == null ? List.of() : sessions.stream()
                         .map(s -> new TrainingSession(null, s.startsAt(), s.place(), s.capacity())).toList(),
-                    schedule == null ? Schedule.atLaunch() : new Schedule(schedule.at(), schedule.hoursBeforeFirstSession()));
+                    schedule == null ? Schedule.atLaunch()
+                            : new Schedule(schedule.at(), schedule.hoursBeforeFirstSession()),
+                    reminders == null ? List.of() : reminders.stream()
+                        .map(r -> new SessionReminder(r.hoursBefore(), templates(r.templates()))).toList());
+        }
+
+        private static Map<String, MessageTemplate> templates(Map<String, TemplateRequest> requested) {
+            return requested.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    entry -> new MessageTemplate(entry.getValue().subject(), entry.getValue().body())));
         }
     }
 

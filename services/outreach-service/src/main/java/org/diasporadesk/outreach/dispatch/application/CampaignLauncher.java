@@ -91,9 +91,8 @@ class CampaignLauncher {
             long[] seen = { 0 };
             catalogue.forEachRecipient(segment.get(), recipient -> {
                 seen[0]++;
-                Optional<Channel> channel = campaign.channels().stream()
-                    .filter(candidate -> candidate.reaches(!recipient.phones().isEmpty(), recipient.email() != null))
-                    .findFirst();
+                Optional<Channel> channel = campaign.channelReaching(!recipient.phones().isEmpty(),
+                        recipient.email() != null);
                 if (channel.isEmpty()) {
                     unreachable[0]++;
                     return;

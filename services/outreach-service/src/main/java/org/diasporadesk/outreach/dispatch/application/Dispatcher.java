@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends queued messages whose time has come. Just before a message goes, it checks again what may have
  * changed since it was queued: the recipient may have opted out, withdrawn consent or been erased (the message
- * is withdrawn), the campaign cancelled (withdrawn), or it may be night where the recipient lives (the message
+ * is withdrawn), the campaign cancelled (withdrawn), a reminder's recipient given up the place or the session
+ * begun (withdrawn), or it may be night where the recipient lives (the message
  * waits). A provider that fails sends the message back to the queue with a growing wait; an open circuit or a
  * reached rate limit only defers it. A round's messages go out a few at a time in parallel ({@code concurrency}),
  * since a provider takes a while to answer each; the channel's rate limit caps the pace.
@@ -48,12 +49,13 @@ class Dispatcher implements DisposableBean {
     private final ChannelGuard channels;
     private final DispatchProperties properties;
     private final MessageLog messageLog;
+    private final SessionReminders reminders;
     private final Clock clock;
     private final ExecutorService senders;
 
     Dispatcher(MessageQueue queue, CampaignStore campaigns, RecipientRegister recipients, RecipientClock recipientClock,
             MessageComposer composer, ChannelGuard channels, DispatchProperties properties, MessageLog messageLog,
-            Clock clock) {
+            SessionReminders reminders, Clock clock) {
         this.queue = queue;
         this.campaigns = campaigns;
         this.recipients = recipients;
@@ -62,6 +64,7 @@ class Dispatcher implements DisposableBean {
         this.channels = channels;
         this.properties = properties;
         this.messageLog = messageLog;
+        this.reminders = reminders;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(properties.concurrency(), work -> {
@@ -117,6 +120,9 @@ class Dispatcher implements DisposableBean {
         Instant now = clock.instant();
         if (campaign == null || campaign.status() == CampaignStatus.CANCELLED) {
             return message.withdrawn("campaign cancelled", now);
+        }
+        if (message.reminder() != null && !reminders.stillStands(message, campaign, now)) {
+            return message.withdrawn("the recipient no longer holds a place, or the session has begun", now);
         }
         Optional<Recipient> recipient = recipients.find(message.migrantId());
         if (recipient.isEmpty()) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a campaign's message for one recipient: in their preferred language (else the campaign's fallback),
  * to their current address on the message's channel. Session dates are written in the session's office time,
- * in the recipient's language.
+ * in the recipient's language: the first session's in the campaign's own message, the session's own in a
+ * reminder.
  */
 @Component
 public class MessageComposer {
@@ -38,11 +39,15 @@ public class MessageComposer {
         if (address == null) {
             return Optional.empty();
         }
-        Map.Entry<String, MessageTemplate> template = campaign.templateFor(recipient.preferredLanguage());
+        OutreachMessage.Reminder reminder = message.reminder();
+        Map.Entry<String, MessageTemplate> template = reminder == null
+                ? campaign.templateFor(recipient.preferredLanguage())
+                : campaign.reminderTemplateFor(reminder.hoursBefore(), recipient.preferredLanguage());
         Map<String, String> values = new HashMap<>();
         values.put("name", recipient.name() == null ? "" : recipient.name());
         values.put("campaign", campaign.title());
-        campaign.firstSession().ifPresent(session -> values.putAll(session(session, template.getKey())));
+        (reminder == null ? campaign.firstSession() : campaign.session(reminder.sessionId()))
+            .ifPresent(session -> values.putAll(session(session, template.getKey())));
         return Optional.of(new OutgoingMessage(message.id(), message.channel(), address, template.getKey(),
                 template.getValue().subject(values), template.getValue().body(values)));
     }

@@ -13,21 +13,38 @@ import org.diasporadesk.outreach.channels.Channel;
  *
  * @param notBefore not to be sent earlier: the end of the recipient's quiet hours, or the next retry
  * @param attempts  failed attempts so far (a deferral by an open circuit or the rate limit is not one)
+ * @param reminder  the session it reminds of; null for the campaign's own message
  */
 public record OutreachMessage(String id, String campaignId, String migrantId, String municipalityCode,
         Channel channel, MessageStatus status, Instant notBefore, int attempts, String providerId, String lastError,
-        Instant queuedAt, Instant sentAt) {
+        Instant queuedAt, Instant sentAt, Reminder reminder) {
 
+    /** Which session a reminder is for, and which of the campaign's reminders it is. */
+    public record Reminder(String sessionId, int hoursBefore) {
+    }
+
+    /** The campaign's own message to the recipient. */
     public static MessageChange queue(String id, String campaignId, String migrantId, String municipalityCode,
             Channel channel, Instant notBefore, Instant now) {
+        return queued(id, campaignId, migrantId, municipalityCode, channel, notBefore, null, now);
+    }
+
+    /** A reminder of a session to someone who holds a place in it. */
+    public static MessageChange queueReminder(String id, String campaignId, String migrantId, String municipalityCode,
+            Channel channel, Instant notBefore, Reminder reminder, Instant now) {
+        return queued(id, campaignId, migrantId, municipalityCode, channel, notBefore, reminder, now);
+    }
+
+    private static MessageChange queued(String id, String campaignId, String migrantId, String municipalityCode,
+            Channel channel, Instant notBefore, Reminder reminder, Instant now) {
         OutreachMessage queued = new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel,
-                MessageStatus.QUEUED, notBefore, 0, null, null, now, null);
+                MessageStatus.QUEUED, notBefore, 0, null, null, now, null, reminder);
         return new MessageChange(queued, List.of(queued.event(now)));
     }
 
     public MessageChange sent(String byProvider, Instant now) {
         return change(new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel, MessageStatus.SENT,
-                notBefore, attempts, byProvider, null, queuedAt, now), now, true);
+                notBefore, attempts, byProvider, null, queuedAt, now, reminder), now, true);
     }
 
     /** The provider confirmed it arrived; a receipt for a message already final changes nothing. */
@@ -57,7 +74,7 @@ public record OutreachMessage(String id, String campaignId, String migrantId, St
 
     private OutreachMessage with(MessageStatus newStatus, Instant newNotBefore, int newAttempts, String error) {
         return new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel, newStatus, newNotBefore,
-                newAttempts, providerId, error, queuedAt, sentAt);
+                newAttempts, providerId, error, queuedAt, sentAt, reminder);
     }
 
     private MessageChange change(OutreachMessage changed, Instant now, boolean published) {

@@ -31,15 +31,19 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * One document per message with its outbox. A campaign holds one message per recipient: a unique index on
- * (campaign, migrant) makes queueing again after an interruption skip what is there (unique indexes hold on
- * the Mongo wire server too). Claiming is a conditional update from QUEUED to SENDING, so two dispatchers never
- * take the same message.
+ * One document per message with its outbox. A campaign holds one message per recipient and occasion (its own
+ * message, each reminder of each session): a unique index on (campaign, migrant, occasion) makes queueing again
+ * after an interruption skip what is there (unique indexes hold on the Mongo wire server too). Claiming is a
+ * conditional update from QUEUED to SENDING, so two dispatchers never take the same message.
  */
 @Repository
 class MongoMessageQueue implements MessageQueue, InitializingBean {
 
     static final String COLLECTION = "messages";
+    /** The occasion of a campaign's own message; a reminder's is its session and hours. */
+    private static final String CAMPAIGN_MESSAGE = "campaign";
+    /** The unique index before reminders, which allowed one message per campaign and recipient in all. */
+    private static final String ONE_PER_RECIPIENT_INDEX = "campaignId_1_migrantId_1";
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -54,25 +58,34 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     @Document(COLLECTION)
     record MessageDocument(@Id String id, String campaignId, String migrantId, String municipalityCode,
             Channel channel, MessageStatus status, Instant notBefore, int attempts, String providerId,
-            String lastError, Instant queuedAt, Instant sentAt, Instant claimedUntil, Outbox outbox) {
+            String lastError, Instant queuedAt, Instant sentAt, OutreachMessage.Reminder reminder, String occasion,
+            Instant claimedUntil, Outbox outbox) {
 
         OutreachMessage message() {
             return new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel, status, notBefore,
-                    attempts, providerId, lastError, queuedAt, sentAt);
+                    attempts, providerId, lastError, queuedAt, sentAt, reminder);
         }
 
         static MessageDocument of(OutreachMessage m, Instant claimedUntil, Outbox outbox) {
+            String occasion = m.reminder() == null ? CAMPAIGN_MESSAGE
+                    : "reminder:" + m.reminder().sessionId() + ":" + m.reminder().hoursBefore() + "h";
             return new MessageDocument(m.id(), m.campaignId(), m.migrantId(), m.municipalityCode(), m.channel(),
                     m.status(), m.notBefore(), m.attempts(), m.providerId(), m.lastError(), m.queuedAt(), m.sentAt(),
-                    claimedUntil, outbox);
+                    m.reminder(), occasion, claimedUntil, outbox);
         }
     }
 
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(COLLECTION);
+        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(ONE_PER_RECIPIENT_INDEX))) {
+            // Stored before reminders: every message then was the campaign's own.
+            mongo.updateMulti(new Query(Criteria.where("occasion").exists(false)),
+                    new Update().set("occasion", CAMPAIGN_MESSAGE), COLLECTION);
+            indexes.dropIndex(ONE_PER_RECIPIENT_INDEX);
+        }
         indexes.createIndex(new Index().on("campaignId", Sort.Direction.ASC).on("migrantId", Sort.Direction.ASC)
-            .unique());
+            .on("occasion", Sort.Direction.ASC).unique());
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("migrantId", Sort.Direction.ASC).on("sentAt", Sort.Direction.DESC));
         CompareAndSet.declareIndex(mongo, COLLECTION, "status"); // for the claim
