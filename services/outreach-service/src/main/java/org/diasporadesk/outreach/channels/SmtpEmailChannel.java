@@ -36,6 +36,11 @@ public class SmtpEmailChannel implements ChannelAdapter {
             MimeMessage mime = mail.createMimeMessage();
             // JavaMailSenderImpl keeps an explicitly set Message-ID when it saves the message.
             mime.setHeader("Message-ID", messageId);
+            if (message.unsubscribeUrl() != null) {
+                // Mail programs show their own unsubscribe button for these and post to the link (RFC 2369, 8058).
+                mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             MimeMessageHelper helper = new MimeMessageHelper(mime, "UTF-8");
             helper.setFrom(from);
             helper.setTo(message.address());

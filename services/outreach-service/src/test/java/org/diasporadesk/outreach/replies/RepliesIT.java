@@ -1,10 +1,18 @@
 package org.diasporadesk.outreach.replies;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventType;
@@ -30,6 +38,8 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 class RepliesIT {
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static final String RACHA = TestTokens.regional(Role.OUTREACH_COORDINATOR, "GE-RL");
 
     @LocalServerPort
@@ -38,6 +48,7 @@ class RepliesIT {
     @BeforeAll
     static void providers() {
         TestProviders.sms();
+        TestProviders.mail();
     }
 
     @Test
@@ -79,6 +90,52 @@ class RepliesIT {
     }
 
     @Test
+    void theUnsubscribeLinkOfAnEMailAsksFirstThenOptsTheRecipientOutEverywhere() throws Exception {
+        OutreachApi api = new OutreachApi(ApiClient.local(port), RACHA);
+        String marker = "weaver-" + UUID.randomUUID();
+        Person reader = Person.in("GE-RL-ONI").speaking("ka").livingIn(Destinations.awake(), null).working(marker)
+            .emailOnly("eka." + UUID.randomUUID() + "@example.org");
+        RegistryFeed.register(reader);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.preview("GE-RL", Map.of("occupation", marker)) == 1);
+        String campaign = api.launchInformation("GE-RL", Map.of("occupation", marker), List.of("EMAIL"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(reader.email()).isPresent());
+
+        MimeMessage mail = mailTo(reader.email()).orElseThrow();
+        String link = mail.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        assertThat(link).matches("http://localhost:8083/unsubscribe/[0-9a-f-]{36}");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(mail.getContent().toString()).as("the footer in the message's language")
+            .contains("თუ აღარ გსურთ ჩვენგან შეტყობინებების მიღება: " + link);
+        String page = "http://localhost:" + port + link.substring(link.indexOf("/unsubscribe/"));
+
+        HttpResponse<String> asked = HTTP.send(HttpRequest.newBuilder(URI.create(page))
+            .header("Accept-Language", "ka").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("<form method=\"post\">").contains("აღარ გამომიგზავნოთ");
+        assertThat(api.preview("GE-RL", Map.of("occupation", marker))).as("opening the link changes nothing")
+            .isEqualTo(1);
+
+        // As a mail program's own unsubscribe button posts it (RFC 8058).
+        HttpResponse<String> done = HTTP.send(HttpRequest.newBuilder(URI.create(page))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("you will receive no more messages");
+        assertThat(api.preview("GE-RL", Map.of("occupation", marker))).isZero();
+        var told = KafkaProbe.awaitRecord(Topic.OUTREACH_PEOPLE.topicName(),
+                record -> reader.householdId().equals(record.key()), Duration.ofSeconds(15));
+        assertThat(EventCodec.decode(told.value(), RecipientOptedOut.class).how())
+            .isEqualTo("followed the unsubscribe link of an e-mail");
+        assertThat(api.campaign(campaign).get("replies").toString()).contains("\"opt-out\":1");
+
+        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/unsubscribe/" + UUID.randomUUID())).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aCallbackWithoutTheProvidersTokenIsRefused() {
         ApiClient client = ApiClient.local(port);
 
@@ -87,6 +144,17 @@ class RepliesIT {
         assertThat(client.postWithHeader("/providers/pigeon/replies", null, "X-Callback-Token",
                 TestProviders.CALLBACK_TOKEN, Map.of("from", "+306900000001", "text", "STOP")).body()
             .get("errors").get(0).get("field").asString()).isEqualTo("channel");
+    }
+
+    private static Optional<MimeMessage> mailTo(String address) {
+        return Arrays.stream(TestProviders.mail().getReceivedMessages()).filter(mail -> {
+            try {
+                return mail.getAllRecipients()[0].toString().equals(address);
+            }
+            catch (MessagingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).findFirst();
     }
 
     private static ApiClient.Response reply(OutreachApi api, String from, String text) {

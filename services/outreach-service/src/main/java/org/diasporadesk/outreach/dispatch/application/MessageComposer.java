@@ -21,15 +21,17 @@ import org.springframework.stereotype.Component;
  * Writes a campaign's message for one recipient: in their preferred language (else the campaign's fallback),
  * to their current address on the message's channel. Session dates are written in the session's office time,
  * in the recipient's language: the first session's in the campaign's own message, the session's own in a
- * reminder.
+ * reminder. An e-mail ends with its unsubscribe link.
  */
 @Component
 public class MessageComposer {
 
     private final ZoneId officeZone;
+    private final UnsubscribeLinks unsubscribe;
 
-    MessageComposer(RecipientClock clock) {
+    MessageComposer(RecipientClock clock, UnsubscribeLinks unsubscribe) {
         this.officeZone = clock.officeZone();
+        this.unsubscribe = unsubscribe;
     }
 
     /** Empty when the recipient has no address left on the message's channel. */
@@ -48,8 +50,15 @@ public class MessageComposer {
         values.put("campaign", campaign.title());
         (reminder == null ? campaign.firstSession() : campaign.session(reminder.sessionId()))
             .ifPresent(session -> values.putAll(session(session, template.getKey())));
-        return Optional.of(new OutgoingMessage(message.id(), message.channel(), address, template.getKey(),
-                template.getValue().subject(values), template.getValue().body(values)));
+        String subject = template.getValue().subject(values);
+        String body = template.getValue().body(values);
+        if (message.channel() != Channel.EMAIL) {
+            return Optional.of(new OutgoingMessage(message.id(), message.channel(), address, template.getKey(),
+                    subject, body, null));
+        }
+        // "-- " on a line of its own: mail programs set what follows apart as a signature.
+        return Optional.of(new OutgoingMessage(message.id(), message.channel(), address, template.getKey(), subject,
+                body + "\n\n-- \n" + unsubscribe.footer(message.id(), template.getKey()), unsubscribe.url(message.id())));
     }
 
     private Map<String, String> session(TrainingSession session, String language) {

@@ -90,6 +90,24 @@ public class ReplyDesk {
         return Handled.ANSWER;
     }
 
+    /**
+     * The recipient of an e-mail followed its unsubscribe link: opted out everywhere, as by a stop word.
+     *
+     * @return false if there is no such message; true also when the recipient had already left
+     */
+    public boolean unsubscribe(String messageId) {
+        Optional<OutreachMessage> message = messages.find(messageId);
+        if (message.isEmpty()) {
+            return false;
+        }
+        recipients.find(message.get().migrantId()).ifPresent(recipient -> {
+            recipients.optOut(recipient, "followed the unsubscribe link of an e-mail");
+            replies.insert(new Reply(UUID.randomUUID().toString(), message.get().campaignId(), recipient.migrantId(),
+                    recipient.municipalityCode(), Channel.EMAIL, null, null, Reply.Kind.OPT_OUT, clock.instant()));
+        });
+        return true;
+    }
+
     @EventListener
     void on(RecipientLeft left) {
         if (left.forgotten()) {
