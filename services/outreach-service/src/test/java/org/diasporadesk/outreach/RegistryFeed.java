@@ -14,6 +14,7 @@ import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.MigrantsMerged;
 import org.diasporadesk.events.registry.Sex;
 import org.diasporadesk.testsupport.KafkaProbe;
 
@@ -91,6 +92,13 @@ public final class RegistryFeed {
     public static void erase(Person person, long sequence) {
         publish(new MigrantErased(person.householdId(), person.migrantId(), person.municipality(), true,
                 Instant.now()), EventType.MIGRANT_ERASED_V1, person, sequence);
+    }
+
+    /** The registry merged {@code merged} into {@code survivor}; {@code merged} was its household's last migrant. */
+    public static void merge(Person merged, Person survivor, long sequence) {
+        publish(new MigrantsMerged(merged.householdId(), merged.migrantId(), survivor.householdId(),
+                survivor.migrantId(), merged.municipality(), true, Instant.now()), EventType.MIGRANTS_MERGED_V1, merged,
+                sequence);
     }
 
     private static void publish(EventPayload payload, EventType type, Person person, long sequence) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.Sex;
@@ -108,6 +109,31 @@ class SegmentIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> api.preview("GE-TB", business30) == 2);
         assertThat(mongo.count(new Query(Criteria.where("migrantId").is(calledThenErased.migrantId())),
                 "hotline_contacts")).isZero();
+    }
+
+    @Test
+    void theHotlineContactsOfAMergedAwayRecordCountForTheSurvivingOne() {
+        OutreachApi api = new OutreachApi(ApiClient.local(port), TBILISI);
+        String marker = "miner-" + UUID.randomUUID();
+        Person merged = Person.in("GE-TB-TBILISI").working(marker);
+        Person survivor = Person.in("GE-TB-TBILISI").working(marker);
+        RegistryFeed.register(merged);
+        RegistryFeed.register(survivor);
+        Map<String, Object> business30 = Map.of("occupation", marker,
+                "calledHotline", Map.of("topics", List.of("business-investment"), "withinDays", 30));
+        HotlineFeed.called(merged, "business-investment", Instant.now().minus(Duration.ofDays(1)));
+        HotlineFeed.familyCalled(merged, "business-investment", Instant.now().minus(Duration.ofDays(3)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.preview("GE-TB", Map.of("occupation", marker)) == 2
+                && api.preview("GE-TB", business30) == 1);
+
+        RegistryFeed.merge(merged, survivor, 2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.preview("GE-TB", Map.of("occupation", marker)) == 1);
+        assertThat(api.preview("GE-TB", business30)).as("the survivor, who never called under their own record")
+            .isEqualTo(1);
+        assertThat(mongo.find(new Query(Criteria.where("householdId").is(survivor.householdId())), Document.class,
+                "hotline_contacts")).extracting(contact -> contact.get("migrantId"))
+            .containsExactlyInAnyOrder(survivor.migrantId(), null);
     }
 
     @Test

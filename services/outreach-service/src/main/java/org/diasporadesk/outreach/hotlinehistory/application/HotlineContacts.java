@@ -14,6 +14,12 @@ public interface HotlineContacts {
     /** The people with a contact on one of the topics (any, if empty) since {@code since}. */
     RecipientFilter.Among callers(Set<String> topics, Instant since);
 
+    /** The migrant's contacts become the surviving record's, in its household. */
+    void reattach(String migrantId, String survivingMigrantId, String survivingHouseholdId);
+
+    /** Family members' contacts for a household become another household's. */
+    void reattachHousehold(String householdId, String survivingHouseholdId);
+
     /** Deletes every contact of the migrant. */
     void forget(String migrantId);
 

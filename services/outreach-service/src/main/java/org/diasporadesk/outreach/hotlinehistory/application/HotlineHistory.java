@@ -9,6 +9,7 @@ import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.events.hotline.KnownCallerContacted;
 import org.diasporadesk.outreach.recipients.application.RecipientFilter;
 import org.diasporadesk.outreach.recipients.application.RecipientLeft;
+import org.diasporadesk.outreach.recipients.application.RecipientMerged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the hotline tells outreach about registry people who called it, for segments such as "called about
- * business or investment in the last 30 days". A person the registry erases or merges away is forgotten here too,
- * and no contact is kept longer than the longest look back a segment may ask for.
+ * business or investment in the last 30 days". A person the registry erases is forgotten here too; one it merges
+ * into another record has their contacts moved to that record; and no contact is kept longer than the longest
+ * look back a segment may ask for.
  */
 @Service
 public class HotlineHistory {
@@ -65,6 +67,14 @@ public class HotlineHistory {
     }
 
     /** Erased or merged away in the registry: nothing of their calls stays here either. */
+    @EventListener
+    void on(RecipientMerged merged) {
+        contacts.reattach(merged.migrantId(), merged.survivingMigrantId(), merged.survivingHouseholdId());
+        if (merged.householdEmptied()) {
+            contacts.reattachHousehold(merged.householdId(), merged.survivingHouseholdId());
+        }
+    }
+
     @EventListener
     void on(RecipientLeft left) {
         if (left.forgotten()) {

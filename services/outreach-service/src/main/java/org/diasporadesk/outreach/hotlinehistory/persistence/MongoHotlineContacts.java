@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -77,6 +78,18 @@ class MongoHotlineContacts implements HotlineContacts, InitializingBean {
             }
         }
         return new RecipientFilter.Among(migrants, households);
+    }
+
+    @Override
+    public void reattach(String migrantId, String survivingMigrantId, String survivingHouseholdId) {
+        mongo.updateMulti(new Query(Criteria.where("migrantId").is(migrantId)),
+                new Update().set("migrantId", survivingMigrantId).set("householdId", survivingHouseholdId), COLLECTION);
+    }
+
+    @Override
+    public void reattachHousehold(String householdId, String survivingHouseholdId) {
+        mongo.updateMulti(new Query(Criteria.where("householdId").is(householdId).and("migrantId").isNull()),
+                new Update().set("householdId", survivingHouseholdId), COLLECTION);
     }
 
     @Override

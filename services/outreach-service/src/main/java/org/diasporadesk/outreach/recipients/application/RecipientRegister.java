@@ -70,6 +70,8 @@ public class RecipientRegister {
         }
         else if (event.payload() instanceof MigrantsMerged merged) {
             // The surviving record's household snapshot brings the person back under the surviving id.
+            events.publishEvent(new RecipientMerged(merged.migrantId(), merged.householdId(),
+                    merged.survivingMigrantId(), merged.survivingHouseholdId(), merged.householdEmptied()));
             forget(merged.householdId(), merged.migrantId(), merged.householdEmptied(), sequence);
         }
     }

@@ -38,6 +38,16 @@ class HotlineHistoryTest {
         }
 
         @Override
+        public void reattach(String migrantId, String survivingMigrantId, String survivingHouseholdId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void reattachHousehold(String householdId, String survivingHouseholdId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void forget(String migrantId) {
             throw new UnsupportedOperationException();
         }
