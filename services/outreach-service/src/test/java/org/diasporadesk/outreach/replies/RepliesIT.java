@@ -90,6 +90,48 @@ class RepliesIT {
     }
 
     @Test
+    void aSurveyAsksEachNextQuestionOfWhoeverAnsweredTheOneBefore() {
+        OutreachApi api = new OutreachApi(ApiClient.local(port), RACHA);
+        String marker = "potter-" + UUID.randomUUID();
+        Person answering = Person.in("GE-RL-ONI").livingIn(Destinations.awake(), null).working(marker);
+        Person silent = Person.in("GE-RL-ONI").livingIn(Destinations.awake(), null).working(marker);
+        List.of(answering, silent).forEach(RegistryFeed::register);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.preview("GE-RL", Map.of("occupation", marker)) == 2);
+        Map<String, Object> survey = api.draft("SURVEY", "GE-RL", api.segment("GE-RL", Map.of("occupation", marker)),
+                List.of("SMS"), List.of("yes", "no"), List.of());
+        survey.put("followUps", List.of(
+                Map.of("templates", Map.of("en", Map.of("body", "Q2 {name}: months abroad? 1) under 6 2) 6-12 3) more")),
+                        "answerOptions", List.of("1", "2", "3")),
+                Map.of("templates", Map.of("en", Map.of("body", "Q3: anything else to tell us?")))));
+        String campaign = api.launch(survey);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.messages(campaign).get("SENT") == 2);
+
+        assertThat(reply(api, answering.phone(), "no").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(answering).size() == 2);
+        assertThat(texts(answering).get(1)).isEqualTo("Q2 " + answering.name()
+                + ": months abroad? 1) under 6 2) 6-12 3) more");
+        assertThat(reply(api, answering.phone(), " 2 ").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(answering).size() == 3);
+        assertThat(texts(answering).get(2)).isEqualTo("Q3: anything else to tell us?");
+        assertThat(reply(api, answering.phone(), "The consulate helped with my papers").status()).isEqualTo(202);
+
+        assertThat(api.campaign(campaign).get("replies").toString())
+            .contains("\"NO\":1").contains("\"2:2\":1").contains("\"3:other\":1");
+        assertThat(texts(silent)).as("no answer, no next question").hasSize(1);
+        assertThat(api.client().get("/campaigns/" + campaign + "/messages", RACHA).body().size())
+            .as("two first questions, one second, one third: the last answer asks nothing more").isEqualTo(4);
+
+        survey.put("kind", "INFORMATION");
+        ApiClient.Response notASurvey = api.client().post("/campaigns", RACHA, survey);
+        assertThat(notASurvey.status()).isEqualTo(400);
+        assertThat(notASurvey.body().get("errors").get(0).get("field").asString()).isEqualTo("followUps");
+    }
+
+    private static List<String> texts(Person person) {
+        return TestProviders.sms().to(person.phone()).stream().map(TestProviders.Sms::text).toList();
+    }
+
+    @Test
     void theUnsubscribeLinkOfAnEMailAsksFirstThenOptsTheRecipientOutEverywhere() throws Exception {
         OutreachApi api = new OutreachApi(ApiClient.local(port), RACHA);
         String marker = "weaver-" + UUID.randomUUID();

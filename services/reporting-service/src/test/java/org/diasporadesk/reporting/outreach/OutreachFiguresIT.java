@@ -74,7 +74,7 @@ class OutreachFiguresIT {
         for (int i = 0; i < 8; i++) {
             String reply = UUID.randomUUID().toString();
             ReplyRecorded recorded = new ReplyRecorded(reply, campaign, "GE-SJ-AKHALTSIKHE", "SMS",
-                    i < 6 ? "ANSWER" : "OPT_OUT", i < 6 ? "YES" : null, AT);
+                    i < 6 ? "ANSWER" : "OPT_OUT", i < 6 ? "YES" : null, i < 6 ? 1 : null, AT);
             publish(recorded, EventType.REPLY_RECORDED_V1, reply, 1);
             publish(recorded, EventType.REPLY_RECORDED_V1, reply, 1);
         }

@@ -18,6 +18,7 @@ import org.diasporadesk.outreach.campaigns.domain.CampaignKind;
 import org.diasporadesk.outreach.campaigns.domain.MessageTemplate;
 import org.diasporadesk.outreach.campaigns.domain.Schedule;
 import org.diasporadesk.outreach.campaigns.domain.SessionReminder;
+import org.diasporadesk.outreach.campaigns.domain.SurveyQuestion;
 import org.diasporadesk.outreach.campaigns.domain.TrainingSession;
 import org.diasporadesk.outreach.channels.Channel;
 import org.diasporadesk.outreach.segments.application.Segment;
@@ -47,7 +48,8 @@ public class CampaignDesk {
     /** A campaign as a coordinator drafts it; session ids are given here. */
     public record Draft(CampaignKind kind, String title, String ownerArea, String segmentId, List<Channel> channels,
             Map<String, MessageTemplate> templates, String fallbackLanguage, List<String> answerOptions,
-            List<TrainingSession> sessions, Schedule schedule, List<SessionReminder> reminders) {
+            List<TrainingSession> sessions, Schedule schedule, List<SessionReminder> reminders,
+            List<SurveyQuestion> followUps) {
     }
 
     public Campaign draft(Draft draft, Actor coordinator) {
@@ -63,7 +65,7 @@ public class CampaignDesk {
             .toList();
         Campaign campaign = Campaign.draft(UUID.randomUUID().toString(), draft.kind(), draft.title().strip(),
                 draft.ownerArea(), segment.id(), draft.channels(), draft.templates(), draft.fallbackLanguage(),
-                draft.answerOptions(), sessions, draft.schedule(), draft.reminders(), coordinator.userId(),
+                draft.answerOptions(), sessions, draft.schedule(), draft.reminders(), draft.followUps(), coordinator.userId(),
                 clock.instant());
         store.insert(campaign);
         return campaign;

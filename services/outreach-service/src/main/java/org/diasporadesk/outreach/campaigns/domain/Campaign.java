@@ -20,6 +20,8 @@ import org.diasporadesk.outreach.channels.Channel;
  * @param templates       per BCP 47 language; the recipient's preferred language, else {@code fallbackLanguage}
  * @param answerOptions   the replies that count as answers (YES, NO, a survey choice), upper case
  * @param reminders       for trainings and events: messages to those holding a place, before each session
+ * @param followUps       for surveys: the questions after the first (the campaign's own message), each sent to a
+ *                        recipient who answered the one before
  * @param startAt         when a scheduled campaign queues its messages
  * @param queued          how many messages it queued at start
  * @param version         for optimistic concurrency; null before the first write
@@ -27,7 +29,7 @@ import org.diasporadesk.outreach.channels.Channel;
 public record Campaign(String id, CampaignKind kind, String title, String ownerArea, String segmentId,
         List<Channel> channels, Map<String, MessageTemplate> templates, String fallbackLanguage,
         List<String> answerOptions, List<TrainingSession> sessions, Schedule schedule, List<SessionReminder> reminders,
-        CampaignStatus status, Instant startAt, long queued, String createdBy, Instant createdAt, Instant launchedAt,
+        List<SurveyQuestion> followUps, CampaignStatus status, Instant startAt, long queued, String createdBy, Instant createdAt, Instant launchedAt,
         Instant endedAt, Long version) {
 
     public Campaign {
@@ -38,13 +40,14 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
         schedule = schedule == null ? Schedule.atLaunch() : schedule;
         reminders = reminders == null ? List.of() : List.copyOf(reminders);
+        followUps = followUps == null ? List.of() : List.copyOf(followUps);
     }
 
     /** A new campaign in draft, checked so that nothing sent from it can be malformed. */
     public static Campaign draft(String id, CampaignKind kind, String title, String ownerArea, String segmentId,
             List<Channel> channels, Map<String, MessageTemplate> templates, String fallbackLanguage,
             List<String> answerOptions, List<TrainingSession> sessions, Schedule schedule,
-            List<SessionReminder> reminders, String createdBy, Instant now) {
+            List<SessionReminder> reminders, List<SurveyQuestion> followUps, String createdBy, Instant now) {
         if (!templates.containsKey(fallbackLanguage)) {
             throw new InvalidFieldException("fallbackLanguage",
                     "there is no template in '" + fallbackLanguage + "'; add one or name a language that has one");
@@ -63,9 +66,25 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
         }
         List<SessionReminder> givenReminders = reminders == null ? List.of() : reminders;
         checkReminders(givenReminders, fallbackLanguage, !given.isEmpty());
+        List<SurveyQuestion> givenFollowUps = followUps == null ? List.of() : followUps;
+        checkFollowUps(givenFollowUps, fallbackLanguage, kind);
         return new Campaign(id, kind, title, ownerArea, segmentId, channels, templates, fallbackLanguage,
-                answerOptions, given, schedule, givenReminders, CampaignStatus.DRAFT, null, 0, createdBy, now, null,
-                null, null);
+                answerOptions, given, schedule, givenReminders, givenFollowUps, CampaignStatus.DRAFT, null, 0,
+                createdBy, now, null, null, null);
+    }
+
+    private static void checkFollowUps(List<SurveyQuestion> followUps, String fallbackLanguage, CampaignKind kind) {
+        if (!followUps.isEmpty() && kind != CampaignKind.SURVEY) {
+            throw new InvalidFieldException("followUps", "only surveys ask further questions");
+        }
+        for (int i = 0; i < followUps.size(); i++) {
+            String field = "followUps[" + i + "].templates";
+            if (!followUps.get(i).templates().containsKey(fallbackLanguage)) {
+                throw new InvalidFieldException(field, "there is no template in the campaign's fallback language '"
+                        + fallbackLanguage + "'; add one");
+            }
+            checkPlaceholders(field, followUps.get(i).templates());
+        }
     }
 
     private static void checkReminders(List<SessionReminder> reminders, String fallbackLanguage, boolean hasSessions) {
@@ -141,6 +160,23 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
         return inLanguage(templates, preferredLanguage);
     }
 
+    /** The template of a survey's question (1: the campaign's own) in the recipient's language, else the fallback. */
+    public Map.Entry<String, MessageTemplate> questionTemplateFor(int question, String preferredLanguage) {
+        return question == 1 ? templateFor(preferredLanguage)
+                : inLanguage(followUps.get(question - 2).templates(), preferredLanguage);
+    }
+
+    /** The replies that count as answers to the question (1: the campaign's own message). */
+    public List<String> answerOptions(int question) {
+        return question == 1 ? answerOptions
+                : question - 2 < followUps.size() ? followUps.get(question - 2).answerOptions() : List.of();
+    }
+
+    /** The question a survey asks after {@code question}, if any. */
+    public Optional<Integer> questionAfter(int question) {
+        return question <= followUps.size() ? Optional.of(question + 1) : Optional.empty();
+    }
+
     /** The reminder's template in the recipient's language, else in the fallback language. */
     public Map.Entry<String, MessageTemplate> reminderTemplateFor(int hoursBefore, String preferredLanguage) {
         SessionReminder reminder = reminders.stream().filter(candidate -> candidate.hoursBefore() == hoursBefore)
@@ -184,14 +220,14 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
 
     public Campaign withVersion(Long newVersion) {
         return new Campaign(id, kind, title, ownerArea, segmentId, channels, templates, fallbackLanguage,
-                answerOptions, sessions, schedule, reminders, status, startAt, queued, createdBy, createdAt, launchedAt,
-                endedAt, newVersion);
+                answerOptions, sessions, schedule, reminders, followUps, status, startAt, queued, createdBy, createdAt,
+                launchedAt, endedAt, newVersion);
     }
 
     private Campaign with(CampaignStatus newStatus, Instant newStartAt, long newQueued, Instant newLaunchedAt,
             Instant newEndedAt) {
         return new Campaign(id, kind, title, ownerArea, segmentId, channels, templates, fallbackLanguage,
-                answerOptions, sessions, schedule, reminders, newStatus, newStartAt, newQueued, createdBy, createdAt,
-                newLaunchedAt, newEndedAt, version);
+                answerOptions, sessions, schedule, reminders, followUps, newStatus, newStartAt, newQueued, createdBy,
+                createdAt, newLaunchedAt, newEndedAt, version);
     }
 }

@@ -20,6 +20,7 @@ import org.diasporadesk.outreach.campaigns.domain.CampaignKind;
 import org.diasporadesk.outreach.campaigns.domain.MessageTemplate;
 import org.diasporadesk.outreach.campaigns.domain.Schedule;
 import org.diasporadesk.outreach.campaigns.domain.SessionReminder;
+import org.diasporadesk.outreach.campaigns.domain.SurveyQuestion;
 import org.diasporadesk.outreach.campaigns.domain.TrainingSession;
 import org.diasporadesk.outreach.channels.Channel;
 import org.diasporadesk.outreach.dispatch.domain.MessageStatus;
@@ -60,12 +61,19 @@ class CampaignController {
             @NotEmpty @Size(max = 30) Map<@NotBlank @Size(max = 35) String, @Valid @NotNull TemplateRequest> templates) {
     }
 
+    /** A survey's further question, sent once the one before is answered. */
+    record QuestionRequest(
+            @NotEmpty @Size(max = 30) Map<@NotBlank @Size(max = 35) String, @Valid @NotNull TemplateRequest> templates,
+            @Size(max = 10) List<@NotBlank @Size(max = 20) String> answerOptions) {
+    }
+
     record CampaignRequest(@NotNull CampaignKind kind, @NotBlank @Size(max = 200) String title,
             @NotBlank String ownerArea, @NotBlank String segmentId, @NotEmpty @Size(max = 3) List<@NotNull Channel> channels,
             @NotEmpty @Size(max = 30) Map<@NotBlank @Size(max = 35) String, @Valid @NotNull TemplateRequest> templates,
             @NotBlank String fallbackLanguage, @Size(max = 10) List<@NotBlank @Size(max = 20) String> answerOptions,
             @Size(max = 50) List<@Valid @NotNull SessionRequest> sessions, @Valid ScheduleRequest schedule,
-            @Size(max = 5) List<@Valid @NotNull ReminderRequest> reminders) {
+            @Size(max = 5) List<@Valid @NotNull ReminderRequest> reminders,
+            @Size(max = 20) List<@Valid @NotNull QuestionRequest> followUps) {
 
         CampaignDesk.Draft draft() {
             return new CampaignDesk.Draft(kind, title, ownerArea, segmentId, channels, templates(templates),
@@ -75,7 +83,9 @@ class CampaignController {
                     schedule == null ? Schedule.atLaunch()
                             : new Schedule(schedule.at(), schedule.hoursBeforeFirstSession()),
                     reminders == null ? List.of() : reminders.stream()
-                        .map(r -> new SessionReminder(r.hoursBefore(), templates(r.templates()))).toList());
+                        .map(r -> new SessionReminder(r.hoursBefore(), templates(r.templates()))).toList(),
+                    followUps == null ? List.of() : followUps.stream()
+                        .map(q -> new SurveyQuestion(templates(q.templates()), q.answerOptions())).toList());
         }
 
         private static Map<String, MessageTemplate> templates(Map<String, TemplateRequest> requested) {

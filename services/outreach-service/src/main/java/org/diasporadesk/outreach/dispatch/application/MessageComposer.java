@@ -43,7 +43,7 @@ public class MessageComposer {
         }
         OutreachMessage.Reminder reminder = message.reminder();
         Map.Entry<String, MessageTemplate> template = reminder == null
-                ? campaign.templateFor(recipient.preferredLanguage())
+                ? campaign.questionTemplateFor(message.questionNumber(), recipient.preferredLanguage())
                 : campaign.reminderTemplateFor(reminder.hoursBefore(), recipient.preferredLanguage());
         Map<String, String> values = new HashMap<>();
         values.put("name", recipient.name() == null ? "" : recipient.name());

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Repository;
 class MongoMessageQueue implements MessageQueue, InitializingBean {
 
     static final String COLLECTION = "messages";
-    /** The occasion of a campaign's own message; a reminder's is its session and hours. */
+    /** The occasion of a campaign's own message; a reminder's is its session and hours, a question's its number. */
     private static final String CAMPAIGN_MESSAGE = "campaign";
     /** The unique index before reminders, which allowed one message per campaign and recipient in all. */
     private static final String ONE_PER_RECIPIENT_INDEX = "campaignId_1_migrantId_1";
@@ -58,20 +58,21 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     @Document(COLLECTION)
     record MessageDocument(@Id String id, String campaignId, String migrantId, String municipalityCode,
             Channel channel, MessageStatus status, Instant notBefore, int attempts, String providerId,
-            String lastError, Instant queuedAt, Instant sentAt, OutreachMessage.Reminder reminder, String occasion,
-            Instant claimedUntil, Outbox outbox) {
+            String lastError, Instant queuedAt, Instant sentAt, OutreachMessage.Reminder reminder, Integer question,
+            String occasion, Instant claimedUntil, Outbox outbox) {
 
         OutreachMessage message() {
             return new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel, status, notBefore,
-                    attempts, providerId, lastError, queuedAt, sentAt, reminder);
+                    attempts, providerId, lastError, queuedAt, sentAt, reminder, question);
         }
 
         static MessageDocument of(OutreachMessage m, Instant claimedUntil, Outbox outbox) {
-            String occasion = m.reminder() == null ? CAMPAIGN_MESSAGE
-                    : "reminder:" + m.reminder().sessionId() + ":" + m.reminder().hoursBefore() + "h";
+            String occasion = m.reminder() != null
+                    ? "reminder:" + m.reminder().sessionId() + ":" + m.reminder().hoursBefore() + "h"
+                    : m.question() != null ? "question:" + m.question() : CAMPAIGN_MESSAGE;
             return new MessageDocument(m.id(), m.campaignId(), m.migrantId(), m.municipalityCode(), m.channel(),
                     m.status(), m.notBefore(), m.attempts(), m.providerId(), m.lastError(), m.queuedAt(), m.sentAt(),
-                    m.reminder(), occasion, claimedUntil, outbox);
+                    m.reminder(), m.question(), occasion, claimedUntil, outbox);
         }
     }
 

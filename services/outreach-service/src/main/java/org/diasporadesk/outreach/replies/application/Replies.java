@@ -8,7 +8,10 @@ public interface Replies {
     /** Stores the reply and its PII-free event in one write. */
     void insert(Reply reply);
 
-    /** Per answer option (free text as "other"), how many of the campaign's recipients replied with it. */
+    /**
+     * Per answer option (free text as "other"; "opt-out" for stop words), how many of the campaign's recipients
+     * replied with it; a survey's later questions' answers under "2:YES", "3:other" and so on.
+     */
     Map<String, Long> countByAnswer(String campaignId);
 
     /** An erased or merged-away migrant: their replies keep their answer but no longer name them or keep the text. */

@@ -1,6 +1,8 @@
 package org.diasporadesk.outreach.replies.application;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,8 +11,10 @@ import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.outreach.campaigns.application.CampaignStore;
 import org.diasporadesk.outreach.campaigns.domain.Campaign;
+import org.diasporadesk.outreach.campaigns.domain.CampaignStatus;
 import org.diasporadesk.outreach.channels.Channel;
 import org.diasporadesk.outreach.dispatch.application.MessageQueue;
+import org.diasporadesk.outreach.dispatch.application.RecipientClock;
 import org.diasporadesk.outreach.dispatch.domain.OutreachMessage;
 import org.diasporadesk.outreach.recipients.application.Recipient;
 import org.diasporadesk.outreach.recipients.application.RecipientLeft;
@@ -24,8 +28,9 @@ import org.springframework.stereotype.Service;
 /**
  * Replies that providers pass on. A stop word opts the sender out everywhere (outreach at once, the registry's
  * consent through {@code recipient-opted-out.v1}); anything else is an answer to the last campaign message the
- * sender received, counted under the campaign's answer option it matches; YES to a training or event
- * invitation enrols the sender in its first session (or puts them on the waiting list).
+ * sender received, counted under the answer option it matches; YES to a training or event invitation enrols the
+ * sender in its first session (or puts them on the waiting list), and an answer to a survey's question asks the
+ * next one.
  */
 @Service
 public class ReplyDesk {
@@ -39,17 +44,20 @@ public class ReplyDesk {
     private final CampaignStore campaigns;
     private final Replies replies;
     private final TrainingDesk training;
+    private final RecipientClock recipientClock;
     private final PhoneNumbers phoneNumbers;
     private final Territory territory;
     private final Clock clock;
 
     ReplyDesk(RecipientRegister recipients, MessageQueue messages, CampaignStore campaigns, Replies replies,
-            TrainingDesk training, PhoneNumbers phoneNumbers, Territory territory, Clock clock) {
+            TrainingDesk training, RecipientClock recipientClock, PhoneNumbers phoneNumbers, Territory territory,
+            Clock clock) {
         this.recipients = recipients;
         this.messages = messages;
         this.campaigns = campaigns;
         this.replies = replies;
         this.training = training;
+        this.recipientClock = recipientClock;
         this.phoneNumbers = phoneNumbers;
         this.territory = territory;
         this.clock = clock;
@@ -68,26 +76,44 @@ public class ReplyDesk {
             return Handled.UNKNOWN_SENDER;
         }
         Recipient recipient = sender.get();
-        Optional<Campaign> campaign = messages.lastSentTo(recipient.migrantId()).map(OutreachMessage::campaignId)
-            .flatMap(campaigns::find);
+        Optional<OutreachMessage> answered = messages.lastSentTo(recipient.migrantId());
+        Optional<Campaign> campaign = answered.map(OutreachMessage::campaignId).flatMap(campaigns::find);
         if (StopWords.isStop(text)) {
             recipients.optOut(recipient, "replied " + text.strip() + " by " + channel);
             campaign.ifPresent(c -> replies.insert(new Reply(UUID.randomUUID().toString(), c.id(),
-                    recipient.migrantId(), recipient.municipalityCode(), channel, null, null, Reply.Kind.OPT_OUT,
+                    recipient.migrantId(), recipient.municipalityCode(), channel, null, null, Reply.Kind.OPT_OUT, null,
                     clock.instant())));
             return Handled.OPTED_OUT;
         }
         if (campaign.isEmpty()) {
             return Handled.UNKNOWN_SENDER;
         }
+        int question = answered.get().questionNumber();
         String normalized = text.strip().toUpperCase(Locale.ROOT);
-        String answer = campaign.get().answerOptions().contains(normalized) ? normalized : null;
+        String answer = campaign.get().answerOptions(question).contains(normalized) ? normalized : null;
         replies.insert(new Reply(UUID.randomUUID().toString(), campaign.get().id(), recipient.migrantId(),
-                recipient.municipalityCode(), channel, text.strip(), answer, Reply.Kind.ANSWER, clock.instant()));
-        if (YES.equals(answer)) {
+                recipient.municipalityCode(), channel, text.strip(), answer, Reply.Kind.ANSWER, question,
+                clock.instant()));
+        if (YES.equals(answer) && question == 1) {
             training.enrolByReply(campaign.get(), recipient.migrantId());
         }
+        campaign.get().questionAfter(question)
+            .ifPresent(next -> askNext(campaign.get(), answered.get(), recipient, next));
         return Handled.ANSWER;
+    }
+
+    /**
+     * A survey's next question goes to whoever answered the one before, free text included, on the channel the
+     * answer came back on; a second reply to the same question does not ask it twice (one message per question).
+     */
+    private void askNext(Campaign survey, OutreachMessage answered, Recipient recipient, int question) {
+        if (survey.status() == CampaignStatus.CANCELLED) {
+            return;
+        }
+        Instant now = clock.instant();
+        messages.enqueue(List.of(OutreachMessage.queueQuestion(UUID.randomUUID().toString(), survey.id(),
+                recipient.migrantId(), recipient.municipalityCode(), answered.channel(),
+                recipientClock.nextAllowed(recipient, now), question, now)));
     }
 
     /**
@@ -103,7 +129,8 @@ public class ReplyDesk {
         recipients.find(message.get().migrantId()).ifPresent(recipient -> {
             recipients.optOut(recipient, "followed the unsubscribe link of an e-mail");
             replies.insert(new Reply(UUID.randomUUID().toString(), message.get().campaignId(), recipient.migrantId(),
-                    recipient.municipalityCode(), Channel.EMAIL, null, null, Reply.Kind.OPT_OUT, clock.instant()));
+                    recipient.municipalityCode(), Channel.EMAIL, null, null, Reply.Kind.OPT_OUT, null,
+                    clock.instant()));
         });
         return true;
     }

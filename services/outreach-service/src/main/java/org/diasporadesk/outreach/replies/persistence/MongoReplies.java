@@ -42,11 +42,19 @@ class MongoReplies implements Replies {
     @Override
     public void insert(Reply reply) {
         ReplyRecorded event = new ReplyRecorded(reply.id(), reply.campaignId(), reply.municipalityCode(),
-                reply.channel().name(), reply.kind().name(), reply.answer(), reply.receivedAt());
-        mongo.insert(new ReplyDocument(reply.id(), reply, reply.campaignId(), reply.migrantId(),
-                reply.kind() == Reply.Kind.OPT_OUT ? "opt-out" : reply.answer() == null ? "other" : reply.answer(),
+                reply.channel().name(), reply.kind().name(), reply.answer(), reply.question(), reply.receivedAt());
+        mongo.insert(new ReplyDocument(reply.id(), reply, reply.campaignId(), reply.migrantId(), countedAs(reply),
                 Outbox.empty().append(event, reply.id(), reply.municipalityCode(), clock.instant())));
         relay.hint(COLLECTION, reply.id());
+    }
+
+    /** "opt-out", or the answer option ("other" for free text), after "2:" and on for a survey's later questions. */
+    private static String countedAs(Reply reply) {
+        if (reply.kind() == Reply.Kind.OPT_OUT) {
+            return "opt-out";
+        }
+        String answer = reply.answer() == null ? "other" : reply.answer();
+        return reply.question() == null || reply.question() == 1 ? answer : reply.question() + ":" + answer;
     }
 
     @Override

@@ -30,7 +30,8 @@ class SessionRemindersTest {
     private static final Campaign CAMPAIGN = Campaign.draft("c1", CampaignKind.TRAINING, "Bees", "GE-IM", "seg",
             List.of(Channel.SMS), Map.of("en", new MessageTemplate(null, "Hello")), "en", List.of(),
             List.of(SESSION), Schedule.atLaunch(),
-            List.of(new SessionReminder(24, Map.of("en", new MessageTemplate(null, "Soon")))), "coordinator", NOW);
+            List.of(new SessionReminder(24, Map.of("en", new MessageTemplate(null, "Soon")))), List.of(), "coordinator",
+            NOW);
 
     private final Roster roster = Roster.empty("s1", "c1", "GE-IM", SESSION.startsAt(), 1)
         .enrol("holder", NOW).roster()

@@ -62,7 +62,10 @@ public class OutreachFigures {
             List<CampaignFigures> campaigns, List<SessionFigures> sessions) {
     }
 
-    /** A campaign's messages and reach in the area, and its answers by option ({@value #FREE_TEXT} for free text). */
+    /**
+     * A campaign's messages and reach in the area, and its answers by option ({@value #FREE_TEXT} for free text);
+     * the answers to a survey's later questions under "2:YES", "3:FREE_TEXT" and so on.
+     */
     public record CampaignFigures(String campaignId, String ownerArea, String kind, String status, Cell messages,
             Cell reached, Map<String, Cell> answers) {
     }
@@ -124,7 +127,7 @@ public class OutreachFigures {
             figures.add(new CampaignFigures(id, fact == null ? null : fact.ownerArea(),
                     fact == null ? null : fact.kind(), fact == null ? null : fact.status(), messageCells.parts().get(i),
                     reachCells.parts().get(i), breakdown(answered, answers,
-                            reply -> Objects.requireNonNullElse(reply.answer(), FREE_TEXT), ReplyCount::replies)));
+                            OutreachFigures::answerKey, ReplyCount::replies)));
         }
         return figures;
     }
@@ -161,5 +164,10 @@ public class OutreachFigures {
 
     private static long value(Cell cell) {
         return cell == null || cell.value() == null ? 0 : cell.value();
+    }
+
+    private static String answerKey(ReplyCount reply) {
+        String answer = Objects.requireNonNullElse(reply.answer(), FREE_TEXT);
+        return reply.question() == null || reply.question() == 1 ? answer : reply.question() + ":" + answer;
     }
 }

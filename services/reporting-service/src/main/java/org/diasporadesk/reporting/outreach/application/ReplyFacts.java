@@ -12,7 +12,8 @@ public interface ReplyFacts {
     boolean recorded(ReplyRecorded reply, long sequence);
 
     /** How many replies to a campaign were of a kind (ANSWER, OPT_OUT) and answer option (null for free text). */
-    record ReplyCount(String campaignId, String kind, String answer, long replies) {
+    /** @param question of a survey, 1 for the campaign's own message; null if recorded before surveys had several */
+    record ReplyCount(String campaignId, String kind, String answer, Integer question, long replies) {
     }
 
     List<ReplyCount> countsWithin(Collection<String> municipalityCodes);

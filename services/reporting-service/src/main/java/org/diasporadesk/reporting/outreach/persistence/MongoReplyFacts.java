@@ -32,26 +32,26 @@ class MongoReplyFacts implements ReplyFacts, RebuildableProjection {
 
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
     record ReplyFactDocument(@Id String replyId, String campaignId, String municipalityCode, String channel,
-            String kind, String answer, Instant receivedAt, long sequence) {
+            String kind, String answer, Integer question, Instant receivedAt, long sequence) {
     }
 
     @Override
     public boolean recorded(ReplyRecorded reply, long sequence) {
         return writer.replaceIfNewer(COLLECTION, reply.replyId(), sequence, new ReplyFactDocument(reply.replyId(),
                 reply.campaignId(), reply.municipalityCode(), reply.channel(), reply.kind(), reply.answer(),
-                reply.receivedAt(), sequence));
+                reply.question(), reply.receivedAt(), sequence));
     }
 
     @Override
     public List<ReplyCount> countsWithin(Collection<String> municipalityCodes) {
         Aggregation counts = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where("municipalityCode").in(municipalityCodes)),
-                Aggregation.group("campaignId", "kind", "answer").count().as("replies"));
+                Aggregation.group("campaignId", "kind", "question", "answer").count().as("replies"));
         return mongo.aggregate(counts, COLLECTION, Document.class).getMappedResults().stream()
             .map(row -> {
                 Document group = row.get("_id", Document.class);
                 return new ReplyCount(group.getString("campaignId"), group.getString("kind"), group.getString("answer"),
-                        ((Number) row.get("replies")).longValue());
+                        group.getInteger("question"), ((Number) row.get("replies")).longValue());
             })
             .toList();
     }
