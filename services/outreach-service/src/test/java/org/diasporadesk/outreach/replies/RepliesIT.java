@@ -100,7 +100,7 @@ class RepliesIT {
         Map<String, Object> survey = api.draft("SURVEY", "GE-RL", api.segment("GE-RL", Map.of("occupation", marker)),
                 List.of("SMS"), List.of("yes", "no"), List.of());
         survey.put("followUps", List.of(
-                Map.of("templates", Map.of("en", Map.of("body", "Q2 {name}: months abroad? 1) under 6 2) 6-12 3) more")),
+                Map.of("templates", Map.of("en", Map.of("body", "Q2 {name}: years abroad? 1) under 1 2) 1-3 3) more")),
                         "answerOptions", List.of("1", "2", "3")),
                 Map.of("templates", Map.of("en", Map.of("body", "Q3: anything else to tell us?")))));
         String campaign = api.launch(survey);
@@ -109,7 +109,7 @@ class RepliesIT {
         assertThat(reply(api, answering.phone(), "no").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(15)).until(() -> texts(answering).size() == 2);
         assertThat(texts(answering).get(1)).isEqualTo("Q2 " + answering.name()
-                + ": months abroad? 1) under 6 2) 6-12 3) more");
+                + ": years abroad? 1) under 1 2) 1-3 3) more");
         assertThat(reply(api, answering.phone(), " 2 ").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(15)).until(() -> texts(answering).size() == 3);
         assertThat(texts(answering).get(2)).isEqualTo("Q3: anything else to tell us?");

@@ -130,8 +130,9 @@ class TrainingIT {
         List.of(first, second, third).forEach(RegistryFeed::register);
         await().atMost(Duration.ofSeconds(15)).until(() -> api.preview("GE-SZ", Map.of("occupation", marker)) == 3);
         Map<String, Object> draft = api.draft("TRAINING", "GE-SZ", api.segment("GE-SZ", Map.of("occupation", marker)),
-                List.of("SMS"), List.of("YES", "NO"), List.of(Map.of("startsAt", Instant.now().plus(Duration.ofMinutes(30))
-                    .toString(), "place", "Senaki, school", "capacity", 1)));
+                List.of("SMS"), List.of("YES", "NO"), List.of(Map.of("startsAt",
+                        Instant.now().plus(Duration.ofMinutes(30)).toString(), "place", "Senaki, school", "capacity",
+                        1)));
         // Due from 2 hours before, so at once: the session is half an hour away.
         draft.put("reminders", List.of(Map.of("hoursBefore", 2, "templates",
                 Map.of("en", Map.of("body", "Reminder, {name}: {campaign} at {session.place}")))));

@@ -65,8 +65,8 @@ public class CampaignDesk {
             .toList();
         Campaign campaign = Campaign.draft(UUID.randomUUID().toString(), draft.kind(), draft.title().strip(),
                 draft.ownerArea(), segment.id(), draft.channels(), draft.templates(), draft.fallbackLanguage(),
-                draft.answerOptions(), sessions, draft.schedule(), draft.reminders(), draft.followUps(), coordinator.userId(),
-                clock.instant());
+                draft.answerOptions(), sessions, draft.schedule(), draft.reminders(), draft.followUps(),
+                coordinator.userId(), clock.instant());
         store.insert(campaign);
         return campaign;
     }

@@ -29,8 +29,8 @@ import org.diasporadesk.outreach.channels.Channel;
 public record Campaign(String id, CampaignKind kind, String title, String ownerArea, String segmentId,
         List<Channel> channels, Map<String, MessageTemplate> templates, String fallbackLanguage,
         List<String> answerOptions, List<TrainingSession> sessions, Schedule schedule, List<SessionReminder> reminders,
-        List<SurveyQuestion> followUps, CampaignStatus status, Instant startAt, long queued, String createdBy, Instant createdAt, Instant launchedAt,
-        Instant endedAt, Long version) {
+        List<SurveyQuestion> followUps, CampaignStatus status, Instant startAt, long queued, String createdBy,
+        Instant createdAt, Instant launchedAt, Instant endedAt, Long version) {
 
     public Campaign {
         channels = List.copyOf(channels);

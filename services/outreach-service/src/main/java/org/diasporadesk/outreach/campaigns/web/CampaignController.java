@@ -58,7 +58,8 @@ class CampaignController {
 
     /** A reminder to those holding a place, {@code hoursBefore} each session (up to 60 days). */
     record ReminderRequest(@NotNull @Min(1) @Max(24 * 60) Integer hoursBefore,
-            @NotEmpty @Size(max = 30) Map<@NotBlank @Size(max = 35) String, @Valid @NotNull TemplateRequest> templates) {
+            @NotEmpty @Size(max = 30)
+            Map<@NotBlank @Size(max = 35) String, @Valid @NotNull TemplateRequest> templates) {
     }
 
     /** A survey's further question, sent once the one before is answered. */

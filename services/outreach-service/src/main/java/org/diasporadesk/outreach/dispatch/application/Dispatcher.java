@@ -31,10 +31,10 @@ import org.springframework.stereotype.Component;
  * Sends queued messages whose time has come. Just before a message goes, it checks again what may have
  * changed since it was queued: the recipient may have opted out, withdrawn consent or been erased (the message
  * is withdrawn), the campaign cancelled (withdrawn), a reminder's recipient given up the place or the session
- * begun (withdrawn), or it may be night where the recipient lives (the message
- * waits). A provider that fails sends the message back to the queue with a growing wait; an open circuit or a
- * reached rate limit only defers it. A round's messages go out a few at a time in parallel ({@code concurrency}),
- * since a provider takes a while to answer each; the channel's rate limit caps the pace.
+ * begun (withdrawn), or it may be night where the recipient lives (the message waits). A provider that fails
+ * sends the message back to the queue with a growing wait; an open circuit or a reached rate limit only defers
+ * it. A round's messages go out a few at a time in parallel ({@code concurrency}), since a provider takes a
+ * while to answer each; the channel's rate limit caps the pace.
  */
 @Component
 class Dispatcher implements DisposableBean {

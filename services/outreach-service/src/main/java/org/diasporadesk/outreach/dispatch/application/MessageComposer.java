@@ -58,7 +58,8 @@ public class MessageComposer {
         }
         // "-- " on a line of its own: mail programs set what follows apart as a signature.
         return Optional.of(new OutgoingMessage(message.id(), message.channel(), address, template.getKey(), subject,
-                body + "\n\n-- \n" + unsubscribe.footer(message.id(), template.getKey()), unsubscribe.url(message.id())));
+                body + "\n\n-- \n" + unsubscribe.footer(message.id(), template.getKey()),
+                unsubscribe.url(message.id())));
     }
 
     private Map<String, String> session(TrainingSession session, String language) {

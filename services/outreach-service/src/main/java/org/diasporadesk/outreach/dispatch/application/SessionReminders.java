@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * {@link #stillStands} whether its recipient still holds the place and the session is still ahead.
  */
 @Component
-public class SessionReminders {
+class SessionReminders {
 
     private static final Logger log = LoggerFactory.getLogger(SessionReminders.class);
 
@@ -67,7 +67,7 @@ public class SessionReminders {
     }
 
     /** Whether a reminder should still go: its recipient holds a place and the session has not begun. */
-    public boolean stillStands(OutreachMessage message, Campaign campaign, Instant now) {
+    boolean stillStands(OutreachMessage message, Campaign campaign, Instant now) {
         OutreachMessage.Reminder reminder = message.reminder();
         boolean ahead = campaign.session(reminder.sessionId()).filter(s -> s.startsAt().isAfter(now)).isPresent();
         return ahead && rosters.find(reminder.sessionId())

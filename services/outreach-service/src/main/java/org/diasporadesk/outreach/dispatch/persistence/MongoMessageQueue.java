@@ -32,9 +32,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * One document per message with its outbox. A campaign holds one message per recipient and occasion (its own
- * message, each reminder of each session): a unique index on (campaign, migrant, occasion) makes queueing again
- * after an interruption skip what is there (unique indexes hold on the Mongo wire server too). Claiming is a
- * conditional update from QUEUED to SENDING, so two dispatchers never take the same message.
+ * message, each reminder of each session, each further question of a survey): a unique index on (campaign,
+ * migrant, occasion) makes queueing again skip what is there, after an interrupted launch or in the next
+ * reminder round (unique indexes hold on the Mongo wire server too). Claiming is a conditional update from
+ * QUEUED to SENDING, so two dispatchers never take the same message.
  */
 @Repository
 class MongoMessageQueue implements MessageQueue, InitializingBean {

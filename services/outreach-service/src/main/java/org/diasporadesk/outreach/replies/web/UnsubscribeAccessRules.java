@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 class UnsubscribeAccessRules implements AccessRules {
 
     @Override
-    public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+    public void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(HttpMethod.GET, "/unsubscribe/*").permitAll();
         requests.requestMatchers(HttpMethod.POST, "/unsubscribe/*").permitAll();
     }

@@ -48,7 +48,8 @@ class UnsubscribeController {
 
     private String page(Locale locale, String content) {
         return "<!DOCTYPE html>\n<html lang=\"" + HtmlUtils.htmlEscape(locale.toLanguageTag()) + "\">\n<head>"
-                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>" + text("unsubscribe.title", locale)
+                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>"
+                + text("unsubscribe.title", locale)
                 + "</title></head>\n<body>\n" + content + "\n</body>\n</html>\n";
     }
 
