@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.diasporadesk.outreach.channels.Channel;
 import org.diasporadesk.outreach.dispatch.application.MessageQueue;
+import org.diasporadesk.outreach.dispatch.domain.MessageChange;
 import org.diasporadesk.outreach.dispatch.domain.MessageStatus;
 import org.diasporadesk.outreach.dispatch.domain.OutreachMessage;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -45,5 +46,28 @@ class MessageClaimsIT {
         assertThat(queue.releaseExpiredClaims(leaseEnd.plusSeconds(1))).isPositive();
         assertThat(queue.find(id)).map(OutreachMessage::status).hasValue(MessageStatus.QUEUED);
         assertThat(queue.claim(id, leaseEnd.plus(Duration.ofHours(1)))).as("free for the next dispatcher").isPresent();
+    }
+
+    @Test
+    void queueingAgainSkipsWhatTheCampaignHoldsForTheRecipientOnTheSameOccasion() {
+        Instant now = Instant.now();
+        String campaign = "again-" + UUID.randomUUID();
+        OutreachMessage.Reminder dayBefore = new OutreachMessage.Reminder("session-1", 24);
+
+        assertThat(queue.enqueue(List.of(message(campaign, "migrant-a", null, now),
+                message(campaign, "migrant-b", null, now)))).isEqualTo(2);
+        assertThat(queue.enqueue(List.of(message(campaign, "migrant-a", null, now),
+                message(campaign, "migrant-a", dayBefore, now), message(campaign, "migrant-b", null, now))))
+            .as("only the reminder is new").isEqualTo(1);
+        assertThat(queue.count(campaign)).isEqualTo(3);
+    }
+
+    private static MessageChange message(String campaign, String migrant, OutreachMessage.Reminder reminder,
+            Instant now) {
+        return reminder == null
+                ? OutreachMessage.queue(UUID.randomUUID().toString(), campaign, migrant, "GE-AJ-BATUMI", Channel.SMS,
+                        now.plus(Duration.ofDays(1)), now)
+                : OutreachMessage.queueReminder(UUID.randomUUID().toString(), campaign, migrant, "GE-AJ-BATUMI",
+                        Channel.SMS, now.plus(Duration.ofDays(1)), reminder, now);
     }
 }

@@ -6,7 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.mongodb.bulk.BulkWriteError;
 import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
@@ -103,17 +106,23 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
             .map(change -> MessageDocument.of(change.message(), null, Outbox.empty().appendAll(change.events(),
                     change.message().id(), change.message().municipalityCode(), now)))
             .toList();
-        int inserted;
+        Set<Integer> skipped = Set.of();
         try {
-            inserted = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class)
-                .insert(documents).execute().getInsertedCount();
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class).insert(documents).execute();
         }
         catch (BulkOperationException alreadyQueued) {
-            inserted = alreadyQueued.getResult().getInsertedCount();
+            // Counted from the errors, not the result's inserted count: the Mongo wire server counts every
+            // document of an unordered bulk as inserted, the refused ones too.
+            skipped = alreadyQueued.getErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
         }
-        // The relay's sweep would find them too; the hints publish them now.
-        documents.forEach(document -> relay.hint(COLLECTION, document.id()));
-        return inserted;
+        // The relay's sweep would find them too; the hints publish the new ones now (a reminder round offers the
+        // same messages again and again; those already queued were published when they were new).
+        for (int i = 0; i < documents.size(); i++) {
+            if (!skipped.contains(i)) {
+                relay.hint(COLLECTION, documents.get(i).id());
+            }
+        }
+        return documents.size() - skipped.size();
     }
 
     @Override
