@@ -78,12 +78,7 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
             throw new InvalidFieldException("followUps", "only surveys ask further questions");
         }
         for (int i = 0; i < followUps.size(); i++) {
-            String field = "followUps[" + i + "].templates";
-            if (!followUps.get(i).templates().containsKey(fallbackLanguage)) {
-                throw new InvalidFieldException(field, "there is no template in the campaign's fallback language '"
-                        + fallbackLanguage + "'; add one");
-            }
-            checkPlaceholders(field, followUps.get(i).templates());
+            checkFurtherTemplates("followUps[" + i + "].templates", followUps.get(i).templates(), fallbackLanguage);
         }
     }
 
@@ -99,12 +94,18 @@ public record Campaign(String id, CampaignKind kind, String title, String ownerA
                 throw new InvalidFieldException(field + ".hoursBefore", "another reminder goes "
                         + reminder.hoursBefore() + " hours before; give each reminder its own time");
             }
-            if (!reminder.templates().containsKey(fallbackLanguage)) {
-                throw new InvalidFieldException(field + ".templates", "there is no template in the campaign's "
-                        + "fallback language '" + fallbackLanguage + "'; add one");
-            }
-            checkPlaceholders(field + ".templates", reminder.templates());
+            checkFurtherTemplates(field + ".templates", reminder.templates(), fallbackLanguage);
         }
+    }
+
+    /** A reminder's or a further question's templates: one in the campaign's fallback language, known placeholders. */
+    private static void checkFurtherTemplates(String field, Map<String, MessageTemplate> templates,
+            String fallbackLanguage) {
+        if (!templates.containsKey(fallbackLanguage)) {
+            throw new InvalidFieldException(field, "there is no template in the campaign's fallback language '"
+                    + fallbackLanguage + "'; add one");
+        }
+        checkPlaceholders(field, templates);
     }
 
     private static void checkPlaceholders(String field, Map<String, MessageTemplate> templates) {
