@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +45,18 @@ public final class TestProviders {
             mail.start();
         }
         return mail;
+    }
+
+    /** The first e-mail GreenMail received for the address, if any. */
+    public static Optional<MimeMessage> mailTo(String address) {
+        return Arrays.stream(mail().getReceivedMessages()).filter(received -> {
+            try {
+                return received.getAllRecipients()[0].toString().equals(address);
+            }
+            catch (MessagingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).findFirst();
     }
 
     public static synchronized SmsGateway sms() {

@@ -5,13 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
@@ -140,9 +137,9 @@ class RepliesIT {
         RegistryFeed.register(reader);
         await().atMost(Duration.ofSeconds(15)).until(() -> api.preview("GE-RL", Map.of("occupation", marker)) == 1);
         String campaign = api.launchInformation("GE-RL", Map.of("occupation", marker), List.of("EMAIL"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(reader.email()).isPresent());
+        await().atMost(Duration.ofSeconds(15)).until(() -> TestProviders.mailTo(reader.email()).isPresent());
 
-        MimeMessage mail = mailTo(reader.email()).orElseThrow();
+        MimeMessage mail = TestProviders.mailTo(reader.email()).orElseThrow();
         String link = mail.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
         assertThat(link).matches("http://localhost:8083/unsubscribe/[0-9a-f-]{36}");
         assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
@@ -186,17 +183,6 @@ class RepliesIT {
         assertThat(client.postWithHeader("/providers/pigeon/replies", null, "X-Callback-Token",
                 TestProviders.CALLBACK_TOKEN, Map.of("from", "+306900000001", "text", "STOP")).body()
             .get("errors").get(0).get("field").asString()).isEqualTo("channel");
-    }
-
-    private static Optional<MimeMessage> mailTo(String address) {
-        return Arrays.stream(TestProviders.mail().getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getAllRecipients()[0].toString().equals(address);
-            }
-            catch (MessagingException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }).findFirst();
     }
 
     private static ApiClient.Response reply(OutreachApi api, String from, String text) {
