@@ -5,11 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.diasporadesk.wirestore.WireStoreBackend;
 
 /**
- * The MongoDB wire-protocol server (mongo-java-server) with its H2 file backend: the services talk to it as
- * to MongoDB, and the data stays in {@code mongo.mv} in the data directory across restarts.
+ * The MongoDB wire-protocol server (mongo-java-server) with its H2 file backend, typed ({@link WireStoreBackend}):
+ * the services talk to it as to MongoDB, and the data stays in {@code mongo.mv} in the data directory across
+ * restarts.
  */
 final class MongoWireServer implements AutoCloseable {
 
@@ -26,7 +27,7 @@ final class MongoWireServer implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        MongoServer server = new MongoServer(new H2Backend(config.dataDirectory().resolve("mongo.mv").toString()));
+        MongoServer server = new MongoServer(WireStoreBackend.open(config.dataDirectory().resolve("mongo.mv")));
         server.bind("localhost", config.mongoPort());
         return new MongoWireServer(server);
     }

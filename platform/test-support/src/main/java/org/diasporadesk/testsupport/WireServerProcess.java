@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.diasporadesk.wirestore.WireStoreBackend;
 
 /**
- * A benchmark's store, the Mongo wire server with its H2 file backend, in a JVM of its own: the store is a
- * separate process in every deployment (MongoDB, or the local stack's wire server), so the benchmark's heap
- * figure must not include the store's caches and the documents it deserialises.
+ * A benchmark's store, the Mongo wire server with its H2 file backend as the local stack runs it, in a JVM of its
+ * own: the store is a separate process in every deployment (MongoDB, or the local stack's wire server), so the
+ * benchmark's heap figure must not include the store's caches and the documents it deserialises.
  */
 public final class WireServerProcess implements AutoCloseable {
 
@@ -72,7 +72,7 @@ public final class WireServerProcess implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        MongoServer server = new MongoServer(new H2Backend(args[0]));
+        MongoServer server = new MongoServer(WireStoreBackend.open(Path.of(args[0])));
         InetSocketAddress address = server.bind();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         System.out.println(READY + address.getPort());

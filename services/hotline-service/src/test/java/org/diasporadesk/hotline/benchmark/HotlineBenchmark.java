@@ -22,13 +22,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.hotline.HotlineApplication;
 import org.diasporadesk.hotline.callers.application.CallerDirectory;
 import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.TestTokens;
+import org.diasporadesk.wirestore.WireStoreBackend;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -50,7 +50,7 @@ class HotlineBenchmark {
     @Test
     void callerLookupAndTicketCreation() throws Exception {
         Path dir = Files.createTempDirectory("ddesk-hotline-benchmark");
-        MongoServer mongo = new MongoServer(new H2Backend(dir.resolve("hotline.mv").toString()));
+        MongoServer mongo = new MongoServer(WireStoreBackend.open(dir.resolve("hotline.mv")));
         InetSocketAddress address = mongo.bind();
         String uri = "mongodb://localhost:" + address.getPort();
         try (MongoClient client = MongoClients.create(uri);

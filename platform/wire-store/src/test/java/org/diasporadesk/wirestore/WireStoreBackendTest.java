@@ -1,0 +1,158 @@
+package org.diasporadesk.wirestore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store keeps what the upstream H2 backend keeps, across restarts, and takes over a file that backend wrote:
+ * documents of every BSON type the services write, the primary key and compound unique indexes still refusing
+ * duplicates and serving lookups.
+ */
+class WireStoreBackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsDocumentsAndUniqueIndexesAcrossRestarts() {
+        Path file = dir.resolve("store.mv");
+        withStore(WireStoreBackend.open(file), households -> {
+            households.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+            households.insertMany(sampleHouseholds(300));
+        });
+        withStore(WireStoreBackend.open(file), households -> {
+            assertThat(households.countDocuments()).isEqualTo(300);
+            assertThat(households.find(new Document("_id", "household-7")).first()).isEqualTo(sampleHousehold(7));
+            assertRefusesDuplicates(households);
+            // a compare-and-set on the compound index still finds the document by its read version
+            households.updateOne(new Document("_id", "household-8").append("version", 8L), Updates.inc("version", 1L));
+            assertThat(households.find(new Document("_id", "household-8").append("version", 9L)).first()).isNotNull();
+        });
+        withStore(WireStoreBackend.open(file), households ->
+            assertThat(households.find(new Document("_id", "household-8")).first().getLong("version")).isEqualTo(9L));
+    }
+
+    @Test
+    void convertsAFileTheUpstreamBackendWrote() {
+        Path file = dir.resolve("upstream.mv");
+        writeWithUpstreamBackend(file);
+        withStore(WireStoreBackend.open(file), households -> {
+            assertThat(households.countDocuments()).isEqualTo(300);
+            assertThat(households.find(new Document("_id", "household-299")).first()).isEqualTo(sampleHousehold(299));
+            assertRefusesDuplicates(households);
+            households.insertOne(sampleHousehold(300));
+        });
+        withStore(WireStoreBackend.open(file), households -> {
+            assertThat(households.countDocuments()).isEqualTo(301);
+            assertThat(households.find(new Document("_id", "household-300").append("version", 300L)).first())
+                .isEqualTo(sampleHousehold(300));
+        });
+    }
+
+    @Test
+    void finishesAConversionThatStoppedAfterTheCopyWasWhole() {
+        Path file = dir.resolve("stopped.mv");
+        writeWithUpstreamBackend(file);
+        stopConversionAfterCopy(file, true);
+        withStore(WireStoreBackend.open(file), households -> {
+            assertThat(households.countDocuments()).isEqualTo(300);
+            assertThat(households.find(new Document("_id", "household-5")).first()).isEqualTo(sampleHousehold(5));
+        });
+    }
+
+    @Test
+    void startsAgainAConversionThatStoppedDuringTheCopy() {
+        Path file = dir.resolve("stopped-early.mv");
+        writeWithUpstreamBackend(file);
+        stopConversionAfterCopy(file, false);
+        withStore(WireStoreBackend.open(file), households -> {
+            assertThat(households.countDocuments()).isEqualTo(300);
+            assertThat(households.find(new Document("_id", "household-5")).first()).isEqualTo(sampleHousehold(5));
+        });
+    }
+
+    private static void writeWithUpstreamBackend(Path file) {
+        withStore(new H2Backend(file.toString()), households -> {
+            households.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+            households.insertMany(sampleHouseholds(300));
+        });
+    }
+
+    /** The state a conversion leaves when it stops after copying half of a collection, or all of it. */
+    private static void stopConversionAfterCopy(Path file, boolean whole) {
+        MVStore store = MVStore.open(file.toString());
+        String name = "databases.registry.households";
+        MVMap<Object, Object> upstream = store.openMap(name);
+        MVMap<Object, Object> copy = store.openMap(name + ".converting", WireStoreBackend.documents());
+        upstream.entrySet().stream().limit(whole ? Long.MAX_VALUE : 100).forEach(e -> copy.put(e.getKey(), e.getValue()));
+        if (whole) {
+            store.<String, Object>openMap("ddesk.wire-store").put("converted:" + name, true);
+        }
+        store.close();
+    }
+
+    private static void assertRefusesDuplicates(MongoCollection<Document> households) {
+        assertThatThrownBy(() -> households.insertOne(new Document("_id", "household-3")))
+            .isInstanceOf(MongoWriteException.class)
+            .hasMessageContaining("duplicate key");
+        assertThat(households.countDocuments(new Document("_id", "household-3"))).isEqualTo(1);
+    }
+
+    private static List<Document> sampleHouseholds(int count) {
+        List<Document> households = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            households.add(sampleHousehold(i));
+        }
+        return households;
+    }
+
+    /** The value types the services' documents hold. */
+    private static Document sampleHousehold(int i) {
+        return new Document("_id", "household-" + i)
+            .append("version", (long) i)
+            .append("municipalityCode", "GE-IM-KUTAISI")
+            .append("informants", List.of(new Document("name", "ნინო ბერიძე").append("relation", "MOTHER"),
+                    new Document("name", "Нино Беридзе").append("phone", null)))
+            .append("birthYear", 1980 + i % 20)
+            .append("share", i / 7.0)
+            .append("verified", i % 2 == 0)
+            .append("registeredAt", Date.from(Instant.parse("2026-11-23T09:00:00Z").plusSeconds(i)))
+            .append("key", new Binary(UUID.nameUUIDFromBytes(new byte[] {(byte) i}).toString().getBytes()))
+            .append("outbox", new Document("pending", List.of()));
+    }
+
+    private static void withStore(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + server.bind().getPort())) {
+            work.accept(client.getDatabase("registry").getCollection("households"));
+        }
+        finally {
+            server.shutdownNow();
+        }
+    }
+}
