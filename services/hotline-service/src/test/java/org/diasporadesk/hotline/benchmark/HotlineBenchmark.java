@@ -1,6 +1,5 @@
 package org.diasporadesk.hotline.benchmark;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,14 +20,13 @@ import java.util.concurrent.TimeUnit;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.hotline.HotlineApplication;
 import org.diasporadesk.hotline.callers.application.CallerDirectory;
 import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.TestTokens;
-import org.diasporadesk.wirestore.WireStoreBackend;
+import org.diasporadesk.testsupport.WireServerProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -36,10 +34,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * The hotline's two figures under load, against the Mongo wire server with its H2 file backend and the
- * in-process Kafka broker: caller lookup latency with 17,356 and with 1,000,000 registry contacts (it must not
- * grow with size), measured on the directory alone and through {@code GET /callers} as agents call it; and
- * ticket creation latency at a steady 200 requests a second, after 10 seconds of the same load to warm up.
+ * The hotline's two figures under load, against the Mongo wire server with its H2 file backend in a JVM of its
+ * own (as in the local stack) and the in-process Kafka broker: caller lookup latency with 17,356 and with
+ * 1,000,000 registry contacts (it must not grow with size), measured on the directory alone and through
+ * {@code GET /callers} as agents call it; and ticket creation latency at a steady 200 requests a second, after 10 seconds of the same load to warm up.
  * Run with {@code ./mvnw -Pbenchmarks -pl services/hotline-service -am verify [-Dbenchmark.contacts=17356]}.
  */
 class HotlineBenchmark {
@@ -50,16 +48,15 @@ class HotlineBenchmark {
     @Test
     void callerLookupAndTicketCreation() throws Exception {
         Path dir = Files.createTempDirectory("ddesk-hotline-benchmark");
-        MongoServer mongo = new MongoServer(WireStoreBackend.open(dir.resolve("hotline.mv")));
-        InetSocketAddress address = mongo.bind();
-        String uri = "mongodb://localhost:" + address.getPort();
-        try (MongoClient client = MongoClients.create(uri);
+        try (WireServerProcess store = WireServerProcess.start(dir.resolve("hotline.mv"));
+                MongoClient client = MongoClients.create("mongodb://localhost:" + store.port());
                 // The test issuer's keys, as in the integration tests; the store and broker are set below.
                 ConfigurableApplicationContext hotline = new SpringApplicationBuilder(HotlineApplication.class)
                     .initializers(context -> context.getBeanFactory().registerSingleton("testTokensJwtDecoder",
                             (JwtDecoder) TestTokens.decoder()))
                     .run(
-                        "--server.port=0", "--spring.mongodb.uri=" + uri, "--logging.level.root=WARN",
+                        "--server.port=0", "--spring.mongodb.uri=mongodb://localhost:" + store.port(),
+                        "--logging.level.root=WARN",
                         "--spring.cloud.stream.kafka.binder.brokers="
                                 + TestInfrastructure.endpoints().kafkaBootstrapServers())) {
             MongoCollection<Document> phones = client.getDatabase("hotline").getCollection("caller_phones");
@@ -69,7 +66,7 @@ class HotlineBenchmark {
             HttpClient http = HttpClient.newHttpClient();
 
             StringBuilder report = new StringBuilder(String.format("%nHotline benchmark (Mongo wire server, H2 file "
-                    + "backend; in-process Kafka; %d lookups per size, random known numbers)%n", LOOKUPS));
+                    + "backend, own JVM; in-process Kafka; %d lookups per size, random known numbers)%n", LOOKUPS));
             int loaded = 0;
             for (int contacts : sizes()) {
                 long started = System.nanoTime();
@@ -85,9 +82,6 @@ class HotlineBenchmark {
             ticketCreation(http, port, token, 200, Duration.ofSeconds(10));
             report.append(ticketCreation(http, port, token, 200, Duration.ofSeconds(20)));
             System.out.println(report);
-        }
-        finally {
-            mongo.shutdownNow();
         }
     }
 
