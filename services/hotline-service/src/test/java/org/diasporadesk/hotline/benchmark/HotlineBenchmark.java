@@ -37,7 +37,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * The hotline's two figures under load, against the Mongo wire server with its H2 file backend in a JVM of its
  * own (as in the local stack) and the in-process Kafka broker: caller lookup latency with 17,356 and with
  * 1,000,000 registry contacts (it must not grow with size), measured on the directory alone and through
- * {@code GET /callers} as agents call it; and ticket creation latency at a steady 200 requests a second, after 10 seconds of the same load to warm up.
+ * {@code GET /callers} as agents call it; and ticket creation latency at a steady 200 requests a second, after
+ * 10 seconds of the same load to warm up.
  * Run with {@code ./mvnw -Pbenchmarks -pl services/hotline-service -am verify [-Dbenchmark.contacts=17356]}.
  */
 class HotlineBenchmark {
@@ -116,9 +117,9 @@ class HotlineBenchmark {
 
     private static void get(HttpClient http, int port, String token, String phone) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/callers?phone=" + phone.replace("+", "%2B"))).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            URI lookup = URI.create("http://localhost:" + port + "/callers?phone=" + phone.replace("+", "%2B"));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(lookup)
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || !response.body().contains("MIGRANT")) {
                 throw new IllegalStateException("lookup of " + phone + " answered " + response.statusCode());
             }
