@@ -27,6 +27,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The store keeps what the upstream H2 backend keeps, across restarts, and takes over a file that backend wrote:
@@ -74,25 +76,17 @@ class WireStoreBackendTest {
         });
     }
 
-    @Test
-    void finishesAConversionThatStoppedAfterTheCopyWasWhole() {
+    /** Stopped with the copy of a collection whole (it is put in place) or half made (it is made again). */
+    @ParameterizedTest(name = "copy whole: {0}")
+    @ValueSource(booleans = {true, false})
+    void takesUpAConversionThatStopped(boolean copyWasWhole) {
         Path file = dir.resolve("stopped.mv");
         writeWithUpstreamBackend(file);
-        stopConversionAfterCopy(file, true);
+        stopConversionAfterCopy(file, copyWasWhole);
         withStore(WireStoreBackend.open(file), households -> {
             assertThat(households.countDocuments()).isEqualTo(300);
             assertThat(households.find(new Document("_id", "household-5")).first()).isEqualTo(sampleHousehold(5));
-        });
-    }
-
-    @Test
-    void startsAgainAConversionThatStoppedDuringTheCopy() {
-        Path file = dir.resolve("stopped-early.mv");
-        writeWithUpstreamBackend(file);
-        stopConversionAfterCopy(file, false);
-        withStore(WireStoreBackend.open(file), households -> {
-            assertThat(households.countDocuments()).isEqualTo(300);
-            assertThat(households.find(new Document("_id", "household-5")).first()).isEqualTo(sampleHousehold(5));
+            assertRefusesDuplicates(households);
         });
     }
 
