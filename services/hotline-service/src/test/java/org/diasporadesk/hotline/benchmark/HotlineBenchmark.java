@@ -12,11 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -159,9 +159,9 @@ class HotlineBenchmark {
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         SplittableRandom random = new SplittableRandom(7);
         int total = (int) (length.toSeconds() * perSecond);
-        AtomicInteger due = new AtomicInteger();
+        CountDownLatch dispatched = new CountDownLatch(total);
         pacer.scheduleAtFixedRate(() -> {
-            if (due.getAndIncrement() >= total) {
+            if (dispatched.getCount() == 0) {
                 return;
             }
             long dueAt = System.nanoTime();
@@ -181,10 +181,12 @@ class HotlineBenchmark {
                 }
                 latencies.add((System.nanoTime() - dueAt) / 1_000);
             });
+            dispatched.countDown();
         }, 0, 1_000_000L / perSecond, TimeUnit.MICROSECONDS);
-        Thread.sleep(length.toMillis() + 1_000); // a second's grace for a pacer running late; it stops at the total
+        if (!dispatched.await(length.toSeconds() + 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the pacer sent " + (total - dispatched.getCount()) + " of " + total);
+        }
         pacer.shutdown();
-        pacer.awaitTermination(1, TimeUnit.MINUTES);
         senders.shutdown();
         senders.awaitTermination(1, TimeUnit.MINUTES);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
