@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.diasporadesk.hotline.tickets.application.ServiceLevelDeadline;
 import org.diasporadesk.hotline.tickets.domain.ServiceLevel;
 import org.diasporadesk.hotline.tickets.domain.ServiceLevel.Target;
 import org.diasporadesk.hotline.tickets.domain.ServiceClock;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * first response (response) or before resolution (resolution).
  */
 @Component
-public class ServiceLevels implements ServiceClock {
+public class ServiceLevels implements ServiceClock, ServiceLevelDeadline {
 
     private final ServiceLevelProperties properties;
     private final OfficeCalendar defaultCalendar;
@@ -58,6 +59,27 @@ public class ServiceLevels implements ServiceClock {
     @Override
     public long officeMinutesRunning(Ticket ticket, Instant at) {
         return running(calendarOf(ticket.officeCode()), ticket, at).toMinutes();
+    }
+
+    @Override
+    public Instant nextPossibleMiss(Ticket ticket) {
+        ServiceLevel clock = ticket.serviceLevel();
+        if (clock.paused() || ticket.status().finished()) {
+            return null;
+        }
+        OfficeCalendar calendar = calendarOf(ticket.officeCode());
+        ServiceLevelProperties.Target target = properties.targets().get(ticket.priority());
+        // Every wait is over, so the office time they took is fixed and moves both due times by as much.
+        Duration paused = pausedOfficeTime(calendar, clock, ticket.openedAt());
+        Instant next = null;
+        if (clock.firstResponseAt() == null && !clock.breached(Target.RESPONSE)) {
+            next = calendar.afterOfficeTime(ticket.openedAt(), target.response().plus(paused));
+        }
+        if (!clock.breached(Target.RESOLUTION)) {
+            Instant resolution = calendar.afterOfficeTime(ticket.openedAt(), target.resolution().plus(paused));
+            next = next == null || resolution.isBefore(next) ? resolution : next;
+        }
+        return next;
     }
 
     /** The targets the ticket has missed by now and not yet recorded, with the office time it has run. */

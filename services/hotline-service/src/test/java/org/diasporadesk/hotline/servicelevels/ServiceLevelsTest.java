@@ -54,6 +54,28 @@ class ServiceLevelsTest {
             .containsExactly(Target.RESPONSE);
     }
 
+    /** The watch reads a ticket only once its stored due time has come: it must be the first possible miss. */
+    @Test
+    void aTicketIsNextDueAtItsFirstTargetNotYetMetOrMissed() {
+        Instant fridayEvening = Instant.parse("2026-11-20T13:45:00Z"); // Friday 17:45
+        Ticket fresh = open(fridayEvening, Priority.HIGH);
+        assertThat(LEVELS.nextPossibleMiss(fresh)).as("response, 30 office minutes: Tuesday 09:15")
+            .isEqualTo(Instant.parse("2026-11-24T05:15:00Z"));
+
+        Instant tuesdayNoon = Instant.parse("2026-11-24T08:00:00Z");
+        Ticket late = fresh.breach(Target.RESPONSE, 30, tuesdayNoon).ticket();
+        assertThat(LEVELS.nextPossibleMiss(late)).as("resolution, 8 office hours: Tuesday 16:45")
+            .isEqualTo(Instant.parse("2026-11-24T12:45:00Z"));
+        Ticket answered = fresh.moveTo(TicketStatus.IN_PROGRESS, Duration.ofDays(14), tuesdayNoon, LEVELS).ticket();
+        assertThat(LEVELS.nextPossibleMiss(answered)).as("responded in time: resolution")
+            .isEqualTo(Instant.parse("2026-11-24T12:45:00Z"));
+
+        assertThat(LEVELS.nextPossibleMiss(late.breach(Target.RESOLUTION, 480, tuesdayNoon).ticket()))
+            .as("both missed").isNull();
+        assertThat(LEVELS.nextPossibleMiss(answered.moveTo(TicketStatus.RESOLVED, Duration.ofDays(14), tuesdayNoon,
+                LEVELS).ticket())).as("resolved").isNull();
+    }
+
     @Test
     void waitingOnTheCallerStopsTheClock() {
         Instant opened = Instant.parse("2026-11-24T06:00:00Z"); // Tuesday 10:00
@@ -77,6 +99,8 @@ class ServiceLevelsTest {
         assertThat(LEVELS.status(resumed, twoDaysLater).resolutionDueAt())
             .as("23 office hours left from Thursday 10:00: Thursday, Friday, then Monday until 15:00")
             .isEqualTo(Instant.parse("2026-11-30T11:00:00Z"));
+        assertThat(LEVELS.nextPossibleMiss(waiting)).as("no target can be missed while the clock stands").isNull();
+        assertThat(LEVELS.nextPossibleMiss(resumed)).isEqualTo(Instant.parse("2026-11-30T11:00:00Z"));
     }
 
     private static Ticket open(Instant at, Priority priority) {

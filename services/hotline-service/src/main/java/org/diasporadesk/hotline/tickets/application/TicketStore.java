@@ -1,5 +1,6 @@
 package org.diasporadesk.hotline.tickets.application;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,14 @@ public interface TicketStore {
     /** The offices' queue, high priority first, oldest first within a priority; {@code status} null for all open ones. */
     List<Ticket> queue(Collection<String> offices, TicketStatus status, int page, int size);
 
-    /** Every ticket not yet resolved or closed, of every office: for the service-level watch. */
-    List<Ticket> open();
+    /** Tickets of every office that could have missed a service-level target by {@code now}: for the watch. */
+    List<Ticket> serviceLevelsDue(Instant now);
+
+    /**
+     * Works out again when each open ticket is next due, for the targets and office calendars in force now (they may
+     * have changed since the ticket was written); returns how many due times moved.
+     */
+    int refreshServiceLevelDueTimes();
 
     /** The caller's tickets at these offices, newest first. */
     List<Ticket> byCallerPhone(String e164, Collection<String> offices, int limit);

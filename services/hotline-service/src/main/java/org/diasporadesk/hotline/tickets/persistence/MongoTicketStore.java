@@ -1,6 +1,7 @@
 package org.diasporadesk.hotline.tickets.persistence;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.hotline.tickets.application.ServiceLevelDeadline;
 import org.diasporadesk.hotline.tickets.application.TicketStore;
 import org.diasporadesk.hotline.tickets.domain.Ticket;
 import org.diasporadesk.hotline.tickets.domain.TicketChange;
@@ -24,8 +26,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * Tickets with their outbox. The queue and the caller lookups query secondary fields: MongoDB uses the indexes
- * declared here; the Mongo wire server ignores them and scans, which is fine at a local office's volume.
+ * Tickets with their outbox. The queue, the caller lookups and the service-level watch query secondary fields:
+ * MongoDB uses the indexes declared here; the Mongo wire server ignores them and scans, which is fine at a local
+ * office's volume. Each write stores when the ticket is next due for the watch, so that the watch reads only those.
  */
 @Repository
 class MongoTicketStore implements TicketStore, InitializingBean {
@@ -33,11 +36,13 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final ServiceLevelDeadline deadline;
 
-    MongoTicketStore(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    MongoTicketStore(MongoTemplate mongo, OutboxRelay relay, Clock clock, ServiceLevelDeadline deadline) {
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
+        this.deadline = deadline;
     }
 
     @Override
@@ -48,12 +53,14 @@ class MongoTicketStore implements TicketStore, InitializingBean {
         indexes.createIndex(new Index().on("caller.phone", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("caller.migrantId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("caller.householdId", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on(TicketDocument.SERVICE_LEVEL_DUE_AT, Sort.Direction.ASC).sparse());
         CompareAndSet.declareIndex(mongo, TicketDocument.COLLECTION, "version"); // for the versioned replace
     }
 
     @Override
     public void insert(TicketChange change) {
-        mongo.insert(TicketDocument.of(change.ticket(), append(Outbox.empty(), change), null));
+        Ticket ticket = change.ticket();
+        mongo.insert(TicketDocument.of(ticket, deadline.nextPossibleMiss(ticket), append(Outbox.empty(), change), null));
         relay.hint(TicketDocument.COLLECTION, change.ticket().id());
     }
 
@@ -64,7 +71,8 @@ class MongoTicketStore implements TicketStore, InitializingBean {
         if (current == null || !Objects.equals(current.version(), ticket.version())) {
             throw new OptimisticLockingFailureException("ticket " + ticket.id() + " changed meanwhile");
         }
-        mongo.save(TicketDocument.of(ticket, append(current.outbox(), change), current.version()));
+        mongo.save(TicketDocument.of(ticket, deadline.nextPossibleMiss(ticket), append(current.outbox(), change),
+                current.version()));
         if (!change.events().isEmpty()) {
             relay.hint(TicketDocument.COLLECTION, ticket.id());
         }
@@ -92,9 +100,27 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     }
 
     @Override
-    public List<Ticket> open() {
-        return mongo.find(new Query(Criteria.where("status").nin(TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name())),
-                TicketDocument.class).stream().map(TicketDocument::ticket).toList();
+    public List<Ticket> serviceLevelsDue(Instant now) {
+        return mongo.find(new Query(Criteria.where(TicketDocument.SERVICE_LEVEL_DUE_AT).lte(now)), TicketDocument.class)
+            .stream().map(TicketDocument::ticket).toList();
+    }
+
+    @Override
+    public int refreshServiceLevelDueTimes() {
+        Query open = new Query(Criteria.where("status").nin(TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name()));
+        int moved = 0;
+        for (TicketDocument document : mongo.find(open, TicketDocument.class)) {
+            Instant due = deadline.nextPossibleMiss(document.ticket());
+            if (!Objects.equals(due, document.serviceLevelDueAt())) {
+                // Only where the ticket is still as read: a change written meanwhile stored its own due time. By the
+                // collection's name, so that the version stays and an agent's edit under way is not refused for it.
+                Update update = due == null ? new Update().unset(TicketDocument.SERVICE_LEVEL_DUE_AT)
+                        : new Update().set(TicketDocument.SERVICE_LEVEL_DUE_AT, due);
+                moved += (int) mongo.updateFirst(CompareAndSet.expecting(document.id(), "version", document.version()),
+                        update, TicketDocument.COLLECTION).getModifiedCount();
+            }
+        }
+        return moved;
     }
 
     @Override

@@ -19,21 +19,24 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A ticket and its unpublished events in one document. {@code queueRank} orders the queue: escalated
- * emergencies first, then by priority, without a sort on an enum's name.
+ * emergencies first, then by priority, without a sort on an enum's name. {@code serviceLevelDueAt} is when the
+ * ticket could next miss a target (absent when it cannot), for the service-level watch.
  */
 @Document(TicketDocument.COLLECTION)
 record TicketDocument(@Id String id, String officeCode, Caller caller, Channel channel, String language, Topic topic,
         Priority priority, int queueRank, TicketStatus status, String assignee, List<Note> notes, Instant openedAt,
         String openedBy, Instant escalatedAt, Instant finishedAt, ServiceLevel serviceLevel, List<Referral> referrals,
-        Outbox outbox, @Version Long version) {
+        Instant serviceLevelDueAt, Outbox outbox, @Version Long version) {
 
     static final String COLLECTION = "tickets";
 
-    static TicketDocument of(Ticket ticket, Outbox outbox, Long version) {
+    static final String SERVICE_LEVEL_DUE_AT = "serviceLevelDueAt";
+
+    static TicketDocument of(Ticket ticket, Instant serviceLevelDueAt, Outbox outbox, Long version) {
         return new TicketDocument(ticket.id(), ticket.officeCode(), ticket.caller(), ticket.channel(), ticket.language(),
                 ticket.topic(), ticket.priority(), queueRank(ticket), ticket.status(), ticket.assignee(),
                 ticket.notes(), ticket.openedAt(), ticket.openedBy(), ticket.escalatedAt(), ticket.finishedAt(),
-                ticket.serviceLevel(), ticket.referrals(), outbox, version);
+                ticket.serviceLevel(), ticket.referrals(), serviceLevelDueAt, outbox, version);
     }
 
     private static int queueRank(Ticket ticket) {
