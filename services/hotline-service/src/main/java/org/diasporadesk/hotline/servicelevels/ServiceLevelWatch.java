@@ -10,6 +10,8 @@ import org.diasporadesk.hotline.tickets.domain.Ticket;
 import org.diasporadesk.hotline.tickets.domain.TicketChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Each check reads only the tickets whose stored due time has come (the store keeps it with every write), not
  * every open ticket: reading thousands of them each minute held the Mongo wire server's collection lock long
- * enough to put tens of milliseconds on ticket creation. The first check works every due time out again, since
- * targets and office calendars are read at start and may have changed.
+ * enough to put tens of milliseconds on ticket creation. Due times are worked out again at
+ * every start.
  */
 @Component
 class ServiceLevelWatch {
@@ -34,7 +36,6 @@ class ServiceLevelWatch {
     private final ServiceLevels serviceLevels;
     private final MeterRegistry meters;
     private final Clock clock;
-    private boolean dueTimesRefreshed;
 
     ServiceLevelWatch(TicketStore store, ServiceLevels serviceLevels, MeterRegistry meters, Clock clock) {
         this.store = store;
@@ -43,15 +44,19 @@ class ServiceLevelWatch {
         this.clock = clock;
     }
 
+    /**
+     * Once started and before the service reports itself ready for traffic: targets and office calendars are read at
+     * start and may have changed since the tickets were written.
+     */
+    @EventListener(ApplicationStartedEvent.class)
+    void refreshDueTimes() {
+        int moved = store.refreshServiceLevelDueTimes();
+        log.info("Service-level due times worked out again for the targets and office hours in force: {} moved", moved);
+    }
+
     @Scheduled(fixedDelayString = "${ddesk.hotline.service-levels.check-every:60s}",
             initialDelayString = "${ddesk.hotline.service-levels.check-every:60s}")
     void check() {
-        if (!dueTimesRefreshed) {
-            int moved = store.refreshServiceLevelDueTimes();
-            log.info("Service-level due times worked out again for the targets and office hours in force: {} moved",
-                    moved);
-            dueTimesRefreshed = true;
-        }
         Instant now = clock.instant();
         for (Ticket ticket : store.serviceLevelsDue(now)) {
             Ticket current = ticket;
