@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,12 @@ import org.diasporadesk.wirestore.WireStoreBackend;
 public final class WireServerProcess implements AutoCloseable {
 
     private static final String READY = "listening on port ";
+    /**
+     * ZGC: under G1 the store's young collections paused it for 57-111 ms (its copy-on-write pages survive and are
+     * copied), which reached every request waiting on it; the hotline's ticket creation p99 went from 28-81 ms to
+     * 20-24 ms over runs with ZGC (docs/measurements.md).
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx2g", "-XX:+UseZGC");
 
     private final Process process;
     private final int port;
@@ -33,8 +40,11 @@ public final class WireServerProcess implements AutoCloseable {
     /** Starts the store on a free port with the benchmark's own class path, and waits until it listens. */
     public static WireServerProcess start(Path file) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                WireServerProcess.class.getName(), file.toString()))
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WireServerProcess.class.getName(),
+                file.toString()));
+        Process process = new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
