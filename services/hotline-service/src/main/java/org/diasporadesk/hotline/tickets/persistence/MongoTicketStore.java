@@ -60,8 +60,9 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     @Override
     public void insert(TicketChange change) {
         Ticket ticket = change.ticket();
-        mongo.insert(TicketDocument.of(ticket, deadline.nextPossibleMiss(ticket), append(Outbox.empty(), change), null));
-        relay.hint(TicketDocument.COLLECTION, change.ticket().id());
+        mongo.insert(TicketDocument.of(ticket, deadline.nextPossibleMiss(ticket), append(Outbox.empty(), change),
+                null));
+        relay.hint(TicketDocument.COLLECTION, ticket.id());
     }
 
     @Override
