@@ -24,8 +24,8 @@ public final class WireServerProcess implements AutoCloseable {
     private static final String READY = "listening on port ";
     /**
      * ZGC: under G1 the store's young collections paused it for 57-111 ms (its copy-on-write pages survive and are
-     * copied), which reached every request waiting on it; the hotline's ticket creation p99 went from 28-81 ms to
-     * 20-24 ms over runs with ZGC (docs/measurements.md).
+     * copied), which reached every request waiting on it; the hotline's ticket creation p99 was 20-81 ms over four
+     * runs on G1, 17-24 ms in five runs of six on ZGC (docs/measurements.md).
      */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx2g", "-XX:+UseZGC");
 
