@@ -44,16 +44,12 @@ public class ServiceLevels implements ServiceClock, ServiceLevelDeadline {
     public Status status(Ticket ticket, Instant now) {
         OfficeCalendar calendar = calendarOf(ticket.officeCode());
         ServiceLevel clock = ticket.serviceLevel();
-        ServiceLevelProperties.Target target = properties.targets().get(ticket.priority());
         Duration paused = pausedOfficeTime(calendar, clock, now);
         Duration running = calendar.officeTimeBetween(ticket.openedAt(), now).minus(paused);
         boolean waiting = clock.paused();
-        Instant responseDue = waiting || clock.firstResponseAt() != null ? null
-                : calendar.afterOfficeTime(ticket.openedAt(), target.response().plus(paused));
-        Instant resolutionDue = waiting || ticket.status().finished() ? null
-                : calendar.afterOfficeTime(ticket.openedAt(), target.resolution().plus(paused));
-        return new Status(running.toMinutes(), responseDue, resolutionDue, waiting, clock.breached(Target.RESPONSE),
-                clock.breached(Target.RESOLUTION));
+        DueTimes due = waiting ? new DueTimes(null, null) : dueTimes(calendar, ticket, paused);
+        return new Status(running.toMinutes(), due.response(), due.resolution(), waiting,
+                clock.breached(Target.RESPONSE), clock.breached(Target.RESOLUTION));
     }
 
     @Override
@@ -68,18 +64,24 @@ public class ServiceLevels implements ServiceClock, ServiceLevelDeadline {
             return null;
         }
         OfficeCalendar calendar = calendarOf(ticket.officeCode());
+        // Every wait is over, so the office time they took is fixed: any instant serves as "now".
+        DueTimes due = dueTimes(calendar, ticket, pausedOfficeTime(calendar, clock, ticket.openedAt()));
+        Instant response = clock.breached(Target.RESPONSE) ? null : due.response();
+        Instant resolution = clock.breached(Target.RESOLUTION) ? null : due.resolution();
+        return response == null || (resolution != null && resolution.isBefore(response)) ? resolution : response;
+    }
+
+    /** When each target falls due, null once it is met; both move on by the office time the ticket waited. */
+    private record DueTimes(Instant response, Instant resolution) {
+    }
+
+    private DueTimes dueTimes(OfficeCalendar calendar, Ticket ticket, Duration waited) {
         ServiceLevelProperties.Target target = properties.targets().get(ticket.priority());
-        // Every wait is over, so the office time they took is fixed and moves both due times by as much.
-        Duration paused = pausedOfficeTime(calendar, clock, ticket.openedAt());
-        Instant next = null;
-        if (clock.firstResponseAt() == null && !clock.breached(Target.RESPONSE)) {
-            next = calendar.afterOfficeTime(ticket.openedAt(), target.response().plus(paused));
-        }
-        if (!clock.breached(Target.RESOLUTION)) {
-            Instant resolution = calendar.afterOfficeTime(ticket.openedAt(), target.resolution().plus(paused));
-            next = next == null || resolution.isBefore(next) ? resolution : next;
-        }
-        return next;
+        Instant response = ticket.serviceLevel().firstResponseAt() != null ? null
+                : calendar.afterOfficeTime(ticket.openedAt(), target.response().plus(waited));
+        Instant resolution = ticket.status().finished() ? null
+                : calendar.afterOfficeTime(ticket.openedAt(), target.resolution().plus(waited));
+        return new DueTimes(response, resolution);
     }
 
     /** The targets the ticket has missed by now and not yet recorded, with the office time it has run. */

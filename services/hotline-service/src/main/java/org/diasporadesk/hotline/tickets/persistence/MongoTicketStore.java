@@ -2,6 +2,7 @@ package org.diasporadesk.hotline.tickets.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class MongoTicketStore implements TicketStore, InitializingBean {
+
+    /** The statuses of tickets no longer worked, as stored: open tickets are all others. */
+    private static final List<String> FINISHED = Arrays.stream(TicketStatus.values()).filter(TicketStatus::finished)
+        .map(TicketStatus::name).toList();
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -91,7 +96,7 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     @Override
     public List<Ticket> queue(Collection<String> offices, TicketStatus status, int page, int size) {
         Criteria criteria = Criteria.where("officeCode").in(offices);
-        criteria = status == null ? criteria.and("status").nin(TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name())
+        criteria = status == null ? criteria.and("status").nin(FINISHED)
                 : criteria.and("status").is(status.name());
         Query query = new Query(criteria)
             .with(Sort.by(Sort.Order.desc("queueRank"), Sort.Order.asc("openedAt")))
@@ -108,7 +113,7 @@ class MongoTicketStore implements TicketStore, InitializingBean {
 
     @Override
     public int refreshServiceLevelDueTimes() {
-        Query open = new Query(Criteria.where("status").nin(TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name()));
+        Query open = new Query(Criteria.where("status").nin(FINISHED));
         int moved = 0;
         for (TicketDocument document : mongo.find(open, TicketDocument.class)) {
             Instant due = deadline.nextPossibleMiss(document.ticket());
