@@ -15,6 +15,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
@@ -87,6 +88,23 @@ class WireStoreBackendTest {
             assertThat(households.countDocuments()).isEqualTo(300);
             assertThat(households.find(new Document("_id", "household-5")).first()).isEqualTo(sampleHousehold(5));
             assertRefusesDuplicates(households);
+        });
+    }
+
+    @Test
+    void readsByAListOfIdsWhatTheListNames() {
+        withStore(WireStoreBackend.open(dir.resolve("ids.mv")), households -> {
+            households.insertMany(sampleHouseholds(300));
+            households.insertOne(new Document("_id", 7L).append("version", 7L));
+            List<Object> ids = List.of("household-7", "household-299", "household-300", "household-7", "7");
+            assertThat(households.find(Filters.in("_id", ids)).map(household -> household.get("_id")))
+                .containsExactlyInAnyOrder("household-7", "household-299");
+            // a list of other types than strings is matched as upstream: 7 and 7L are the same number
+            assertThat(households.find(Filters.in("_id", List.of(7, "household-8"))).map(household -> household
+                .get("_id"))).containsExactlyInAnyOrder(7L, "household-8");
+            // and any other query, here a list with one more condition
+            assertThat(households.find(Filters.and(Filters.in("_id", ids), Filters.eq("version", 299L)))
+                .map(household -> household.get("_id"))).containsExactly("household-299");
         });
     }
 

@@ -1,6 +1,5 @@
 package org.diasporadesk.wirestore;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.function.Function;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
@@ -18,21 +18,29 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The upstream H2 backend against this store, same JVM, same documents: inserts in bulks of 1,000 into a collection
  * with a unique {@code (_id, version)} index (as households, tickets and projections have), then reads by
- * {@code _id} and compare-and-set updates on {@code (_id, version)} of random documents, one at a time.
+ * {@code _id} and compare-and-set updates on {@code (_id, version)} of random documents, one at a time, and reads
+ * of {@value #ID_LIST_SIZE} random documents at once by a list of ids.
  * Run with {@code ./mvnw -Pbenchmarks -pl platform/wire-store verify [-Dbenchmark.documents=100000]}.
  */
 class WireStoreBenchmark {
 
     private static final int OPERATIONS = 5_000;
+    private static final int ID_LISTS = 100;
+    /** A poll's worth of aggregates, read at once by the services' batch consumers. */
+    private static final int ID_LIST_SIZE = 500;
+
+    /** The store's file: gigabytes after a large run, deleted afterwards. */
+    @TempDir
+    Path dir;
 
     @Test
     void upstreamAgainstTypedMaps() throws Exception {
         int documents = Integer.getInteger("benchmark.documents", 100_000);
-        Path dir = Files.createTempDirectory("ddesk-wire-store-benchmark");
         StringBuilder report = new StringBuilder(String.format("%nWire store benchmark (%,d documents; %,d reads and "
                 + "%,d compare-and-set updates one at a time)%n", documents, OPERATIONS, OPERATIONS));
         report.append(run("upstream H2 backend", file -> new H2Backend(file.toString()), dir.resolve("upstream.mv"),
@@ -67,8 +75,16 @@ class WireStoreBenchmark {
                 households.updateOne(new Document("_id", id(i)).append("version", 1L), Updates.inc("version", 1L));
             }
             double updateMillis = (System.nanoTime() - started) / 1e6 / OPERATIONS;
-            return String.format("  %s insert %,7.0f documents/s   read by _id %.3f ms   compare-and-set %.3f ms%n",
-                    name, documents / insertSeconds, readMillis, updateMillis);
+            started = System.nanoTime();
+            for (int i = 0; i < ID_LISTS; i++) {
+                List<String> ids = new ArrayList<>(ID_LIST_SIZE);
+                random.ints(ID_LIST_SIZE, 0, documents).forEach(j -> ids.add(id(j)));
+                households.find(Filters.in("_id", ids)).into(new ArrayList<>());
+            }
+            double idListMillis = (System.nanoTime() - started) / 1e6 / ID_LISTS;
+            return String.format("  %s insert %,7.0f documents/s   read by _id %.3f ms   compare-and-set %.3f ms   "
+                    + "read of %d ids %.1f ms%n", name, documents / insertSeconds, readMillis, updateMillis,
+                    ID_LIST_SIZE, idListMillis);
         }
         finally {
             server.shutdownNow();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.TestTokens;
 import org.diasporadesk.testsupport.WireServerProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,9 +47,12 @@ class HotlineBenchmark {
     private static final String OFFICE = "GE-IM-KUTAISI";
     private static final int LOOKUPS = 20_000;
 
+    /** The store's file: gigabytes after a large run, deleted afterwards. */
+    @TempDir
+    Path dir;
+
     @Test
     void callerLookupAndTicketCreation() throws Exception {
-        Path dir = Files.createTempDirectory("ddesk-hotline-benchmark");
         try (WireServerProcess store = WireServerProcess.start(dir.resolve("hotline.mv"));
                 MongoClient client = MongoClients.create("mongodb://localhost:" + store.port());
                 // The test issuer's keys, as in the integration tests; the store and broker are set below.

@@ -2,7 +2,6 @@ package org.diasporadesk.outreach.benchmark;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.TestTokens;
 import org.diasporadesk.testsupport.WireServerProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,13 +48,16 @@ class OutreachBenchmark {
 
     private static final String AREA = "GE-IM";
 
+    /** The store's file: gigabytes after a large run, deleted afterwards. */
+    @TempDir
+    Path dir;
+
     @Test
     void campaignToOneHundredThousandThroughAnOutage() throws Exception {
         int recipients = Integer.getInteger("benchmark.recipients", 100_000);
         Duration outage = Duration.parse(System.getProperty("benchmark.outage", "PT5M"));
         int rate = Integer.getInteger("benchmark.rate", 500);
         TestProviders.SmsGateway gateway = TestProviders.sms();
-        Path dir = Files.createTempDirectory("ddesk-outreach-benchmark");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peakHeap = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();

@@ -29,6 +29,7 @@ import org.diasporadesk.registry.imports.application.ImportJobs;
 import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.WireServerProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,10 +47,13 @@ import static org.awaitility.Awaitility.await;
  */
 class RegistryImportBenchmark {
 
+    /** The store's file: gigabytes after a large run, deleted afterwards. */
+    @TempDir
+    Path dir;
+
     @Test
     void importAgainstRawBulkInsert() throws Exception {
         int rows = Integer.getInteger("benchmark.rows", 17_356);
-        Path dir = Files.createTempDirectory("ddesk-import-benchmark");
         WireServerProcess mongo = WireServerProcess.start(dir.resolve("registry.mv"));
         String kafka = TestInfrastructure.endpoints().kafkaBootstrapServers();
         Path file = dir.resolve("households.csv");

@@ -1,6 +1,5 @@
 package org.diasporadesk.reporting.benchmark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,6 +32,7 @@ import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.TestTokens;
 import org.diasporadesk.testsupport.WireServerProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,13 +64,16 @@ class ReportingBenchmark {
     private static final String NATIONAL = TestTokens.national(Role.NATIONAL_PLANNER);
     private static final String ADMINISTRATOR = TestTokens.national(Role.ADMINISTRATOR);
 
+    /** The store's file: gigabytes after a large run, deleted afterwards. */
+    @TempDir
+    Path dir;
+
     @Test
     void freshnessReplayAndQueryLatency() throws Exception {
         int seconds = Integer.getInteger("benchmark.seconds", 60);
         int rate = Integer.getInteger("benchmark.rate", 500);
         List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.migrants", "17356,1000000").split(","))
             .map(String::trim).map(Integer::parseInt).toList();
-        Path dir = Files.createTempDirectory("ddesk-reporting-benchmark");
         String brokers = TestInfrastructure.endpoints().kafkaBootstrapServers();
         StringBuilder report = new StringBuilder();
         print(report, String.format("%nReporting benchmark (Mongo wire server, H2 file backend in its own JVM; "
