@@ -41,8 +41,9 @@ import org.springframework.stereotype.Service;
  * Rebuilds every projection from the Kafka history: stops the service's consumers, empties the projections, reads
  * each consumed topic from its first record up to where it ended when the replay began, hands every record to the
  * same consumer function the binding calls (or, where a projection offers a {@link BatchedReplay}, up to
- * {@value #BATCH} consecutive records of a partition at once), and starts the consumers again, which carry on from
- * their committed offsets; what they see again is skipped by the per-aggregate sequence. Progress is logged every
+ * {@value #BATCH} consecutive records of a partition at once), moves the consumer groups' committed offsets forward
+ * to where it stopped reading ({@link ConsumerHandOver}) and starts the consumers again, which carry on from there;
+ * a record they see again all the same is skipped by the per-aggregate sequence. Progress is logged every
  * few seconds and served by {@link #progress(String)}. One replay at a time per instance.
  */
 @Service
@@ -61,6 +62,7 @@ public class ProjectionReplay implements DisposableBean {
     private final BindingsLifecycleController bindings;
     private final BindingServiceProperties bindingProperties;
     private final String brokers;
+    private final ConsumerHandOver handOver;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-replay");
@@ -79,6 +81,7 @@ public class ProjectionReplay implements DisposableBean {
         this.bindings = bindings;
         this.bindingProperties = bindingProperties;
         this.brokers = brokers;
+        this.handOver = new ConsumerHandOver(brokers);
         this.clock = clock;
     }
 
@@ -129,6 +132,7 @@ public class ProjectionReplay implements DisposableBean {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            Map<String, Map<TopicPartition, Long>> replayedUntil = byGroup(end, bindingOfTopic);
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             run.events = end.entrySet().stream().mapToLong(entry -> entry.getValue() - beginning.get(entry.getKey()))
                 .sum();
@@ -174,7 +178,22 @@ public class ProjectionReplay implements DisposableBean {
                             progress.events(), Math.round(progress.percentDone()), progress.eventsPerSecond());
                 }
             }
+            log.info("Replay {}: the consumers carry on where it stopped reading ({} partitions moved forward)",
+                    run.id, handOver.moveForward(replayedUntil));
         }
+    }
+
+    /** The end offsets of the consumed partitions, per consumer group of their bindings. */
+    private Map<String, Map<TopicPartition, Long>> byGroup(Map<TopicPartition, Long> end,
+            Map<String, String> bindingOfTopic) {
+        Map<String, Map<TopicPartition, Long>> byGroup = new HashMap<>();
+        end.forEach((partition, offset) -> {
+            String group = bindingProperties.getBindingProperties(bindingOfTopic.get(partition.topic())).getGroup();
+            if (group != null) {
+                byGroup.computeIfAbsent(group, ignored -> new HashMap<>()).put(partition, offset);
+            }
+        });
+        return byGroup;
     }
 
     private void applyAll(Run run, BatchedReplay replay, List<ConsumerRecord<byte[], byte[]>> records) {
