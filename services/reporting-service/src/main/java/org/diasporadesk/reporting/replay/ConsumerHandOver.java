@@ -45,6 +45,11 @@ final class ConsumerHandOver {
                 moved += moveForward(admin, group.getKey(), group.getValue());
             }
         }
+        catch (KafkaException ex) {
+            // the projections are rebuilt all the same: the replay has completed
+            log.warn("Could not reach Kafka to move the consumer groups to where the replay stopped ({}); their "
+                    + "consumers read the replayed records again and skip them as duplicates", ex.getMessage());
+        }
         return moved;
     }
 
