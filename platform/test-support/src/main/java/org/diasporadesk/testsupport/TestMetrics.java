@@ -13,4 +13,9 @@ public final class TestMetrics {
     public static double count(MeterRegistry meters, String name) {
         return meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
+
+    /** The sum of a counter over the tags other than this one, where this one has this value. */
+    public static double count(MeterRegistry meters, String name, String tag, String value) {
+        return meters.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
+    }
 }

@@ -13,13 +13,13 @@ import org.diasporadesk.reporting.hotline.TicketFactsFeed;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
+import org.diasporadesk.testsupport.TestMetrics;
 import org.diasporadesk.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import tools.jackson.databind.JsonNode;
@@ -101,7 +101,7 @@ class ProjectionReplayIT {
                 UUID.randomUUID().toString());
         households.forEach(household -> KafkaProbe.publish(REGISTRY, snapshot(household, 1, "GE-IM-KUTAISI", 5)));
         String type = snapshot(households.get(0), 1, "GE-IM-KUTAISI", 5).type();
-        double duplicatesBefore = duplicates(type);
+        double duplicatesBefore = TestMetrics.count(meters, "ddesk.events.duplicates", "type", type);
 
         String progressUri = api.post("/admin/replays", ADMINISTRATOR, "{}").headers().getLocation().toString();
         await().atMost(WAIT).until(() -> api.get(progressUri, ADMINISTRATOR).body().get("state").asString()
@@ -112,16 +112,12 @@ class ProjectionReplayIT {
         // each household again, one migrant more: same keys, so each lands behind its first snapshot
         households.forEach(household -> KafkaProbe.publish(REGISTRY, snapshot(household, 2, "GE-IM-KUTAISI", 6)));
         await().atMost(WAIT).until(() -> kutaisi(api) >= replayed + 3);
-        assertThat(duplicates(type)).as("snapshots the replay applied, read again").isEqualTo(duplicatesBefore);
+        assertThat(TestMetrics.count(meters, "ddesk.events.duplicates", "type", type))
+            .as("snapshots the replay applied, read again").isEqualTo(duplicatesBefore);
     }
 
     private static long kutaisi(ApiClient api) {
         return api.get("/figures/migrants?area=GE-IM-KUTAISI", NATIONAL).body().at("/migrants/value").asLong();
-    }
-
-    private double duplicates(String type) {
-        return meters.find("ddesk.events.duplicates").tag("type", type).counters().stream()
-            .mapToDouble(Counter::count).sum();
     }
 
     @Test
