@@ -5,16 +5,15 @@ import java.nio.ByteOrder;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * A collection's documents as BSON, with the wire server's own encoder and decoder (the documents came over the
- * wire as BSON), instead of the Java serialisation H2 uses for a type it does not know. A value BSON cannot hold
- * is still Java-serialised; a tag byte tells the two apart.
+ * wire as BSON), instead of the Java serialisation H2 uses for a type it does not know. The map holds
+ * {@link StoredDocument}s, whose BSON is encoded once and copied at each later write of their page. A value BSON
+ * cannot hold is still Java-serialised; a tag byte tells the two apart.
  */
 final class DocumentType extends ObjectDataType {
 
@@ -26,40 +25,33 @@ final class DocumentType extends ObjectDataType {
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (value instanceof Document document) {
-            ByteBuf bson = Unpooled.buffer(256);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                averageSize = (averageSize * 15 + bson.readableBytes()) / 16;
-                buffer.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
-                return;
-            }
-            catch (IllegalArgumentException notBson) {
-                // a value BSON has no type for: serialised below, as the upstream backend does
-            }
-            finally {
-                bson.release();
-            }
+        StoredDocument stored = (StoredDocument) value;
+        try {
+            byte[] bson = stored.bson();
+            averageSize = (averageSize * 15 + bson.length) / 16;
+            buffer.put(BSON).put(bson);
         }
-        buffer.put(OTHER);
-        super.write(buffer, value);
+        catch (IllegalArgumentException notBson) {
+            // a value BSON has no type for: serialised, as the upstream backend does
+            buffer.put(OTHER);
+            super.write(buffer, stored.document());
+        }
     }
 
     /** H2's estimate for a type it serialises starts at 10 KB, which would make the page cache hold too few. */
     @Override
     public int getMemory(Object value) {
-        return value instanceof Document ? averageSize : super.getMemory(value);
+        return averageSize;
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
         if (buffer.get() == OTHER) {
-            return super.read(buffer);
+            return new StoredDocument((Document) super.read(buffer));
         }
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(); // BSON begins with its length
-        ByteBuffer bson = buffer.slice();
-        bson.limit(length);
-        buffer.position(buffer.position() + length);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        byte[] bson = new byte[length];
+        buffer.get(bson);
+        return new StoredDocument(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson)), bson);
     }
 }

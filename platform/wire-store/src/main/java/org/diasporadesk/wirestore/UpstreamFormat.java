@@ -3,6 +3,7 @@ package org.diasporadesk.wirestore;
 import java.util.List;
 import java.util.Map;
 
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -60,9 +61,9 @@ final class UpstreamFormat {
     /** Copies the documents, records that the copy is whole, then puts it in the upstream map's place. */
     private static void copyDocuments(MVStore store, MVMap<String, Object> marker, String name) {
         MVMap<Object, Object> upstream = store.openMap(name);
-        MVMap<Object, Object> converted = store.openMap(name + CONVERTING, WireStoreBackend.documents());
+        MVMap<Object, StoredDocument> converted = store.openMap(name + CONVERTING, WireStoreBackend.documents());
         for (Map.Entry<Object, Object> entry : upstream.entrySet()) {
-            converted.put(entry.getKey(), entry.getValue());
+            converted.put(entry.getKey(), new StoredDocument((Document) entry.getValue()));
         }
         marker.put(CONVERTED + name, true);
         store.removeMap(upstream);

@@ -65,7 +65,7 @@ public final class WireStoreBackend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             return new WireStoreCollection(this, collectionName, options,
-                    getMvStore().openMap(DATA_MAP_PREFIX + namespace, WireStoreBackend.<Document>documents()),
+                    getMvStore().openMap(DATA_MAP_PREFIX + namespace, documents()),
                     getMvStore().openMap(META_MAP_PREFIX + namespace), getCursorRegistry());
         }
 
@@ -77,8 +77,8 @@ public final class WireStoreBackend extends H2Backend {
         }
     }
 
-    static <V> MVMap.Builder<Object, V> documents() {
-        return new MVMap.Builder<Object, V>().valueType(new DocumentType());
+    static MVMap.Builder<Object, StoredDocument> documents() {
+        return new MVMap.Builder<Object, StoredDocument>().valueType(new DocumentType());
     }
 
     private static MVMap.Builder<KeyValue, Object> indexKeys() {

@@ -2,34 +2,123 @@ package org.diasporadesk.wirestore;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
 /**
- * The upstream collection, with a read of many documents by {@code _id} ({@code {_id: {$in: [...]}}}, how the
- * services read a batch's aggregates) matched in time proportional to the documents found. Upstream, the unique
- * {@code _id} index finds the documents, then each is matched against the whole query again, comparing its
- * {@code _id} with every value of the list: a read of 500 ids made 250,000 comparisons, 40% of the store's CPU time
- * while reporting applied household snapshots with a million migrants held (profile in docs/measurements.md). Lists
- * of strings, the services' ids, are matched with a hash set; any other query as upstream.
+ * A collection in the store's file: the upstream H2 collection's behaviour, over a map of {@link StoredDocument}s,
+ * so that H2 re-writing a page copies the BSON of the documents that did not change instead of encoding them again
+ * (the upstream class keeps its map of plain documents private, so this one is written against the wire server's
+ * collection base class, as upstream's is). The file's format is unchanged.
+ *
+ * <p>A read of many documents by {@code _id} ({@code {_id: {$in: [...]}}}, how the services read a batch's
+ * aggregates) is matched in time proportional to the documents found. The wire server finds them with the unique
+ * {@code _id} index, then matches each against the whole query again, comparing its {@code _id} with every value
+ * of the list: a read of 500 ids made 250,000 comparisons, 40% of the store's CPU time while reporting applied
+ * household snapshots with a million migrants held (profile in docs/measurements.md). Lists of strings, the
+ * services' ids, are matched with a hash set; any other query as upstream.
  */
-final class WireStoreCollection extends H2Collection {
+final class WireStoreCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     private static final String ID = "_id";
     private static final String IN = "$in";
+    private static final String DATA_SIZE = "dataSize";
+
+    private final MVMap<Object, StoredDocument> documents;
+    private final MVMap<String, Object> meta;
 
     /** The last query matched by id list and its ids: a query matches its documents one after the other. */
     private volatile IdList lastIdList;
 
     WireStoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-            MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
-        super(database, collectionName, options, documents, meta, cursors);
+            MVMap<Object, StoredDocument> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, collectionName, options, cursors);
+        this.documents = documents;
+        this.meta = meta;
+        meta.putIfAbsent(DATA_SIZE, 0L);
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        StoredDocument previous = documents.put(Missing.ofNullable(key), new StoredDocument(document));
+        if (previous != null) {
+            throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
+        }
+        return key;
+    }
+
+    /** The wire server changed the stored document in place; a new holder drops the BSON of its earlier version. */
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        documents.put(Missing.ofNullable(position), new StoredDocument(newDocument));
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        StoredDocument stored = documents.get(position);
+        return stored == null ? null : stored.document();
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (documents.remove(position) == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
+    }
+
+    @Override
+    public int count() {
+        return documents.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return documents.isEmpty();
+    }
+
+    @Override
+    protected void updateDataSize(int sizeDelta) {
+        synchronized (meta) {
+            meta.put(DATA_SIZE, ((Number) meta.get(DATA_SIZE)).longValue() + sizeDelta);
+        }
+    }
+
+    @Override
+    protected int getDataSize() {
+        return ((Number) meta.get(DATA_SIZE)).intValue();
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return documents.entrySet().stream()
+            .map(entry -> new DocumentWithPosition<>(entry.getValue().document(), entry.getKey()));
+    }
+
+    /** All documents in the order of their keys, or the reverse for {@code $natural: -1}, as upstream. */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+            int batchSize, Document fieldSelector) {
+        Stream<Document> all = isNaturalDescending(orderBy)
+                ? streamAllDocumentsWithPosition()
+                    .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                    .map(DocumentWithPosition::getDocument)
+                : documents.values().stream().map(StoredDocument::document);
+        return matchDocumentsFromStream(all, query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
     }
 
     @Override

@@ -60,6 +60,36 @@ class WireStoreBackendTest {
             assertThat(households.find(new Document("_id", "household-8")).first().getLong("version")).isEqualTo(9L));
     }
 
+    /**
+     * H2 writes the BSON of a document once and copies it when it writes the document's page again: a document
+     * changed after its page was written, or after it was read from the file, must come back in its last version.
+     */
+    @Test
+    void keepsTheLastVersionOfEveryDocumentAcrossRestarts() {
+        Path file = dir.resolve("versions.mv");
+        withStore(WireStoreBackend.open(file), households -> households.insertMany(sampleHouseholds(300)));
+        WireStoreBackend backend = WireStoreBackend.open(file);
+        withStore(backend, households -> {
+            for (int round = 1; round <= 2; round++) {
+                for (int i = 0; i < 300; i += 3) {
+                    households.updateOne(Filters.eq("_id", "household-" + i), Updates.set("round", round));
+                }
+                backend.commit(); // the pages of the changed documents written, with their unchanged neighbours
+            }
+            households.insertMany(sampleHouseholds(300, 400));
+            households.deleteOne(Filters.eq("_id", "household-4"));
+        });
+        withStore(WireStoreBackend.open(file), households -> {
+            assertThat(households.countDocuments()).isEqualTo(399);
+            for (int i = 0; i < 400; i++) {
+                Document expected = i == 4 ? null : i < 300 && i % 3 == 0 ? sampleHousehold(i).append("round", 2)
+                        : sampleHousehold(i);
+                assertThat(households.find(Filters.eq("_id", "household-" + i)).first()).as("household-" + i)
+                    .isEqualTo(expected);
+            }
+        });
+    }
+
     @Test
     void convertsAFileTheUpstreamBackendWrote() {
         Path file = dir.resolve("upstream.mv");
@@ -120,8 +150,9 @@ class WireStoreBackendTest {
         MVStore store = MVStore.open(file.toString());
         String name = "databases.registry.households";
         MVMap<Object, Object> upstream = store.openMap(name);
-        MVMap<Object, Object> copy = store.openMap(name + ".converting", WireStoreBackend.documents());
-        upstream.entrySet().stream().limit(whole ? Long.MAX_VALUE : 100).forEach(e -> copy.put(e.getKey(), e.getValue()));
+        MVMap<Object, StoredDocument> copy = store.openMap(name + ".converting", WireStoreBackend.documents());
+        upstream.entrySet().stream().limit(whole ? Long.MAX_VALUE : 100)
+            .forEach(e -> copy.put(e.getKey(), new StoredDocument((de.bwaldvogel.mongo.bson.Document) e.getValue())));
         if (whole) {
             store.<String, Object>openMap("ddesk.wire-store").put("converted:" + name, true);
         }
@@ -136,8 +167,12 @@ class WireStoreBackendTest {
     }
 
     private static List<Document> sampleHouseholds(int count) {
+        return sampleHouseholds(0, count);
+    }
+
+    private static List<Document> sampleHouseholds(int from, int to) {
         List<Document> households = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             households.add(sampleHousehold(i));
         }
         return households;
