@@ -52,17 +52,27 @@ final class ImportFileGenerator {
     }
 
     static void write(Path file, int rows) throws IOException {
-        Random random = new Random(17_356);
+        write(file, 0, rows);
+    }
+
+    /**
+     * Rows numbered from {@code firstRow}, households likewise: files that do not overlap share no
+     * {@code external_id} or {@code household_ref}, so that one can be imported after the other. Migrant phones
+     * derive from the row number too, but repeat every million rows for destinations with six subscriber digits.
+     */
+    static void write(Path file, int firstRow, int rows) throws IOException {
+        Random random = new Random(17_356L + firstRow);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-            int row = 0;
-            int household = 0;
-            while (row < rows) {
+            int row = firstRow;
+            int household = firstRow;
+            int end = firstRow + rows;
+            while (row < end) {
                 household++;
                 String municipality = MUNICIPALITIES[household % MUNICIPALITIES.length];
                 int family = random.nextInt(FAMILY.length);
                 String[] familyName = familyName(random);
-                int members = Math.min(rows - row, 1 + random.nextInt(3));
+                int members = Math.min(end - row, 1 + random.nextInt(3));
                 // 590 and 594 are not Georgian mobile prefixes: about 2% of households carry such a mistyped number.
                 String prefix = random.nextInt(50) == 0 ? "590" : GEORGIAN_MOBILE[random.nextInt(GEORGIAN_MOBILE.length)];
                 String informantPhone = prefix + " " + twoDigits(random) + " " + twoDigits(random) + " " + twoDigits(random);

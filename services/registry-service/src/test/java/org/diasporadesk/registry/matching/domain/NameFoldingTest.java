@@ -1,5 +1,6 @@
 package org.diasporadesk.registry.matching.domain;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,6 +20,13 @@ class NameFoldingTest {
     void theSameNameInGeorgianCyrillicAndLatinFoldsToTheSameTokens(String georgian, String cyrillic, String latin) {
         assertThat(NameFolding.tokens(cyrillic)).isEqualTo(NameFolding.tokens(georgian));
         assertThat(NameFolding.tokens(latin)).isEqualTo(NameFolding.tokens(georgian));
+    }
+
+    /** Words are folded one by one and remembered: a name's hyphens, tabs and runs of spaces still part them. */
+    @Test
+    void wordsArePartedByHyphensAndAnyWhitespace() {
+        assertThat(NameFolding.tokens("Анна-Мария  Ёлкина")).containsExactly("ana", "maria", "ielkina");
+        assertThat(NameFolding.tokens(" Anna Maria\tYelkina ")).isEqualTo(NameFolding.tokens("Анна-Мария  Ёлкина"));
     }
 
     @ParameterizedTest
