@@ -39,6 +39,15 @@ public final class KafkaProbe {
     /** Waits until a record on {@code topic} matches, reading the topic from its beginning. */
     public static ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
             Duration timeout) {
+        return awaitRecords(topic, match, 1, timeout).get(0);
+    }
+
+    /**
+     * Waits until {@code count} records on {@code topic} match, reading the topic from its beginning; returns the
+     * matching records as read, so those of one key in the order they were produced.
+     */
+    public static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, byte[]>> match, int count, Duration timeout) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
@@ -48,9 +57,9 @@ public final class KafkaProbe {
                         found.add(record);
                     }
                 });
-                return !found.isEmpty();
+                return found.size() >= count;
             });
-            return found.get(0);
+            return found;
         }
     }
 

@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +39,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * otherwise every {@code sweep-interval} as a safety net. The sweep is the only query that is not by key; on the
  * Mongo wire server, which ignores secondary indexes, it is a full scan that holds the collection's lock, which is
  * why it runs rarely.
+ *
+ * <p>The documents of a pass are published by {@code publishers} threads at once, each document by one of them, and
+ * the next pass starts when all are done: an aggregate's events stay in order, and Kafka orders nothing across
+ * aggregates anyway (their keys spread them over partitions).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -52,6 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean sweepSoon;
     private volatile boolean running;
     private Thread worker;
+    private ExecutorService publishing;
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
             String applicationName, MeterRegistry meters) {
@@ -84,35 +94,57 @@ public class OutboxRelay implements SmartLifecycle {
      * Sweeps every outbox collection once. The backlog gauge then shows the documents this sweep found pending
      * (at most {@code batch-size} per collection).
      */
-    private Swept sweep() {
+    private Swept sweep() throws InterruptedException {
         int published = 0;
         long found = 0;
         boolean fullBatch = false;
         for (String collection : properties.collections()) {
             Query pendingDocuments = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(properties.batchSize());
-            int foundHere = 0;
-            for (Document document : mongo.find(pendingDocuments, Document.class, collection)) {
-                foundHere++;
-                published += publishDocument(collection, document);
-            }
-            found += foundHere;
-            fullBatch |= foundHere == properties.batchSize();
+            List<Document> documents = mongo.find(pendingDocuments, Document.class, collection);
+            published += publishAll(collection, documents);
+            found += documents.size();
+            fullBatch |= documents.size() == properties.batchSize();
         }
         backlog.set(found);
         return new Swept(published, fullBatch);
     }
 
     /** Reads the hinted documents of a collection in one query by primary key ({@code $in}), then publishes each. */
-    private void publishHinted(List<Hint> batch) {
+    private void publishHinted(List<Hint> batch) throws InterruptedException {
         Map<String, Set<Object>> idsPerCollection = new LinkedHashMap<>();
         for (Hint hint : batch) {
             idsPerCollection.computeIfAbsent(hint.collection(), collection -> new LinkedHashSet<>()).add(hint.id());
         }
-        idsPerCollection.forEach((collection, ids) -> {
-            for (Document document : mongo.find(new Query(Criteria.where("_id").in(ids)), Document.class, collection)) {
-                publishDocument(collection, document);
+        for (Map.Entry<String, Set<Object>> hinted : idsPerCollection.entrySet()) {
+            String collection = hinted.getKey();
+            publishAll(collection,
+                    mongo.find(new Query(Criteria.where("_id").in(hinted.getValue())), Document.class, collection));
+        }
+    }
+
+    /**
+     * Publishes the documents, several at once, and returns the events published once every document's pass is
+     * over, failed or not: a document must not be in two passes at a time.
+     */
+    private int publishAll(String collection, List<Document> documents) throws InterruptedException {
+        List<Future<Integer>> passes = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            passes.add(publishing.submit(() -> publishDocument(collection, document)));
+        }
+        int published = 0;
+        RuntimeException failure = null;
+        for (Future<Integer> pass : passes) {
+            try {
+                published += pass.get();
             }
-        });
+            catch (ExecutionException ex) {
+                failure = ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return published;
     }
 
     private int publishDocument(String collection, Document document) {
@@ -185,6 +217,9 @@ public class OutboxRelay implements SmartLifecycle {
             return; // a service that writes no events has nothing to relay
         }
         running = true;
+        AtomicInteger publishers = new AtomicInteger();
+        publishing = Executors.newFixedThreadPool(properties.publishers(),
+                task -> new Thread(task, "outbox-publisher-" + publishers.incrementAndGet()));
         worker = new Thread(this::run, "outbox-relay");
         worker.start();
     }
@@ -197,8 +232,10 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         worker.interrupt();
+        publishing.shutdown(); // the pass's documents already handed out are still published
         try {
             worker.join(TimeUnit.SECONDS.toMillis(10));
+            publishing.awaitTermination(10, TimeUnit.SECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,9 @@ package org.diasporadesk.registry.household;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.diasporadesk.chassis.outbox.PendingEvent;
@@ -81,22 +84,52 @@ class HouseholdRegistrationIT {
 
     @Test
     void eventsLeftPendingWithoutAHintAreFoundByTheSweep() {
-        String subject = java.util.UUID.randomUUID().toString();
-        PendingEvent pending = new PendingEvent(java.util.UUID.randomUUID().toString(),
-                "org.diasporadesk.registry.household-registered.v1", Topic.REGISTRY_PEOPLE.topicName(), subject,
-                KUTAISI, 1, java.time.Instant.now(), new String(org.diasporadesk.events.GoldenSamples.bytes(
-                        org.diasporadesk.events.EventType.HOUSEHOLD_REGISTERED_V1)));
-        Document event = new Document();
-        mongo.getConverter().write(pending, event);
-        event.remove("_class");
+        String subject = UUID.randomUUID().toString();
+        PendingEvent pending = pendingEvent(subject, 1);
         // As a crash would leave it: the document written, the relay never told.
-        mongo.insert(new Document("_id", subject).append("outbox", new Document("sequences", new Document())
-            .append("pending", List.of(event))), "households");
+        insertUnannounced(subject, List.of(pending));
 
         ConsumerRecord<String, byte[]> published = KafkaProbe.awaitRecord(Topic.REGISTRY_PEOPLE.topicName(),
                 record -> subject.equals(record.key()), Duration.ofSeconds(15));
 
         assertThat(KafkaProbe.header(published, "ce_id")).isEqualTo(pending.eventId());
+    }
+
+    /** The relay publishes several households at once; each one's events must still come out in order. */
+    @Test
+    void eachHouseholdsEventsArePublishedInOrderWhileHouseholdsArePublishedTogether() {
+        List<String> subjects = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        for (String subject : subjects) {
+            insertUnannounced(subject,
+                    List.of(pendingEvent(subject, 1), pendingEvent(subject, 2), pendingEvent(subject, 3)));
+        }
+
+        List<ConsumerRecord<String, byte[]>> published = KafkaProbe.awaitRecords(Topic.REGISTRY_PEOPLE.topicName(),
+                record -> subjects.contains(record.key()), 60, Duration.ofSeconds(30));
+
+        Map<String, List<String>> sequences = published.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                Collectors.mapping(record -> KafkaProbe.header(record, "ce_sequence"), Collectors.toList())));
+        assertThat(sequences).hasSize(20).allSatisfy((subject, inOrder) -> assertThat(inOrder)
+            .containsExactly("1", "2", "3"));
+    }
+
+    private PendingEvent pendingEvent(String subject, long sequence) {
+        return new PendingEvent(UUID.randomUUID().toString(), "org.diasporadesk.registry.household-registered.v1",
+                Topic.REGISTRY_PEOPLE.topicName(), subject, KUTAISI, sequence, java.time.Instant.now(),
+                new String(org.diasporadesk.events.GoldenSamples.bytes(
+                        org.diasporadesk.events.EventType.HOUSEHOLD_REGISTERED_V1)));
+    }
+
+    /** A household document with pending events and no hint to the relay: only its sweep finds them. */
+    private void insertUnannounced(String subject, List<PendingEvent> pending) {
+        List<Document> events = pending.stream().map(event -> {
+            Document document = new Document();
+            mongo.getConverter().write(event, document);
+            document.remove("_class");
+            return document;
+        }).toList();
+        mongo.insert(new Document("_id", subject).append("outbox", new Document("sequences", new Document())
+            .append("pending", events)), "households");
     }
 
     @Test
