@@ -21,9 +21,10 @@ import org.h2.mvstore.MVStore;
  * keys for every comparison of every index lookup, every key and document of every page it reads or writes. In a
  * profile of the hotline at 200 tickets a second that was 43% of the store's CPU time and 10.7 of 24.6 GB
  * allocated. Index keys are stored and compared field by field ({@link IndexKeyType}), documents as BSON
- * ({@link DocumentType}), and a read by a list of ids is matched in linear time ({@link WireStoreCollection});
- * what the store does is unchanged. {@code WireStoreBenchmark}, on the benchmarks' store JVM: 100,000 inserts went
- * from 1,397 to 21,045 a second, a read by {@code _id} from 0.59 to 0.15 ms, a read of 500 ids from 87 to 25 ms.
+ * ({@link DocumentType}) encoded once, not at every write of their page ({@link StoredDocument}), and a read by a
+ * list of ids is matched in linear time ({@link WireStoreCollection}); what the store does is unchanged.
+ * {@code WireStoreBenchmark}, on the benchmarks' store JVM: 100,000 inserts went from 1,397 to 21,045 a second, a
+ * read by {@code _id} from 0.59 to 0.15 ms, a read of 500 ids from 87 to 25 ms.
  *
  * <p>A file written by the upstream backend is converted once when opened ({@link UpstreamFormat}).
  */
