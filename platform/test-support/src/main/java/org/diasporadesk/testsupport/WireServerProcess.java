@@ -60,15 +60,25 @@ public final class WireServerProcess implements AutoCloseable {
         }
         Thread drain = new Thread(() -> {
             try {
-                out.lines().forEach(ignored -> { });
+                out.lines()
+                    .filter(WireServerProcess::isTrouble)
+                    .forEach(trouble -> System.err.println("[store] " + trouble));
             }
             catch (UncheckedIOException closed) {
                 // the process ended
             }
         }, "wire-server-output");
-        drain.setDaemon(true); // its log must be read, or the process blocks once the pipe is full
+        // Its log must be read, or the process blocks once the pipe is full; its warnings and errors are shown (a
+        // million-row import once ended with the store gone and no word why).
+        drain.setDaemon(true);
         drain.start();
         return new WireServerProcess(process, Integer.parseInt(line.substring(READY.length())));
+    }
+
+    /** A line of the store's log worth a reader's attention: a warning, an error, or a stack trace's lines. */
+    private static boolean isTrouble(String line) {
+        return line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Exception")
+                || line.contains("Error") || line.startsWith("\tat ") || line.startsWith("Caused by");
     }
 
     public int port() {
