@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * A collection in the store's file: the upstream H2 collection's behaviour, over a map of {@link StoredDocument}s,
@@ -109,16 +110,29 @@ final class WireStoreCollection extends AbstractSynchronizedMongoCollection<Obje
             .map(entry -> new DocumentWithPosition<>(entry.getValue().document(), entry.getKey()));
     }
 
-    /** All documents in the order of their keys, or the reverse for {@code $natural: -1}, as upstream. */
+    /**
+     * All documents in the order of their keys, or the reverse for {@code $natural: -1}, as upstream. A scan reads
+     * the version of the map it started on while others write, and H2 frees the file space of old versions once
+     * no reader has said it uses them: scans of a large collection under a heavy import failed with {@code Chunk
+     * N not found} (docs/measurements.md), so the scan registers the version it reads until it is done.
+     */
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
             int batchSize, Document fieldSelector) {
-        Stream<Document> all = isNaturalDescending(orderBy)
-                ? streamAllDocumentsWithPosition()
-                    .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
-                    .map(DocumentWithPosition::getDocument)
-                : documents.values().stream().map(StoredDocument::document);
-        return matchDocumentsFromStream(all, query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        MVStore store = documents.getStore();
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            Stream<Document> all = isNaturalDescending(orderBy)
+                    ? streamAllDocumentsWithPosition()
+                        .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                        .map(DocumentWithPosition::getDocument)
+                    : documents.values().stream().map(StoredDocument::document);
+            return matchDocumentsFromStream(all, query, orderBy, numberToSkip, numberToReturn, batchSize,
+                    fieldSelector);
+        }
+        finally {
+            store.deregisterVersionUsage(reading);
+        }
     }
 
     @Override
