@@ -27,9 +27,11 @@ public final class WireServerProcess implements AutoCloseable {
      * copied), which reached every request waiting on it; the hotline's ticket creation p99 was 20-81 ms over four
      * runs on G1, 17-24 ms in five runs of six on ZGC (docs/measurements.md). Room for ZGC to work concurrently: the
      * store holds its pages as decoded documents, 1.3-1.7 GB with reporting's million migrants, and in 2 GB its
-     * threads stalled 103 times for 38 s in all, waiting for memory, during one reporting benchmark.
+     * threads stalled 103 times for 38 s in all, waiting for memory, during one reporting benchmark. The registry's
+     * million-row import needs more than 6 GB there: {@code -Dbenchmark.storeHeap=16g}.
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx6g", "-XX:+UseZGC");
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx" + System.getProperty("benchmark.storeHeap", "6g"),
+            "-XX:+UseZGC");
 
     private final Process process;
     private final int port;

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.mongodb.client.MongoCollection;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -41,10 +42,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Imports a generated file (17,356 rows by default, like the real project; {@code -Dbenchmark.rows=1000000}
  * for a national roll-out) into the registry running against the Mongo wire server with its H2 file backend
- * (in a process of its own, as in every deployment) and the in-process Kafka broker, and compares the rate with a
- * raw bulk insert of the same rows into the same store in the same run. A first import of other rows, and a raw
- * insert of them, warm both JVMs up. Prints rows per second (the import alone, and until its events were
- * published), peak heap and the ratios. Run with {@code ./mvnw -Pbenchmarks -pl services/registry-service -am
+ * (in a process of its own, as in every deployment) and the in-process Kafka broker, and compares the rate with two
+ * raw bulk inserts into the same store in the same run: of the same rows as flat documents, and of the documents the
+ * import wrote (households and match keys) copied as they are. A first import of other rows, and a raw insert of
+ * them, warm both JVMs up. Prints rows per second (the import alone, and until its events were published), peak
+ * heap and the ratios. Run with {@code ./mvnw -Pbenchmarks -pl services/registry-service -am
  * verify}; the JVM is capped at 512 MB of heap.
  */
 class RegistryImportBenchmark {
@@ -52,6 +54,8 @@ class RegistryImportBenchmark {
     /** Far from the measured file's rows, so that the warm-up's rows are other people. */
     private static final int WARM_UP_FIRST_ROW = 5_000_000;
     private static final int WARM_UP_ROWS = 10_000;
+    /** Documents of each collection the raw copy inserts at most; see {@link #copyStoredDocuments}. */
+    private static final int COPY_SAMPLE = 100_000;
 
     /** The store's file: gigabytes after a large run, deleted afterwards. */
     @TempDir
@@ -98,12 +102,14 @@ class RegistryImportBenchmark {
             long rawStarted = System.nanoTime();
             long rawRows = rawInsert(file, template, "raw_rows");
             double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
+            StoredCopy stored = copyStoredDocuments(template);
 
             Map<String, Long> rejectedByColumn = new TreeMap<>();
             jobs.errors(done.id()).forEach(error -> rejectedByColumn.merge(error.column(), 1L, Long::sum));
             double importRate = done.rowsDone() / importSeconds;
             double rawRate = rawRows / rawSeconds;
             double withEventsRate = done.rowsDone() / (importSeconds + relaySeconds);
+            double storedRate = stored.migrants() / stored.seconds();
             System.out.printf("""
 
                     Registry import benchmark (%,d rows, file %,d KB; Mongo wire server with H2 file backend; \
@@ -112,15 +118,20 @@ class RegistryImportBenchmark {
                       import:       %,8.1f s  %,8.0f rows/s  (%,d imported, %,d rejected, %,d possible duplicates)
                       raw insert:   %,8.1f s  %,8.0f rows/s  (same rows, insertMany of 1,000, no validation, keys or events)
                       ratio:        %.2f of the raw insert rate
+                      raw copy:     %,8.1f s  %,8.0f rows/s  (the import's own %,d households and %,d match keys, \
+                    warm-up's included, copied by insertMany of 1,000, at most 100,000 of each timed)
+                      ratio:        %.2f of the raw copy rate
                       with events:  %,8.1f s  %,8.0f rows/s  (until the outbox drained, %.1f s after the import finished)
-                      ratio:        %.2f of the raw insert rate, events published
+                      ratio:        %.2f / %.2f of the raw insert / raw copy rate, events published
                       peak heap:    %,d MB during the import (registry and Kafka broker; the store is another process)
                       rejected by column: %s
                     %n""", rows, Files.size(file) / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024),
                     warmUpSeconds, WARM_UP_ROWS / warmUpSeconds, WARM_UP_ROWS, importSeconds,
                     importRate, done.rowsImported(), done.rowsRejected(), done.possibleDuplicates(), rawSeconds, rawRate,
-                    importRate / rawRate, importSeconds + relaySeconds, withEventsRate, relaySeconds,
-                    withEventsRate / rawRate, importPeakHeap / (1024 * 1024), rejectedByColumn);
+                    importRate / rawRate, stored.seconds(), storedRate, stored.households(), stored.matchKeys(),
+                    importRate / storedRate, importSeconds + relaySeconds, withEventsRate, relaySeconds,
+                    withEventsRate / rawRate, withEventsRate / storedRate, importPeakHeap / (1024 * 1024),
+                    rejectedByColumn);
         }
         finally {
             mongo.close();
@@ -174,6 +185,64 @@ class RegistryImportBenchmark {
             }
         }
         return count;
+    }
+
+    /** What {@link #copyStoredDocuments} found, and how long inserting all of it takes at the sample's rate. */
+    private record StoredCopy(long households, long migrants, long matchKeys, double seconds) {
+    }
+
+    /**
+     * The documents the imports wrote (households with their migrants and events as the relay left them, and the
+     * duplicate index's keys) read back and inserted into other collections of the same store, in batches of 1,000:
+     * the store's rate for the import's own documents; only the inserts are timed. At most {@value #COPY_SAMPLE}
+     * documents of each collection are copied, and the time for all of them is taken at the sample's rate: the
+     * wire server holds a query's whole result in memory, which for a million households outgrew the store's heap.
+     */
+    private static StoredCopy copyStoredDocuments(MongoTemplate template) {
+        long households = template.getCollection("households").countDocuments();
+        long matchKeys = template.getCollection("match_keys").countDocuments();
+        Sample householdSample = copySample(template, "households");
+        Sample keySample = copySample(template, "match_keys");
+        long migrants = Math.round((double) householdSample.migrants() * households
+                / Math.max(1, householdSample.copied()));
+        return new StoredCopy(households, migrants, matchKeys,
+                householdSample.secondsFor(households) + keySample.secondsFor(matchKeys));
+    }
+
+    /** Documents of a collection copied, the migrants they hold, and how long their inserts took. */
+    private record Sample(long copied, long migrants, long nanos) {
+
+        double secondsFor(long documents) {
+            return nanos / 1e9 * documents / Math.max(1, copied);
+        }
+    }
+
+    private static Sample copySample(MongoTemplate template, String collection) {
+        MongoCollection<Document> copy = template.getCollection("raw_copy_" + collection);
+        List<Document> batch = new ArrayList<>(1_000);
+        long copied = 0;
+        long migrants = 0;
+        long nanos = 0;
+        for (Document document : template.getCollection(collection).find().limit(COPY_SAMPLE).batchSize(1_000)) {
+            List<Document> held = document.getList("migrants", Document.class);
+            migrants += held == null ? 0 : held.size();
+            batch.add(document);
+            copied++;
+            if (batch.size() == 1_000) {
+                nanos += timedInsert(copy, batch);
+            }
+        }
+        if (!batch.isEmpty()) {
+            nanos += timedInsert(copy, batch);
+        }
+        return new Sample(copied, migrants, nanos);
+    }
+
+    private static long timedInsert(MongoCollection<Document> collection, List<Document> batch) {
+        long started = System.nanoTime();
+        collection.insertMany(batch);
+        batch.clear();
+        return System.nanoTime() - started;
     }
 
     /** Samples used heap every 50 ms; the peak is the largest sample. */
