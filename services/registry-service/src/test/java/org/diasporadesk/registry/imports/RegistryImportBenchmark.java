@@ -196,7 +196,7 @@ class RegistryImportBenchmark {
      * duplicate index's keys) read back and inserted into other collections of the same store, in batches of 1,000:
      * the store's rate for the import's own documents; only the inserts are timed. At most {@value #COPY_SAMPLE}
      * documents of each collection are copied, and the time for all of them is taken at the sample's rate: the
-     * wire server holds a query's whole result in memory, which for a million households outgrew the store's heap.
+     * wire server holds a query's whole result in memory, which would be every household of a million-row run.
      */
     private static StoredCopy copyStoredDocuments(MongoTemplate template) {
         long households = template.getCollection("households").countDocuments();
