@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -111,6 +112,19 @@ class HouseholdRegistrationIT {
                 Collectors.mapping(record -> KafkaProbe.header(record, "ce_sequence"), Collectors.toList())));
         assertThat(sequences).hasSize(20).allSatisfy((subject, inOrder) -> assertThat(inOrder)
             .containsExactly("1", "2", "3"));
+    }
+
+    /** Operators follow how long publishing takes, per topic, on the endpoint that Prometheus scrapes. */
+    @Test
+    void publishingIsTimedPerTopicForPrometheus() {
+        String id = api.post("/households", officer(KUTAISI), household(KUTAISI, "599 12 34 57")).body().get("id")
+            .asString();
+        KafkaProbe.awaitRecord(Topic.REGISTRY_PEOPLE.topicName(), record -> id.equals(record.key()),
+                Duration.ofSeconds(15));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.getText("/actuator/prometheus", null))
+            .containsPattern("spring_kafka_template_seconds_count\\{[^}]*messaging_destination_name=\""
+                    + Pattern.quote(Topic.REGISTRY_PEOPLE.topicName()) + "\""));
     }
 
     private PendingEvent pendingEvent(String subject, long sequence) {
