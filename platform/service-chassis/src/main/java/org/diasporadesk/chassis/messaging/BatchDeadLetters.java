@@ -58,7 +58,13 @@ public class BatchDeadLetters implements ListenerContainerWithDlqAndRetryCustomi
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> deadLetterTopic, BackOff backOff,
             ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
-        if (!properties.isBatchMode() || deadLetterTopic == null) {
+        if (!properties.isBatchMode()) {
+            return;
+        }
+        // Spring for Apache Kafka observes record listeners only; a batch listener kept its older timer of the same
+        // name with other tags, and Prometheus then refused the timers of every record listener of the service.
+        container.getContainerProperties().setMicrometerEnabled(false);
+        if (deadLetterTopic == null) {
             return;
         }
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),

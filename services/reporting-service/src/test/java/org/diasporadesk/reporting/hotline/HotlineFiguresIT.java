@@ -3,6 +3,7 @@ package org.diasporadesk.reporting.hotline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
@@ -47,6 +48,17 @@ class HotlineFiguresIT {
     @BeforeEach
     void setUp() {
         api = ApiClient.local(port);
+    }
+
+    /** Operators follow how long applying each topic's events takes on the endpoint that Prometheus scrapes. */
+    @Test
+    void consumingIsTimedPerTopicForPrometheus() {
+        // Guria: no test counts tickets there.
+        TicketFactsFeed.opened("GE-GU-OZURGETI", Instant.parse("2026-03-03T08:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(api.getText("/actuator/prometheus", null))
+            .containsPattern("spring_kafka_listener_seconds_count\\{[^}]*messaging_source_name=\""
+                    + Pattern.quote(Topic.HOTLINE_TICKETS.topicName()) + "\""));
     }
 
     @Test
