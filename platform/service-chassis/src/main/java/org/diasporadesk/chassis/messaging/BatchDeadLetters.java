@@ -28,7 +28,8 @@ import org.springframework.util.backoff.BackOff;
  * the function names the record that failed with a {@link BatchListenerFailedException}, and Spring for Apache
  * Kafka's error handler commits the records before it, retries it with the records after it, and sends it alone to
  * the binding's dead-letter topic when it still fails ({@link MalformedEventException}: at once). Bindings that
- * take records one at a time keep the binder's own retry and dead-lettering.
+ * take records one at a time keep the binder's own retry and dead-lettering. Being the one customiser of batch
+ * bindings' containers, it also turns their older listener timer off (see {@link #configure}).
  */
 public class BatchDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
