@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
@@ -32,6 +33,11 @@ import org.h2.mvstore.MVStore;
  * of the list: a read of 500 ids made 250,000 comparisons, 40% of the store's CPU time while reporting applied
  * household snapshots with a million migrants held (profile in docs/measurements.md). Lists of strings, the
  * services' ids, are matched with a hash set; any other query as upstream.
+ *
+ * <p>A query on {@code _id} and other fields ({@code {_id: x, version: n}}, a compare-and-set) is served from the
+ * {@code _id} index, as MongoDB does: the wire server uses an index only for a query on exactly its fields, and
+ * scanned the collection for it, so the services kept a second unique index on {@code (_id, version)} for every
+ * such write, whose upkeep took much of the store's time in inserts (docs/measurements.md).
  */
 final class WireStoreCollection extends AbstractSynchronizedMongoCollection<Object> {
 
@@ -108,6 +114,29 @@ final class WireStoreCollection extends AbstractSynchronizedMongoCollection<Obje
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
         return documents.entrySet().stream()
             .map(entry -> new DocumentWithPosition<>(entry.getValue().document(), entry.getKey()));
+    }
+
+    /**
+     * A query that names {@code _id} as the index would take it alone, and more, is served by the documents the
+     * {@code _id} index finds for that part, each matched against the whole query; any other query as upstream.
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+            int batchSize, Document fieldSelector) {
+        if (query.size() > 1 && query.containsKey(ID)) {
+            Document byId = new Document(ID, query.get(ID));
+            for (Index<Object> index : getIndexes()) {
+                if (isIdIndex(index) && index.canHandle(byId)) {
+                    return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, numberToReturn,
+                            batchSize, fieldSelector);
+                }
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+    }
+
+    private static boolean isIdIndex(Index<?> index) {
+        return index.isUnique() && index.getKeys().size() == 1 && ID.equals(index.getKeys().get(0).getKey());
     }
 
     /**

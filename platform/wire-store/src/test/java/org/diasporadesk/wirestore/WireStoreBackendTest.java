@@ -17,6 +17,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
@@ -135,6 +136,35 @@ class WireStoreBackendTest {
             // and any other query, here a list with one more condition
             assertThat(households.find(Filters.and(Filters.in("_id", ids), Filters.eq("version", 299L)))
                 .map(household -> household.get("_id"))).containsExactly("household-299");
+        });
+    }
+
+    /**
+     * A compare-and-set names the id and the version read, with no index on both: the document is found by its id
+     * and matched on the rest, and an upsert whose version moved on collides with it on the id.
+     */
+    @Test
+    void matchesAQueryOnTheIdAndMoreOnEveryField() {
+        withStore(WireStoreBackend.open(dir.resolve("compare-and-set.mv")), households -> {
+            households.insertMany(sampleHouseholds(300));
+            households.insertOne(new Document("_id", 7L).append("version", 7L));
+            assertThat(households.find(new Document("_id", "household-8").append("version", 8L)).first())
+                .isEqualTo(sampleHousehold(8));
+            assertThat(households.find(new Document("_id", "household-8").append("version", 7L)).first()).isNull();
+            assertThat(households.find(new Document("_id", 7).append("version", 7L)).first()).isNotNull();
+            // an operator on the id is matched as upstream
+            assertThat(households.find(new Document("_id", new Document("$gte", "household-98"))
+                .append("verified", true)).map(household -> household.get("_id")))
+                .containsExactly("household-98");
+
+            assertThat(households.updateOne(new Document("_id", "household-8").append("version", 8L),
+                    Updates.set("version", 9L)).getModifiedCount()).isEqualTo(1);
+            assertThatThrownBy(() -> households.updateOne(new Document("_id", "household-8").append("version", 8L),
+                    Updates.set("version", 10L), new UpdateOptions().upsert(true)))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+            assertThat(households.find(new Document("_id", "household-8")).first().getLong("version")).isEqualTo(9L);
+            assertThat(households.countDocuments()).isEqualTo(301);
         });
     }
 

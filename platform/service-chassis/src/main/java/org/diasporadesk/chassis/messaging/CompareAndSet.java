@@ -1,8 +1,7 @@
 package org.diasporadesk.chassis.messaging;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -12,25 +11,31 @@ import org.springframework.data.mongodb.core.query.Query;
  *
  * <p>Why not the usual {@code {_id, version: {$lt: new}}} guard: MongoDB serves it from the {@code _id} index, but
  * the Mongo wire server uses an index only for a query on exactly that index's fields, with plain values, and
- * otherwise scans the collection: measured at 20,000 documents, 7-10 ms per guarded update against 0.1-0.2 ms for
- * the compare-and-set below with the unique index on {@code (_id, version)} that {@link #declareIndex} creates
- * (redundant on MongoDB, where it costs little). Reading first costs a round trip, but both stay flat with size.
+ * otherwise scans the collection (measured at 20,000 documents: 7-10 ms per guarded update against 0.1-0.2 ms for
+ * the compare-and-set below). The local stack's store serves a query on a plain {@code _id} and more from the
+ * {@code _id} index, as MongoDB does; reading first costs a round trip, but both stay flat with size.
  */
 public final class CompareAndSet {
 
     private CompareAndSet() {
     }
 
-    /** The unique {@code (_id, version)} index the wire server needs to serve {@link #expecting} from an index. */
-    public static void declareIndex(MongoTemplate mongo, String collection, String versionField) {
-        mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
-            .on(versionField, Sort.Direction.ASC).unique().named("_id_" + versionField));
+    /**
+     * Drops the unique {@code (_id, version)} index that earlier versions created for the compare-and-set, where a
+     * store still has it: the {@code _id} index serves the compare-and-set now, and every index costs each write.
+     */
+    public static void retireIndex(MongoTemplate mongo, String collection, String versionField) {
+        IndexOperations indexes = mongo.indexOps(collection);
+        String retired = "_id_" + versionField;
+        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(retired))) {
+            indexes.dropIndex(retired);
+        }
     }
 
     /**
      * Matches the document only while its version is still {@code observed}; null: only while there is none. One
-     * plain document of both fields, which the wire server serves from the index; as an {@code $and} of two
-     * conditions it scans (measured: 70-170 ms per upsert at 100,000 documents).
+     * plain document of both fields, which the local stack's store serves from the {@code _id} index; as an
+     * {@code $and} of two conditions it scans (measured: 70-170 ms per upsert at 100,000 documents).
      */
     public static Query expecting(Object id, String versionField, Object observed) {
         return new Query(Criteria.where("_id").is(id).and(versionField).is(observed));

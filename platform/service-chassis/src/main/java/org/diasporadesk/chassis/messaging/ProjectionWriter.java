@@ -18,8 +18,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * matches only while the document still holds the sequence read, and otherwise collides with it on {@code _id},
  * atomically on MongoDB and on the Mongo wire server alike (neither needs a transaction). A collision means another
  * writer got in between: the sequence is read again. One conditional upsert on {@code {_id, sequence: {$lt: n}}}
- * would do it in one round trip on MongoDB, but the wire server serves that query by scanning the collection
- * (see {@link CompareAndSet}), so each write would grow with the projection.
+ * would do it in one round trip on MongoDB, but the upstream wire server (the tests' store) serves that query by
+ * scanning the collection (see {@link CompareAndSet}), so each write would grow with the projection.
  */
 public class ProjectionWriter {
 
@@ -30,7 +30,8 @@ public class ProjectionWriter {
     private static final int ATTEMPTS = 3;
 
     private final MongoTemplate mongo;
-    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    /** Collections whose index of earlier versions was looked for ({@link CompareAndSet#retireIndex}). */
+    private final Set<String> checked = ConcurrentHashMap.newKeySet();
 
     public ProjectionWriter(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -69,8 +70,8 @@ public class ProjectionWriter {
     }
 
     private boolean writeIfNewer(String collection, Object id, long sequence, Update fields) {
-        if (indexed.add(collection)) {
-            CompareAndSet.declareIndex(mongo, collection, SEQUENCE);
+        if (checked.add(collection)) {
+            CompareAndSet.retireIndex(mongo, collection, SEQUENCE);
         }
         fields.set(SEQUENCE, sequence);
         for (int attempt = 1; ; attempt++) {

@@ -40,10 +40,10 @@ class MongoCalls implements Calls, InitializingBean {
         this.clock = clock;
     }
 
-    /** Versioned replaces name {@code _id} and {@code version}: see {@link CompareAndSet} for why this index. */
+    /** The {@code _id} index serves the versioned replaces: see {@link CompareAndSet}. */
     @Override
     public void afterPropertiesSet() {
-        CompareAndSet.declareIndex(mongo, COLLECTION, "version");
+        CompareAndSet.retireIndex(mongo, COLLECTION, "version");
     }
 
     /** A call and its unpublished events in one document, written under its version. */

@@ -93,7 +93,7 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
             .on("occasion", Sort.Direction.ASC).unique());
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("migrantId", Sort.Direction.ASC).on("sentAt", Sort.Direction.DESC));
-        CompareAndSet.declareIndex(mongo, COLLECTION, "status"); // for the claim
+        CompareAndSet.retireIndex(mongo, COLLECTION, "status"); // the claim is served by _id
     }
 
     @Override

@@ -41,10 +41,10 @@ class MongoHouseholdStore implements HouseholdStore, InitializingBean {
         this.clock = clock;
     }
 
-    /** Versioned replaces name {@code _id} and {@code version}: see {@link CompareAndSet} for why this index. */
+    /** The {@code _id} index serves the versioned replaces: see {@link CompareAndSet}. */
     @Override
     public void afterPropertiesSet() {
-        CompareAndSet.declareIndex(mongo, HouseholdDocument.COLLECTION, "version");
+        CompareAndSet.retireIndex(mongo, HouseholdDocument.COLLECTION, "version");
     }
 
     @Override

@@ -27,7 +27,7 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
     MongoHouseholdProfiles(MongoTemplate mongo, ProjectionWriter writer) {
         this.mongo = mongo;
         this.writer = writer;
-        CompareAndSet.declareIndex(mongo, HouseholdProfileDocument.COLLECTION, ProjectionWriter.SEQUENCE);
+        CompareAndSet.retireIndex(mongo, HouseholdProfileDocument.COLLECTION, ProjectionWriter.SEQUENCE);
     }
 
     @Override

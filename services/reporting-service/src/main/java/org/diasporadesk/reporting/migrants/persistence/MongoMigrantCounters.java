@@ -50,8 +50,8 @@ class MongoMigrantCounters implements MigrantCounters, RebuildableProjection {
 
     MongoMigrantCounters(MongoTemplate mongo) {
         this.mongo = mongo;
-        CompareAndSet.declareIndex(mongo, MUNICIPALITIES, OFFSET);
-        CompareAndSet.declareIndex(mongo, MONTHS, OFFSET);
+        CompareAndSet.retireIndex(mongo, MUNICIPALITIES, OFFSET);
+        CompareAndSet.retireIndex(mongo, MONTHS, OFFSET);
     }
 
     @Override

@@ -1,0 +1,71 @@
+package org.diasporadesk.chassis.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.query.Update;
+
+/** Against the Mongo wire server: a store written by an earlier version loses its (_id, version) index. */
+class CompareAndSetTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+
+    @BeforeEach
+    void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
+        mongo = new MongoTemplate(client, "chassis");
+    }
+
+    @AfterEach
+    void stopStore() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void retiresTheIndexEarlierVersionsCreatedAndKeepsTheOthers() {
+        mongo.insert(new Document("_id", "ticket-1").append("version", 1L).append("status", "OPEN"), "tickets");
+        mongo.indexOps("tickets").createIndex(new Index().on("_id", Sort.Direction.ASC)
+            .on("version", Sort.Direction.ASC).unique().named("_id_version"));
+        mongo.indexOps("tickets").createIndex(new Index().on("status", Sort.Direction.ASC).named("status"));
+
+        CompareAndSet.retireIndex(mongo, "tickets", "version");
+        CompareAndSet.retireIndex(mongo, "tickets", "version"); // at every start: nothing left to drop
+        CompareAndSet.retireIndex(mongo, "calls", "version"); // a collection not written yet
+
+        assertThat(mongo.indexOps("tickets").getIndexInfo()).extracting(IndexInfo::getName)
+            .containsExactlyInAnyOrder("_id_", "status");
+        assertThat(mongo.collectionExists("calls")).isFalse();
+    }
+
+    @Test
+    void anUpsertWhoseVersionMovedOnCollidesOnTheId() {
+        mongo.insert(new Document("_id", "ticket-1").append("version", 2L), "tickets");
+
+        assertThatThrownBy(() -> mongo.upsert(CompareAndSet.expecting("ticket-1", "version", 1L),
+                new Update().set("version", 3L), "tickets"))
+            .isInstanceOf(DuplicateKeyException.class);
+        mongo.upsert(CompareAndSet.expecting("ticket-1", "version", 2L), new Update().set("version", 3L), "tickets");
+
+        assertThat(mongo.findAll(Document.class, "tickets")).extracting(held -> held.get("version"))
+            .isEqualTo(List.of(3L));
+    }
+}
