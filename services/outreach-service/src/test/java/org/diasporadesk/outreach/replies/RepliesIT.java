@@ -104,11 +104,13 @@ class RepliesIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> api.messages(campaign).get("SENT") == 2);
 
         assertThat(reply(api, answering.phone(), "no").status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(15)).until(() -> texts(answering).size() == 2);
+        // Answered once recorded as sent: the gateway holds the text a moment before outreach records it, and an
+        // answer is counted for the question last sent.
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.listed(campaign, "SENT") == 3);
         assertThat(texts(answering).get(1)).isEqualTo("Q2 " + answering.name()
                 + ": years abroad? 1) under 1 2) 1-3 3) more");
         assertThat(reply(api, answering.phone(), " 2 ").status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(15)).until(() -> texts(answering).size() == 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.listed(campaign, "SENT") == 4);
         assertThat(texts(answering).get(2)).isEqualTo("Q3: anything else to tell us?");
         assertThat(reply(api, answering.phone(), "The consulate helped with my papers").status()).isEqualTo(202);
 
