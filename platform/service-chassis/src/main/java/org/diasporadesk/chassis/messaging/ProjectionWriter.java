@@ -18,8 +18,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * matches only while the document still holds the sequence read, and otherwise collides with it on {@code _id},
  * atomically on MongoDB and on the Mongo wire server alike (neither needs a transaction). A collision means another
  * writer got in between: the sequence is read again. One conditional upsert on {@code {_id, sequence: {$lt: n}}}
- * would do it in one round trip on MongoDB, but the upstream wire server (the tests' store) serves that query by
- * scanning the collection (see {@link CompareAndSet}), so each write would grow with the projection.
+ * would do it in one round trip: MongoDB serves it from the {@code _id} index, and so does the local stack's wire
+ * store since it serves a plain {@code _id} and more fields from that index (see {@link CompareAndSet}). The read
+ * before the write dates from when the wire store scanned for it; changing it is left until it is measured.
  */
 public class ProjectionWriter {
 
@@ -57,16 +58,26 @@ public class ProjectionWriter {
 
     /**
      * Every field of a mapped entity but its id, as the {@code $set} that replaces a held document's fields (or
-     * fills a new one, in an upsert), written through the template's converter as a save would.
+     * fills a new one, in an upsert).
      */
     public Update fieldsOf(Object document) {
-        Document fields = new Document();
-        mongo.getConverter().write(document, fields);
+        Document fields = toDocument(document);
         fields.remove("_id");
-        fields.remove("_class");
         Update set = new Update();
         fields.forEach(set::set);
         return set;
+    }
+
+    /**
+     * A mapped entity as a projection stores it, inserted or upserted alike: written through the template's
+     * converter as a save would, without the type hint a save adds (a projection's collection holds one type, read
+     * back as that type): 85 bytes of the about 590 of reporting's household profile.
+     */
+    public Document toDocument(Object entity) {
+        Document document = new Document();
+        mongo.getConverter().write(entity, document);
+        document.remove("_class");
+        return document;
     }
 
     private boolean writeIfNewer(String collection, Object id, long sequence, Update fields) {

@@ -47,7 +47,7 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
         for (HouseholdProfile profile : next) {
             HouseholdProfile before = held.get(profile.householdId());
             if (before == null) {
-                bulk.insert(documentOf(profile));
+                bulk.insert(writer.toDocument(documentOf(profile)));
             }
             else {
                 bulk.upsert(expecting(before), writer.fieldsOf(documentOf(profile)));
