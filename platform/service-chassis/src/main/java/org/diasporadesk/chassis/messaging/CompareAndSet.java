@@ -9,11 +9,12 @@ import org.springframework.data.mongodb.core.query.Query;
  * Writes that expect a document to be as it was read: the query names the id and the version field's value then
  * (null: no document), and an upsert whose expectation fails collides with the held document on {@code _id}.
  *
- * <p>Why not the usual {@code {_id, version: {$lt: new}}} guard: MongoDB serves it from the {@code _id} index, but
- * the Mongo wire server uses an index only for a query on exactly that index's fields, with plain values, and
- * otherwise scans the collection (measured at 20,000 documents: 7-10 ms per guarded update against 0.1-0.2 ms for
- * the compare-and-set below). The local stack's store serves a query on a plain {@code _id} and more from the
- * {@code _id} index, as MongoDB does; reading first costs a round trip, but both stay flat with size.
+ * <p>MongoDB serves both this and the usual {@code {_id, version: {$lt: new}}} guard from the {@code _id} index, and
+ * so does the local stack's wire store for this one (a plain {@code _id} and more fields). The upstream wire server,
+ * the tests' store, uses an index only for a query on exactly that index's fields and otherwise scans the
+ * collection (measured at 20,000 documents: 7-10 ms per guarded update, against 0.1-0.2 ms for the compare-and-set
+ * served from an index); the tests' collections are small. Reading first costs a round trip, but stays flat with
+ * size.
  */
 public final class CompareAndSet {
 

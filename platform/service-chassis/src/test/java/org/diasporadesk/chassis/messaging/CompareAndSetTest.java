@@ -20,7 +20,10 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Update;
 
-/** Against the Mongo wire server: a store written by an earlier version loses its (_id, version) index. */
+/**
+ * Against the Mongo wire server in memory: a store written by an earlier version loses its {@code (_id, version)}
+ * index, and without it a compare-and-set whose version moved on still collides on the id.
+ */
 class CompareAndSetTest {
 
     private MongoServer server;
