@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -140,17 +141,13 @@ final class WireStoreCollection extends AbstractSynchronizedMongoCollection<Obje
     }
 
     /**
-     * All documents in the order of their keys, or the reverse for {@code $natural: -1}, as upstream. A scan reads
-     * the version of the map it started on while others write, and H2 frees the file space of old versions once
-     * no reader has said it uses them: scans of a large collection under a heavy import failed with {@code Chunk
-     * N not found} (docs/measurements.md), so the scan registers the version it reads until it is done.
+     * All documents in the order of their keys, or the reverse for {@code $natural: -1}, as upstream, read as one
+     * {@link #scan}.
      */
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
             int batchSize, Document fieldSelector) {
-        MVStore store = documents.getStore();
-        MVStore.TxCounter reading = store.registerVersionUsage();
-        try {
+        return scan(() -> {
             Stream<Document> all = isNaturalDescending(orderBy)
                     ? streamAllDocumentsWithPosition()
                         .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
@@ -158,9 +155,32 @@ final class WireStoreCollection extends AbstractSynchronizedMongoCollection<Obje
                     : documents.values().stream().map(StoredDocument::document);
             return matchDocumentsFromStream(all, query, orderBy, numberToSkip, numberToReturn, batchSize,
                     fieldSelector);
+        });
+    }
+
+    /** An index created on a collection that holds documents is filled from one {@link #scan} of them. */
+    @Override
+    public void addIndex(Index<Object> index) {
+        scan(() -> {
+            super.addIndex(index);
+            return null;
+        });
+    }
+
+    /**
+     * Reads many documents with the map's version registered as in use. A scan reads the version of the map it
+     * started on while others write, and H2 frees the file space of old versions once no reader has said it uses
+     * them: scans of a large collection under a heavy import failed with {@code Chunk N not found}
+     * (docs/measurements.md).
+     */
+    private <T> T scan(Supplier<T> reading) {
+        MVStore store = documents.getStore();
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return reading.get();
         }
         finally {
-            store.deregisterVersionUsage(reading);
+            store.deregisterVersionUsage(version);
         }
     }
 

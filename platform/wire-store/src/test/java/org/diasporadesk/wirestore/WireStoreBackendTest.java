@@ -168,6 +168,19 @@ class WireStoreBackendTest {
         });
     }
 
+    @Test
+    void fillsAnIndexCreatedOnDocumentsHeld() {
+        withStore(WireStoreBackend.open(dir.resolve("late-index.mv")), households -> {
+            households.insertMany(sampleHouseholds(200)); // their keys repeat from the 256th on
+            households.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            assertThatThrownBy(() -> households.insertOne(new Document("_id", "household-200")
+                .append("key", sampleHousehold(7).get("key"))))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+            assertThat(households.countDocuments()).isEqualTo(200);
+        });
+    }
+
     private static void writeWithUpstreamBackend(Path file) {
         withStore(new H2Backend(file.toString()), households -> {
             households.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
