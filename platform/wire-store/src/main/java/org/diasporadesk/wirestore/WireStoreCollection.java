@@ -37,8 +37,8 @@ import org.h2.mvstore.MVStore;
  *
  * <p>A query on {@code _id} and other fields ({@code {_id: x, version: n}}, a compare-and-set) is served from the
  * {@code _id} index, as MongoDB does: the wire server uses an index only for a query on exactly its fields, and
- * scanned the collection for it, so the services kept a second unique index on {@code (_id, version)} for every
- * such write, whose upkeep took much of the store's time in inserts (docs/measurements.md).
+ * scanned the collection for it, so the services kept a second unique index on {@code (_id, version)} to update
+ * with every write; reporting's replay runs a fifth faster without it (docs/measurements.md).
  */
 final class WireStoreCollection extends AbstractSynchronizedMongoCollection<Object> {
 
@@ -118,8 +118,9 @@ final class WireStoreCollection extends AbstractSynchronizedMongoCollection<Obje
     }
 
     /**
-     * A query that names {@code _id} as the index would take it alone, and more, is served by the documents the
-     * {@code _id} index finds for that part, each matched against the whole query; any other query as upstream.
+     * A query on {@code _id} and more fields, whose {@code _id} condition the {@code _id} index could serve alone (a
+     * plain value, or {@code $in}), is served by the documents that index finds, each matched against the whole
+     * query; any other query as upstream.
      */
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
