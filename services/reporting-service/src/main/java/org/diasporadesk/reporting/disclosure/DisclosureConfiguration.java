@@ -7,9 +7,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DisclosureConfiguration {
 
-    /** k: the smallest count published ({@code DDESK_REPORTING_MIN_CELL_COUNT}, default 5). */
+    /**
+     * k ({@code DDESK_REPORTING_MIN_CELL_COUNT}, default 5), the rounding base
+     * ({@code DDESK_REPORTING_DISCLOSURE_ROUNDING_BASE}, default 5) and the secret key of the rounding offsets
+     * ({@code DDESK_REPORTING_DISCLOSURE_KEY}): see the service README.
+     */
     @Bean
-    SmallCellSuppression smallCellSuppression(@Value("${ddesk.reporting.min-cell-count:5}") int minimumCount) {
-        return new SmallCellSuppression(minimumCount);
+    DisclosurePolicy disclosurePolicy(@Value("${ddesk.reporting.min-cell-count:5}") int minimumCount,
+            @Value("${ddesk.reporting.disclosure.rounding-base:5}") int roundingBase,
+            @Value("${ddesk.reporting.disclosure.key}") String key) {
+        return new DisclosurePolicy(minimumCount, roundingBase, key);
     }
 }

@@ -1,6 +1,7 @@
 package org.diasporadesk.reporting.hotline.application;
 
 import java.util.Collection;
+import java.util.Map;
 
 import org.diasporadesk.events.hotline.CallLogged;
 
@@ -13,5 +14,6 @@ public interface CallFacts {
     record Counts(long answered, long missed) {
     }
 
-    Counts within(Collection<String> municipalityCodes);
+    /** Per municipality that has any. */
+    Map<String, Counts> byMunicipality(Collection<String> municipalityCodes);
 }

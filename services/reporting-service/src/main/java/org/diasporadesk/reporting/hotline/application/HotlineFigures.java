@@ -11,28 +11,46 @@ import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.reporting.disclosure.Cell;
-import org.diasporadesk.reporting.disclosure.SmallCellSuppression;
+import org.diasporadesk.reporting.disclosure.DisclosurePolicy;
+import org.diasporadesk.reporting.disclosure.LinkedTable;
+import org.diasporadesk.reporting.disclosure.ProtectedTable;
+import org.diasporadesk.reporting.disclosure.TerritoryTable;
 import org.springframework.stereotype.Service;
 
 /**
  * Hotline volume for an area and the units directly below it: tickets by topic, priority, channel and status,
- * missed service-level targets, and first-response and resolution times in office hours. Counts go through small-cell
- * suppression like every figure; times are published only when at least k tickets have one, so that no time belongs
- * to a few callers.
+ * missed service-level targets, and first-response and resolution times in office hours. Counts go through the
+ * disclosure policy as one table over the whole territory; times are published only when at least k tickets have
+ * one, so that no time belongs to a few callers.
  */
 @Service
 public class HotlineFigures {
 
+    private static final String TICKETS = "tickets";
+    private static final String CALLS = "calls";
+    private static final String TOPIC = "TOPIC";
+    private static final String PRIORITY = "PRIORITY";
+    private static final String CHANNEL = "CHANNEL";
+    private static final String STATUS = "STATUS";
+    private static final String RESPONSE_BREACHED = "RESPONSE_BREACHED";
+    private static final String RESOLUTION_BREACHED = "RESOLUTION_BREACHED";
+    private static final String REFERRED = "REFERRED";
+    private static final String OUTCOME = "OUTCOME";
+    private static final String YES = "YES";
+    private static final String NO = "NO";
+    private static final String ANSWERED = "ANSWERED";
+    private static final String MISSED = "MISSED";
+
     private final TicketFacts facts;
     private final CallFacts calls;
     private final Territory territory;
-    private final SmallCellSuppression suppression;
+    private final DisclosurePolicy disclosure;
 
-    HotlineFigures(TicketFacts facts, CallFacts calls, Territory territory, SmallCellSuppression suppression) {
+    HotlineFigures(TicketFacts facts, CallFacts calls, Territory territory, DisclosurePolicy disclosure) {
         this.facts = facts;
         this.calls = calls;
         this.territory = territory;
-        this.suppression = suppression;
+        this.disclosure = disclosure;
     }
 
     /**
@@ -61,47 +79,70 @@ public class HotlineFigures {
 
     public AreaFigures forArea(String areaCode, Actor planner) {
         TerritorialUnit area = AreaAccess.require(planner, territory, "area", areaCode);
-        List<TicketFact> tickets = facts.within(territory.lowestLevelUnitsWithin(area.code()));
-        long total = tickets.size();
-        List<TerritorialUnit> children = territory.children(area.code());
-        List<Long> perChild = children.stream()
-            .map(child -> tickets.stream().filter(t -> territory.isWithin(t.municipalityCode(), child.code())).count())
+        List<TicketFact> all = facts.within(territory.lowestLevelUnits());
+        ProtectedTable tickets = disclosure.protect(ticketsTable(all));
+        ProtectedTable calls = disclosure.protect(callsTable());
+        Function<String, Cell> ticketsIn = category -> tickets.cell(TerritoryTable.key(TICKETS, area.code(), category));
+        Function<String, Map<String, Cell>> by = dimension -> tickets.cellsStartingWith(
+                TerritoryTable.key(TICKETS, area.code(), dimension + "="));
+        List<UnitFigures> below = territory.children(area.code()).stream()
+            .map(child -> new UnitFigures(child.code(), child.name(), child.level(),
+                    tickets.cell(TerritoryTable.key(TICKETS, child.code(), TerritoryTable.TOTAL))))
             .toList();
-        SmallCellSuppression.Protected byUnit = suppression.protect(total, perChild);
-        List<UnitFigures> below = new ArrayList<>();
-        for (int i = 0; i < children.size(); i++) {
-            TerritorialUnit child = children.get(i);
-            below.add(new UnitFigures(child.code(), child.name(), child.level(), byUnit.parts().get(i)));
+        List<TicketFact> within = all.stream().filter(t -> territory.isWithin(t.municipalityCode(), area.code()))
+            .toList();
+        return new AreaFigures(area.code(), area.name(), area.level(), ticketsIn.apply(TerritoryTable.TOTAL),
+                by.apply(TOPIC), by.apply(PRIORITY), by.apply(CHANNEL), by.apply(STATUS),
+                Map.of("RESPONSE", ticketsIn.apply(RESPONSE_BREACHED + "=" + YES),
+                        "RESOLUTION", ticketsIn.apply(RESOLUTION_BREACHED + "=" + YES)),
+                ticketsIn.apply(REFERRED + "=" + YES), by.apply(OUTCOME),
+                officeTimes(within, TicketFact::responseOfficeMinutes),
+                officeTimes(within, TicketFact::resolutionOfficeMinutes),
+                Map.of("ANSWERED", calls.cell(TerritoryTable.key(CALLS, area.code(), ANSWERED)),
+                        "MISSED", calls.cell(TerritoryTable.key(CALLS, area.code(), MISSED))),
+                below);
+    }
+
+    /**
+     * Tickets in every unit by topic, priority, channel and status, those that missed a target or were referred
+     * (those that did not are hidden: only their sum with the others is known), and referrals by outcome.
+     */
+    private LinkedTable ticketsTable(List<TicketFact> all) {
+        TerritoryTable table = TerritoryTable.of(TICKETS, territory);
+        for (String dimension : List.of(TOPIC, PRIORITY, CHANNEL, STATUS, RESPONSE_BREACHED, RESOLUTION_BREACHED,
+                REFERRED)) {
+            table.breakdown(TerritoryTable.TOTAL, dimension + "=");
         }
-        return new AreaFigures(area.code(), area.name(), area.level(), byUnit.total(), breakdown(tickets, TicketFact::topic),
-                breakdown(tickets, TicketFact::priority), breakdown(tickets, TicketFact::channel),
-                breakdown(tickets, TicketFact::status), Map.of("RESPONSE", share(tickets, TicketFact::responseBreached),
-                        "RESOLUTION", share(tickets, TicketFact::resolutionBreached)),
-                share(tickets, ticket -> ticket.referralOutcome() != null),
-                breakdown(tickets.stream().filter(ticket -> ticket.referralOutcome() != null).toList(),
-                        TicketFact::referralOutcome),
-                officeTimes(tickets, TicketFact::responseOfficeMinutes),
-                officeTimes(tickets, TicketFact::resolutionOfficeMinutes), calls(area), below);
+        table.breakdown(REFERRED + "=" + YES, OUTCOME + "=");
+        for (String dimension : List.of(RESPONSE_BREACHED, RESOLUTION_BREACHED, REFERRED)) {
+            table.hide(dimension + "=" + NO);
+        }
+        for (TicketFact ticket : all) {
+            String municipality = ticket.municipalityCode();
+            table.add(municipality, TerritoryTable.TOTAL, 1)
+                .add(municipality, TOPIC + "=" + ticket.topic(), 1)
+                .add(municipality, PRIORITY + "=" + ticket.priority(), 1)
+                .add(municipality, CHANNEL + "=" + ticket.channel(), 1)
+                .add(municipality, STATUS + "=" + ticket.status(), 1)
+                .add(municipality, RESPONSE_BREACHED + "=" + (ticket.responseBreached() ? YES : NO), 1)
+                .add(municipality, RESOLUTION_BREACHED + "=" + (ticket.resolutionBreached() ? YES : NO), 1)
+                .add(municipality, REFERRED + "=" + (ticket.referralOutcome() != null ? YES : NO), 1);
+            if (ticket.referralOutcome() != null) {
+                table.add(municipality, OUTCOME + "=" + ticket.referralOutcome(), 1);
+            }
+        }
+        return table.build();
     }
 
-    /** Counts per value, protected together with their total so that no small count can be worked out. */
-    private Map<String, Cell> breakdown(List<TicketFact> tickets, Function<TicketFact, String> dimension) {
-        return suppression.protect(tickets.size(),
-                tickets.stream().collect(Collectors.groupingBy(dimension, Collectors.counting())));
-    }
-
-    /** How many tickets have a property, protected together with those that have not and the total. */
-    private Cell share(List<TicketFact> tickets, java.util.function.Predicate<TicketFact> property) {
-        long with = tickets.stream().filter(property).count();
-        return suppression.protect(tickets.size(), List.of(with, tickets.size() - with)).parts().get(0);
-    }
-
-    /** Calls on the area's office lines, answered and missed, protected with their total. */
-    private Map<String, Cell> calls(TerritorialUnit area) {
-        CallFacts.Counts counts = calls.within(territory.lowestLevelUnitsWithin(area.code()));
-        SmallCellSuppression.Protected cells = suppression.protect(counts.answered() + counts.missed(),
-                List.of(counts.answered(), counts.missed()));
-        return Map.of("ANSWERED", cells.parts().get(0), "MISSED", cells.parts().get(1));
+    /** Calls on the office lines, answered and missed; all calls together are never published. */
+    private LinkedTable callsTable() {
+        TerritoryTable table = TerritoryTable.of(CALLS, territory).hide(TerritoryTable.TOTAL)
+            .sum(TerritoryTable.TOTAL, List.of(ANSWERED, MISSED));
+        calls.byMunicipality(territory.lowestLevelUnits()).forEach((municipality, counts) -> table
+            .add(municipality, TerritoryTable.TOTAL, counts.answered() + counts.missed())
+            .add(municipality, ANSWERED, counts.answered())
+            .add(municipality, MISSED, counts.missed()));
+        return table.build();
     }
 
     private OfficeTimes officeTimes(List<TicketFact> tickets, Function<TicketFact, Long> time) {
@@ -110,7 +151,7 @@ public class HotlineFigures {
             .filter(java.util.Objects::nonNull)
             .sorted()
             .toList();
-        if (minutes.size() < suppression.minimumCount()) {
+        if (minutes.size() < disclosure.minimumCount()) {
             return new OfficeTimes(null, null, !minutes.isEmpty());
         }
         return new OfficeTimes(percentile(minutes, 50), percentile(minutes, 90), false);

@@ -3,6 +3,8 @@ package org.diasporadesk.reporting.hotline.persistence;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.events.hotline.CallLogged;
@@ -42,11 +44,12 @@ class MongoCallFacts implements CallFacts, RebuildableProjection {
     }
 
     @Override
-    public Counts within(Collection<String> municipalityCodes) {
+    public Map<String, Counts> byMunicipality(Collection<String> municipalityCodes) {
         List<CallFactDocument> calls = mongo.find(new Query(Criteria.where("municipalityCode").in(municipalityCodes)),
                 CallFactDocument.class);
-        long answered = calls.stream().filter(CallFactDocument::answered).count();
-        return new Counts(answered, calls.size() - answered);
+        return calls.stream().collect(Collectors.groupingBy(CallFactDocument::municipalityCode, Collectors.collectingAndThen(
+                Collectors.partitioningBy(CallFactDocument::answered, Collectors.counting()),
+                answered -> new Counts(answered.get(true), answered.get(false)))));
     }
 
     @Override

@@ -10,25 +10,32 @@ import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.reporting.disclosure.Cell;
-import org.diasporadesk.reporting.disclosure.SmallCellSuppression;
+import org.diasporadesk.reporting.disclosure.DisclosurePolicy;
+import org.diasporadesk.reporting.disclosure.LinkedTable;
+import org.diasporadesk.reporting.disclosure.ProtectedTable;
+import org.diasporadesk.reporting.disclosure.TerritoryTable;
 import org.diasporadesk.reporting.migrants.application.MigrantTally.Dimension;
 import org.springframework.stereotype.Service;
 
 /**
- * Registered migrants and households for an area of the territory and each unit directly below it, with
- * small cells suppressed so that no figure identifies a person or a small group.
+ * Registered migrants and households for an area of the territory and each unit directly below it. Each measure
+ * is protected as one table over the whole territory and every breakdown, so that a unit shows the same cells
+ * whether it is asked for by itself or as part of its region.
  */
 @Service
 public class MigrantFigures {
 
+    private static final String MIGRANTS = "migrants";
+    private static final String HOUSEHOLDS = "households";
+
     private final MigrantCounters counters;
     private final Territory territory;
-    private final SmallCellSuppression suppression;
+    private final DisclosurePolicy disclosure;
 
-    MigrantFigures(MigrantCounters counters, Territory territory, SmallCellSuppression suppression) {
+    MigrantFigures(MigrantCounters counters, Territory territory, DisclosurePolicy disclosure) {
         this.counters = counters;
         this.territory = territory;
-        this.suppression = suppression;
+        this.disclosure = disclosure;
     }
 
     /**
@@ -45,32 +52,45 @@ public class MigrantFigures {
 
     public AreaFigures forArea(String areaCode, Actor actor) {
         TerritorialUnit area = AreaAccess.require(actor, territory, "area", areaCode);
-        Map<String, MigrantTally> byMunicipality = counters.tallies(territory.lowestLevelUnitsWithin(area.code()));
-        List<TerritorialUnit> children = territory.children(area.code());
-        MigrantTally total = tallyWithin(area, byMunicipality);
-        List<MigrantTally> parts = children.stream().map(child -> tallyWithin(child, byMunicipality)).toList();
-        SmallCellSuppression.Protected migrants = suppression.protect(total.migrants(),
-                parts.stream().map(MigrantTally::migrants).toList());
-        SmallCellSuppression.Protected households = suppression.protect(total.households(),
-                parts.stream().map(MigrantTally::households).toList());
+        Map<String, MigrantTally> byMunicipality = counters.tallies(territory.lowestLevelUnits());
+        ProtectedTable migrants = disclosure.protect(migrantsTable(byMunicipality));
+        ProtectedTable households = disclosure.protect(householdsTable(byMunicipality));
         List<AreaFigures> below = new ArrayList<>();
-        for (int i = 0; i < children.size(); i++) {
-            TerritorialUnit child = children.get(i);
-            below.add(new AreaFigures(child.code(), child.name(), child.level(), migrants.parts().get(i),
-                    households.parts().get(i), null, List.of()));
+        for (TerritorialUnit child : territory.children(area.code())) {
+            below.add(new AreaFigures(child.code(), child.name(), child.level(),
+                    migrants.cell(TerritoryTable.key(MIGRANTS, child.code(), TerritoryTable.TOTAL)),
+                    households.cell(TerritoryTable.key(HOUSEHOLDS, child.code(), TerritoryTable.TOTAL)), null,
+                    List.of()));
         }
-        Function<Dimension, Map<String, Cell>> by = dimension -> suppression.protect(total.migrants(),
-                total.by(dimension));
+        Function<Dimension, Map<String, Cell>> by = dimension -> migrants.cellsStartingWith(
+                TerritoryTable.key(MIGRANTS, area.code(), dimension.name() + "="));
         Breakdowns breakdowns = new Breakdowns(by.apply(Dimension.DESTINATION_COUNTRY), by.apply(Dimension.SEX),
                 by.apply(Dimension.AGE_BAND), by.apply(Dimension.LIFECYCLE_STAGE));
-        return new AreaFigures(area.code(), area.name(), area.level(), migrants.total(), households.total(),
-                breakdowns, below);
+        return new AreaFigures(area.code(), area.name(), area.level(),
+                migrants.cell(TerritoryTable.key(MIGRANTS, area.code(), TerritoryTable.TOTAL)),
+                households.cell(TerritoryTable.key(HOUSEHOLDS, area.code(), TerritoryTable.TOTAL)), breakdowns, below);
     }
 
-    private MigrantTally tallyWithin(TerritorialUnit unit, Map<String, MigrantTally> byMunicipality) {
-        return byMunicipality.entrySet().stream()
-            .filter(entry -> territory.isWithin(entry.getKey(), unit.code()))
-            .map(Map.Entry::getValue)
-            .reduce(MigrantTally.NONE, MigrantTally::plus);
+    /** Migrants in every unit of the territory, and in each by every dimension: one table, one pattern. */
+    private LinkedTable migrantsTable(Map<String, MigrantTally> byMunicipality) {
+        TerritoryTable table = TerritoryTable.of(MIGRANTS, territory);
+        for (Dimension dimension : Dimension.values()) {
+            table.breakdown(TerritoryTable.TOTAL, dimension.name() + "=");
+        }
+        byMunicipality.forEach((municipality, tally) -> {
+            table.add(municipality, TerritoryTable.TOTAL, tally.migrants());
+            for (Dimension dimension : Dimension.values()) {
+                tally.by(dimension).forEach((value, count) -> table.add(municipality, dimension.name() + "=" + value,
+                        count));
+            }
+        });
+        return table.build();
+    }
+
+    private LinkedTable householdsTable(Map<String, MigrantTally> byMunicipality) {
+        TerritoryTable table = TerritoryTable.of(HOUSEHOLDS, territory);
+        byMunicipality.forEach((municipality, tally) -> table.add(municipality, TerritoryTable.TOTAL,
+                tally.households()));
+        return table.build();
     }
 }

@@ -11,8 +11,8 @@ public interface MessageFacts {
     /** @return false if skipped as a redelivery or overtaken by a later status */
     boolean statusChanged(MessageStatusChanged change, long sequence);
 
-    /** How many messages of a campaign, on a channel, are in a status. */
-    record MessageCount(String campaignId, String channel, String status, long messages) {
+    /** How many messages to people of a municipality, of a campaign, on a channel, are in a status. */
+    record MessageCount(String municipalityCode, String campaignId, String channel, String status, long messages) {
     }
 
     /** Counts of the messages to people whose home is in these municipalities. */

@@ -15,7 +15,10 @@ import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.reporting.disclosure.Cell;
-import org.diasporadesk.reporting.disclosure.SmallCellSuppression;
+import org.diasporadesk.reporting.disclosure.DisclosurePolicy;
+import org.diasporadesk.reporting.disclosure.LinkedTable;
+import org.diasporadesk.reporting.disclosure.ProtectedTable;
+import org.diasporadesk.reporting.disclosure.TerritoryTable;
 import org.diasporadesk.reporting.outreach.application.CampaignFacts.CampaignFact;
 import org.diasporadesk.reporting.outreach.application.CampaignFacts.SessionFact;
 import org.diasporadesk.reporting.outreach.application.MessageFacts.MessageCount;
@@ -25,8 +28,9 @@ import org.springframework.stereotype.Service;
 /**
  * Outreach for an area: messages to people whose home is in it, by channel and status, the delivery rate, reach and
  * replies per campaign, opt-outs, and the training sessions that the area or an office below it runs, enrolment
- * against capacity and attendance. Every count goes through small-cell suppression together with the total it
- * adds up to; a rate is published only when the counts it is made of are, so that it gives nothing away.
+ * against capacity and attendance. Every count goes through the disclosure policy, messages and replies each as one
+ * table over the whole territory; a rate is published only when the counts it is made of are, so that it gives
+ * nothing away.
  */
 @Service
 public class OutreachFigures {
@@ -36,20 +40,38 @@ public class OutreachFigures {
     /** Messages that left the queue: the delivery rate's denominator. */
     private static final List<String> DISPATCHED = List.of("SENT", "DELIVERED", "FAILED");
     private static final String FREE_TEXT = "FREE_TEXT";
+    private static final String MESSAGES = "messages";
+    private static final String REPLIES = "replies";
+    private static final String SESSIONS = "sessions";
+    private static final String CHANNEL = "CHANNEL";
+    private static final String STATUS = "STATUS";
+    private static final String CAMPAIGN = "CAMPAIGN";
+    private static final String REACH = "REACH";
+    private static final String CAMPAIGN_REACH = "CAMPAIGN_REACH";
+    private static final String YES = "YES";
+    private static final String NO = "NO";
+    private static final String OPT_OUT = "OPT_OUT";
+    private static final String OTHER = "OTHER";
+    private static final String ANSWERED = "ANSWERED";
+    private static final String ANSWER = "ANSWER";
+    private static final String ENROLLED = "ENROLLED";
+    private static final String ATTENDED = "ATTENDED";
+    private static final String ABSENT = "ABSENT";
+    private static final String WAITING = "WAITING";
 
     private final MessageFacts messages;
     private final ReplyFacts replies;
     private final CampaignFacts campaigns;
     private final Territory territory;
-    private final SmallCellSuppression suppression;
+    private final DisclosurePolicy disclosure;
 
     OutreachFigures(MessageFacts messages, ReplyFacts replies, CampaignFacts campaigns, Territory territory,
-            SmallCellSuppression suppression) {
+            DisclosurePolicy disclosure) {
         this.messages = messages;
         this.replies = replies;
         this.campaigns = campaigns;
         this.territory = territory;
-        this.suppression = suppression;
+        this.disclosure = disclosure;
     }
 
     /**
@@ -77,12 +99,13 @@ public class OutreachFigures {
 
     public AreaFigures forArea(String areaCode, Actor planner) {
         TerritorialUnit area = AreaAccess.require(planner, territory, "area", areaCode);
-        List<String> municipalities = territory.lowestLevelUnitsWithin(area.code());
-        List<MessageCount> counts = messages.countsWithin(municipalities);
-        List<ReplyCount> replyCounts = replies.countsWithin(municipalities);
-        long total = counts.stream().mapToLong(MessageCount::messages).sum();
+        List<String> everywhere = territory.lowestLevelUnits();
+        List<MessageCount> counts = messages.countsWithin(everywhere);
+        ProtectedTable sent = disclosure.protect(messagesTable(counts));
+        ProtectedTable replied = disclosure.protect(repliesTable(replies.countsWithin(everywhere)));
+        Function<String, Cell> in = category -> sent.cell(TerritoryTable.key(MESSAGES, area.code(), category));
 
-        Map<String, Cell> byStatus = breakdown(total, counts, MessageCount::status, MessageCount::messages);
+        Map<String, Cell> byStatus = sent.cellsStartingWith(TerritoryTable.key(MESSAGES, area.code(), STATUS + "="));
         Double deliveryRate = null;
         boolean dispatchedShown = DISPATCHED.stream()
             .allMatch(status -> !byStatus.containsKey(status) || !byStatus.get(status).suppressed());
@@ -90,76 +113,114 @@ public class OutreachFigures {
             long dispatched = DISPATCHED.stream().mapToLong(status -> value(byStatus.get(status))).sum();
             deliveryRate = dispatched == 0 ? null : (double) value(byStatus.get("DELIVERED")) / dispatched;
         }
-        long reached = sum(counts, count -> REACHED.contains(count.status()));
-        long optOuts = replyCounts.stream().filter(reply -> "OPT_OUT".equals(reply.kind()))
-            .mapToLong(ReplyCount::replies).sum();
-        long allReplies = replyCounts.stream().mapToLong(ReplyCount::replies).sum();
-
-        return new AreaFigures(area.code(), area.name(), area.level(), suppression.protect(total),
-                breakdown(total, counts, MessageCount::channel, MessageCount::messages), byStatus, deliveryRate,
-                suppression.protect(total, List.of(reached, total - reached)).parts().get(0),
-                suppression.protect(allReplies, List.of(optOuts, allReplies - optOuts)).parts().get(0),
-                perCampaign(counts, replyCounts), sessions(area));
-    }
-
-    private List<CampaignFigures> perCampaign(List<MessageCount> counts, List<ReplyCount> replyCounts) {
-        Map<String, List<MessageCount>> byCampaign = counts.stream()
-            .collect(Collectors.groupingBy(MessageCount::campaignId, TreeMap::new, Collectors.toList()));
-        List<String> ids = List.copyOf(byCampaign.keySet());
-        List<Long> messagesPer = ids.stream().map(id -> sum(byCampaign.get(id), count -> true)).toList();
-        List<Long> reachedPer = ids.stream()
-            .map(id -> sum(byCampaign.get(id), count -> REACHED.contains(count.status())))
+        List<String> campaignIds = counts.stream()
+            .filter(count -> territory.isWithin(count.municipalityCode(), area.code()))
+            .map(MessageCount::campaignId)
+            .distinct()
+            .sorted()
             .toList();
-        SmallCellSuppression.Protected messageCells = suppression.protect(
-                messagesPer.stream().mapToLong(Long::longValue).sum(), messagesPer);
-        SmallCellSuppression.Protected reachCells = suppression.protect(
-                reachedPer.stream().mapToLong(Long::longValue).sum(), reachedPer);
-        Map<String, CampaignFact> facts = campaigns.campaigns(ids);
-        Map<String, List<ReplyCount>> answersByCampaign = replyCounts.stream()
-            .filter(reply -> "ANSWER".equals(reply.kind()))
-            .collect(Collectors.groupingBy(ReplyCount::campaignId));
-        List<CampaignFigures> figures = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
-            CampaignFact fact = facts.get(id);
-            List<ReplyCount> answers = answersByCampaign.getOrDefault(id, List.of());
-            long answered = answers.stream().mapToLong(ReplyCount::replies).sum();
-            figures.add(new CampaignFigures(id, fact == null ? null : fact.ownerArea(),
-                    fact == null ? null : fact.kind(), fact == null ? null : fact.status(), messageCells.parts().get(i),
-                    reachCells.parts().get(i), breakdown(answered, answers,
-                            OutreachFigures::answerKey, ReplyCount::replies)));
-        }
-        return figures;
-    }
-
-    private List<SessionFigures> sessions(TerritorialUnit area) {
-        List<String> areasWithin = territory.units().stream()
-            .map(TerritorialUnit::code)
-            .filter(code -> territory.isWithin(code, area.code()))
-            .toList();
-        return campaigns.sessionsOwnedBy(areasWithin).stream()
-            .map(session -> {
-                SmallCellSuppression.Protected enrolment = suppression.protect(session.enrolled(),
-                        List.of((long) session.attended(), (long) session.enrolled() - session.attended()));
-                Cell attended = enrolment.parts().get(0);
-                Double rate = enrolment.total().suppressed() || attended.suppressed() || session.enrolled() == 0 ? null
-                        : (double) session.attended() / session.enrolled();
-                return new SessionFigures(session.campaignId(), session.sessionId(), session.ownerArea(),
-                        session.capacity(), enrolment.total(),
-                        suppression.protect(session.waiting()), attended, rate);
+        Map<String, CampaignFact> facts = campaigns.campaigns(campaignIds);
+        List<CampaignFigures> perCampaign = campaignIds.stream()
+            .map(id -> {
+                CampaignFact fact = facts.get(id);
+                return new CampaignFigures(id, fact == null ? null : fact.ownerArea(),
+                        fact == null ? null : fact.kind(), fact == null ? null : fact.status(),
+                        in.apply(CAMPAIGN + "=" + id), in.apply(CAMPAIGN_REACH + "=" + id),
+                        replied.cellsStartingWith(TerritoryTable.key(REPLIES, area.code(), answersOf(id))));
             })
             .toList();
+        return new AreaFigures(area.code(), area.name(), area.level(), in.apply(TerritoryTable.TOTAL),
+                sent.cellsStartingWith(TerritoryTable.key(MESSAGES, area.code(), CHANNEL + "=")), byStatus, deliveryRate,
+                in.apply(REACH + "=" + YES), replied.cell(TerritoryTable.key(REPLIES, area.code(), OPT_OUT)),
+                perCampaign, sessions(area));
     }
 
-    /** Counts per value of a dimension, protected together with their total. */
-    private <T> Map<String, Cell> breakdown(long total, List<T> rows, Function<T, String> dimension,
-            ToLongFunction<T> count) {
-        return suppression.protect(total, rows.stream().collect(Collectors.groupingBy(dimension,
-                Collectors.summingLong(count))));
+    /**
+     * Messages in every unit by channel, status and campaign, and those that reached a person (sent or delivered),
+     * in all and per campaign; those that did not are hidden.
+     */
+    private LinkedTable messagesTable(List<MessageCount> counts) {
+        TerritoryTable table = TerritoryTable.of(MESSAGES, territory)
+            .breakdown(TerritoryTable.TOTAL, CHANNEL + "=")
+            .breakdown(TerritoryTable.TOTAL, STATUS + "=")
+            .breakdown(TerritoryTable.TOTAL, CAMPAIGN + "=")
+            .breakdown(TerritoryTable.TOTAL, REACH + "=")
+            .breakdown(REACH + "=" + YES, CAMPAIGN_REACH + "=")
+            .sum(REACH + "=" + YES, REACHED.stream().map(status -> STATUS + "=" + status).toList())
+            .hide(REACH + "=" + NO);
+        for (MessageCount count : counts) {
+            String municipality = count.municipalityCode();
+            boolean reached = REACHED.contains(count.status());
+            table.add(municipality, TerritoryTable.TOTAL, count.messages())
+                .add(municipality, CHANNEL + "=" + count.channel(), count.messages())
+                .add(municipality, STATUS + "=" + count.status(), count.messages())
+                .add(municipality, CAMPAIGN + "=" + count.campaignId(), count.messages())
+                .add(municipality, REACH + "=" + (reached ? YES : NO), count.messages());
+            if (reached) {
+                table.add(municipality, CAMPAIGN_REACH + "=" + count.campaignId(), count.messages());
+            }
+        }
+        return table.build();
     }
 
-    private static long sum(List<MessageCount> counts, Predicate<MessageCount> which) {
-        return counts.stream().filter(which).mapToLong(MessageCount::messages).sum();
+    /**
+     * Opt-outs in every unit, and each campaign's answers by option; all replies, the other replies and each
+     * campaign's answers together are hidden.
+     */
+    private LinkedTable repliesTable(List<ReplyCount> counts) {
+        TerritoryTable table = TerritoryTable.of(REPLIES, territory)
+            .sum(TerritoryTable.TOTAL, List.of(OPT_OUT, OTHER))
+            .hide(TerritoryTable.TOTAL)
+            .hide(OTHER);
+        for (ReplyCount count : counts) {
+            String municipality = count.municipalityCode();
+            table.add(municipality, TerritoryTable.TOTAL, count.replies());
+            if ("OPT_OUT".equals(count.kind())) {
+                table.add(municipality, OPT_OUT, count.replies());
+                continue;
+            }
+            table.add(municipality, OTHER, count.replies());
+            if ("ANSWER".equals(count.kind())) {
+                String answered = ANSWERED + ":" + count.campaignId();
+                table.hide(answered)
+                    .breakdown(answered, answersOf(count.campaignId()))
+                    .add(municipality, answered, count.replies())
+                    .add(municipality, answersOf(count.campaignId()) + answerKey(count), count.replies());
+            }
+        }
+        return table.build();
+    }
+
+    private static String answersOf(String campaignId) {
+        return ANSWER + ":" + campaignId + "=";
+    }
+
+    /** Training sessions: enrolled is attended plus absent (never published); the waiting list stands alone. */
+    private List<SessionFigures> sessions(TerritorialUnit area) {
+        List<SessionFact> all = campaigns.sessionsOwnedBy(territory.units().stream().map(TerritorialUnit::code)
+            .toList());
+        LinkedTable.Builder table = LinkedTable.builder(SESSIONS);
+        for (SessionFact session : all) {
+            String prefix = SESSIONS + "|" + session.sessionId() + "|";
+            table.cell(prefix + ENROLLED, session.enrolled())
+                .cell(prefix + ATTENDED, session.attended())
+                .hiddenCell(prefix + ABSENT, (long) session.enrolled() - session.attended())
+                .cell(prefix + WAITING, session.waiting())
+                .relation(prefix + ENROLLED, List.of(prefix + ATTENDED, prefix + ABSENT));
+        }
+        ProtectedTable cells = disclosure.protect(table.build());
+        return all.stream()
+            .filter(session -> territory.isWithin(session.ownerArea(), area.code()))
+            .map(session -> {
+                String prefix = SESSIONS + "|" + session.sessionId() + "|";
+                Cell enrolled = cells.cell(prefix + ENROLLED);
+                Cell attended = cells.cell(prefix + ATTENDED);
+                Double rate = enrolled.suppressed() || attended.suppressed() || value(enrolled) == 0 ? null
+                        : (double) value(attended) / value(enrolled);
+                return new SessionFigures(session.campaignId(), session.sessionId(), session.ownerArea(),
+                        session.capacity(), enrolled, cells.cell(prefix + WAITING), attended, rate);
+            })
+            .toList();
     }
 
     private static long value(Cell cell) {

@@ -50,11 +50,11 @@ class MongoMessageFacts implements MessageFacts, RebuildableProjection {
     public List<MessageCount> countsWithin(Collection<String> municipalityCodes) {
         Aggregation counts = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where("municipalityCode").in(municipalityCodes)),
-                Aggregation.group("campaignId", "channel", "status").count().as("messages"));
+                Aggregation.group("municipalityCode", "campaignId", "channel", "status").count().as("messages"));
         return mongo.aggregate(counts, COLLECTION, Document.class).getMappedResults().stream()
             .map(row -> {
                 Document group = row.get("_id", Document.class);
-                return new MessageCount(group.getString("campaignId"), group.getString("channel"),
+                return new MessageCount(group.getString("municipalityCode"), group.getString("campaignId"), group.getString("channel"),
                         group.getString("status"), ((Number) row.get("messages")).longValue());
             })
             .toList();

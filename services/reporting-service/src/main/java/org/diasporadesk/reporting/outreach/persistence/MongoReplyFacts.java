@@ -46,11 +46,11 @@ class MongoReplyFacts implements ReplyFacts, RebuildableProjection {
     public List<ReplyCount> countsWithin(Collection<String> municipalityCodes) {
         Aggregation counts = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where("municipalityCode").in(municipalityCodes)),
-                Aggregation.group("campaignId", "kind", "question", "answer").count().as("replies"));
+                Aggregation.group("municipalityCode", "campaignId", "kind", "question", "answer").count().as("replies"));
         return mongo.aggregate(counts, COLLECTION, Document.class).getMappedResults().stream()
             .map(row -> {
                 Document group = row.get("_id", Document.class);
-                return new ReplyCount(group.getString("campaignId"), group.getString("kind"), group.getString("answer"),
+                return new ReplyCount(group.getString("municipalityCode"), group.getString("campaignId"), group.getString("kind"), group.getString("answer"),
                         group.getInteger("question"), ((Number) row.get("replies")).longValue());
             })
             .toList();

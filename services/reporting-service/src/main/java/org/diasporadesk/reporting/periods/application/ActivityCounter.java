@@ -14,8 +14,8 @@ import org.diasporadesk.reporting.migrants.application.MigrantCounters;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts the activity of consecutive periods in an area and its units below, from the projections as they are now.
- * Reads each projection once for the whole span, per office day and municipality, and sums the days into periods.
+ * Counts the activity of consecutive periods in every municipality, from the projections as they are now. Reads
+ * each projection once for the whole span, per office day and municipality, and sums the days into periods.
  */
 @Service
 public class ActivityCounter {
@@ -32,63 +32,55 @@ public class ActivityCounter {
         this.calendar = calendar;
     }
 
-    /** @param periods consecutive, earliest first */
-    public Map<ReportingPeriod, ActivityTally> count(String areaCode, List<ReportingPeriod> periods) {
+    /**
+     * @param periods consecutive, earliest first
+     * @return per period, the activity of each municipality that had any
+     */
+    public Map<ReportingPeriod, Map<String, Activity>> byMunicipality(List<ReportingPeriod> periods) {
         LocalDate from = periods.get(0).from();
         LocalDate until = periods.get(periods.size() - 1).until();
-        Map<String, String> unitBelowOf = unitBelowOfEachMunicipality(areaCode);
         Map<LocalDate, Map<String, Activity>> byDay = new TreeMap<>();
         for (MigrantCounters.Recorded recorded : households.recordedBetween(from, until)) {
-            add(byDay, recorded.day(), recorded.municipalityCode(), unitBelowOf,
+            add(byDay, recorded.day(), recorded.municipalityCode(),
                     new Activity(recorded.counts().migrants(), recorded.counts().households(), 0));
         }
         for (TicketFacts.Opened opened : tickets.openedBetween(calendar.startOf(from), calendar.startOf(until))) {
-            add(byDay, calendar.dayOf(opened.openedAt()), opened.municipalityCode(), unitBelowOf,
-                    new Activity(0, 0, 1));
+            add(byDay, calendar.dayOf(opened.openedAt()), opened.municipalityCode(), new Activity(0, 0, 1));
         }
-        List<String> below = territory.children(areaCode).stream().map(TerritorialUnit::code).toList();
-        Map<ReportingPeriod, ActivityTally> tallies = new LinkedHashMap<>();
+        Map<ReportingPeriod, Map<String, Activity>> activity = new LinkedHashMap<>();
         for (ReportingPeriod period : periods) {
-            Activity area = Activity.NONE;
-            Map<String, Activity> perUnit = new LinkedHashMap<>();
-            below.forEach(unit -> perUnit.put(unit, Activity.NONE));
-            for (Map.Entry<LocalDate, Map<String, Activity>> day : byDay.entrySet()) {
-                if (!period.contains(day.getKey())) {
-                    continue;
+            Map<String, Activity> perMunicipality = new TreeMap<>();
+            byDay.forEach((day, municipalities) -> {
+                if (period.contains(day)) {
+                    municipalities.forEach((municipality, done) -> perMunicipality.merge(municipality, done,
+                            Activity::plus));
                 }
-                for (Map.Entry<String, Activity> unit : day.getValue().entrySet()) {
-                    area = area.plus(unit.getValue());
-                    if (perUnit.containsKey(unit.getKey())) {
-                        perUnit.merge(unit.getKey(), unit.getValue(), Activity::plus);
-                    }
-                }
-            }
-            tallies.put(period, new ActivityTally(area, perUnit));
+            });
+            activity.put(period, perMunicipality);
         }
-        return tallies;
+        return activity;
     }
 
-    /**
-     * The activity of the day, filed under the unit below the area that holds the municipality (the municipality
-     * itself when the area is one); activity outside the area is left out.
-     */
-    private static void add(Map<LocalDate, Map<String, Activity>> byDay, LocalDate day, String municipality,
-            Map<String, String> unitBelowOf, Activity activity) {
-        String unit = unitBelowOf.get(municipality);
-        if (unit != null) {
-            byDay.computeIfAbsent(day, ignored -> new HashMap<>()).merge(unit, activity, Activity::plus);
-        }
-    }
-
-    private Map<String, String> unitBelowOfEachMunicipality(String areaCode) {
-        Map<String, String> unitBelowOf = new HashMap<>();
-        for (String municipality : territory.lowestLevelUnitsWithin(areaCode)) {
-            unitBelowOf.put(municipality, municipality);
-        }
+    /** The activity of an area and of each unit directly below it, in the territory file's order. */
+    public ActivityTally tally(String areaCode, Map<String, Activity> byMunicipality) {
+        Map<String, Activity> below = new LinkedHashMap<>();
         for (TerritorialUnit child : territory.children(areaCode)) {
-            territory.lowestLevelUnitsWithin(child.code()).forEach(municipality -> unitBelowOf.put(municipality,
-                    child.code()));
+            below.put(child.code(), within(child.code(), byMunicipality));
         }
-        return unitBelowOf;
+        return new ActivityTally(within(areaCode, byMunicipality), below);
+    }
+
+    private Activity within(String areaCode, Map<String, Activity> byMunicipality) {
+        return byMunicipality.entrySet().stream()
+            .filter(entry -> territory.isWithin(entry.getKey(), areaCode))
+            .map(Map.Entry::getValue)
+            .reduce(Activity.NONE, Activity::plus);
+    }
+
+    private void add(Map<LocalDate, Map<String, Activity>> byDay, LocalDate day, String municipality,
+            Activity activity) {
+        if (territory.isLowestLevelUnit(municipality)) {
+            byDay.computeIfAbsent(day, ignored -> new HashMap<>()).merge(municipality, activity, Activity::plus);
+        }
     }
 }

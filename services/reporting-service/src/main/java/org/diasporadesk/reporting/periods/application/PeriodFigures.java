@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
-import java.util.stream.Stream;
 
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.AreaAccess;
@@ -18,7 +16,6 @@ import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.chassis.web.StateConflictException;
 import org.diasporadesk.reporting.disclosure.Cell;
-import org.diasporadesk.reporting.disclosure.SmallCellSuppression;
 import org.diasporadesk.reporting.periods.application.ReportingPeriod.Interval;
 import org.springframework.stereotype.Service;
 
@@ -34,19 +31,19 @@ public class PeriodFigures {
     static final int MAX_PERIODS = 366;
 
     private final ActivityCounter counter;
+    private final PeriodPublisher publisher;
     private final SignOffs signOffs;
     private final Territory territory;
     private final OfficeCalendar calendar;
-    private final SmallCellSuppression suppression;
     private final Clock clock;
 
-    PeriodFigures(ActivityCounter counter, SignOffs signOffs, Territory territory, OfficeCalendar calendar,
-            SmallCellSuppression suppression, Clock clock) {
+    PeriodFigures(ActivityCounter counter, PeriodPublisher publisher, SignOffs signOffs, Territory territory,
+            OfficeCalendar calendar, Clock clock) {
         this.counter = counter;
+        this.publisher = publisher;
         this.signOffs = signOffs;
         this.territory = territory;
         this.calendar = calendar;
-        this.suppression = suppression;
         this.clock = clock;
     }
 
@@ -79,8 +76,7 @@ public class PeriodFigures {
     public PeriodReport report(String areaCode, String periodLabel, Actor planner) {
         TerritorialUnit area = AreaAccess.require(planner, territory, "area", areaCode);
         ReportingPeriod period = ReportingPeriod.parse("period", periodLabel);
-        ActivityTally now = counter.count(area.code(), List.of(period)).get(period);
-        return report(area, period, now, signOffs.find(area.code(), period.label()));
+        return report(area, publisher.publish(List.of(period)).get(period));
     }
 
     /** The periods of the interval from the one holding {@code from} to the one holding {@code to}. */
@@ -99,15 +95,12 @@ public class PeriodFigures {
             }
             periods.add(period);
         }
-        Map<ReportingPeriod, ActivityTally> now = counter.count(area.code(), periods);
-        Map<String, SignOff> signed = signOffs.findAll(area.code(), periods.stream().map(ReportingPeriod::label)
-            .toList());
+        Map<ReportingPeriod, PublishedPeriod> published = publisher.publish(periods);
         List<ReportingPeriod> sealed = interval == Interval.MONTH ? List.of() : monthsWithWithheldAdjustments(area,
                 periods.get(0).from(), periods.get(periods.size() - 1).until());
         return new Series(area.code(), area.name(), interval, periods.stream()
             .map(period -> {
-                PeriodReport report = report(area, period, now.get(period),
-                        Optional.ofNullable(signed.get(period.label())));
+                PeriodReport report = report(area, published.get(period));
                 return sealed.stream().anyMatch(month -> overlap(month, period)) ? withheld(report) : report;
             })
             .toList());
@@ -132,23 +125,18 @@ public class PeriodFigures {
         if (signedMonths.isEmpty()) {
             return List.of();
         }
-        Map<ReportingPeriod, ActivityTally> now = counter.count(area.code(), signedMonths);
+        Map<ReportingPeriod, PublishedPeriod> published = new java.util.HashMap<>();
+        for (ReportingPeriod month : signedMonths) {
+            published.putAll(publisher.publish(List.of(month)));
+        }
         return signedMonths.stream()
-            .filter(month -> hasWithheldCell(publish(now.get(month).minus(signed.get(month.label()).approved()))))
+            .filter(month -> PublishedPeriod.hasWithheldCell(published.get(month)
+                .adjustment(signed.get(month.label()))))
             .toList();
     }
 
     private static boolean overlap(ReportingPeriod month, ReportingPeriod period) {
         return period.from().isBefore(month.until()) && month.from().isBefore(period.until());
-    }
-
-    private static boolean hasWithheldCell(Activities activities) {
-        return Stream.concat(
-                Stream.of(activities.migrantsRecorded(), activities.householdsRecorded(),
-                        activities.ticketsOpened()),
-                activities.below().stream().flatMap(unit -> Stream.of(unit.migrantsRecorded(),
-                        unit.householdsRecorded(), unit.ticketsOpened())))
-            .anyMatch(Cell::suppressed);
     }
 
     private static PeriodReport withheld(PeriodReport report) {
@@ -179,45 +167,26 @@ public class PeriodFigures {
             throw new StateConflictException("period", period.label() + " runs until " + period.until().minusDays(1)
                     + "; it can be signed off from " + period.until());
         }
-        ActivityTally now = counter.count(area.code(), List.of(period)).get(period);
+        ActivityTally now = counter.tally(area.code(), counter.byMunicipality(List.of(period)).get(period));
         SignOff signOff = new SignOff(area.code(), period.label(), planner.userId(), clock.instant(), now);
         signOffs.addUnlessSigned(signOff).ifPresent(earlier -> {
             throw new StateConflictException("period", period.label() + " was signed off for " + area.code() + " by "
                     + earlier.signedBy() + " at " + earlier.signedAt() + "; what arrives later shows as its late "
                     + "adjustment");
         });
-        return report(area, period, now, Optional.of(signOff));
+        return report(area, publisher.publish(List.of(period)).get(period));
     }
 
-    private PeriodReport report(TerritorialUnit area, ReportingPeriod period, ActivityTally now,
-            Optional<SignOff> signOff) {
+    private PeriodReport report(TerritorialUnit area, PublishedPeriod published) {
+        ReportingPeriod period = published.period();
+        Optional<SignOff> signOff = published.signOff(area.code());
         if (signOff.isPresent()) {
-            ActivityTally approved = signOff.get().approved();
             return new PeriodReport(area.code(), area.name(), period.label(), period.from(), period.until(),
-                    Status.SIGNED_OFF, signOff.get().signedBy(), signOff.get().signedAt(), publish(approved),
-                    publish(now.minus(approved)));
+                    Status.SIGNED_OFF, signOff.get().signedBy(), signOff.get().signedAt(),
+                    published.approved(signOff.get()), published.adjustment(signOff.get()));
         }
         Status status = calendar.today().isBefore(period.until()) ? Status.IN_PROGRESS : Status.OPEN;
         return new PeriodReport(area.code(), area.name(), period.label(), period.from(), period.until(), status, null,
-                null, publish(now), null);
-    }
-
-    private Activities publish(ActivityTally tally) {
-        List<String> units = List.copyOf(tally.below().keySet());
-        SmallCellSuppression.Protected migrants = protect(tally, Activity::migrantsRecorded);
-        SmallCellSuppression.Protected households = protect(tally, Activity::householdsRecorded);
-        SmallCellSuppression.Protected tickets = protect(tally, Activity::ticketsOpened);
-        List<UnitActivity> below = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            String unit = units.get(i);
-            below.add(new UnitActivity(unit, territory.unit(unit).map(TerritorialUnit::name).orElse(unit),
-                    migrants.parts().get(i), households.parts().get(i), tickets.parts().get(i)));
-        }
-        return new Activities(migrants.total(), households.total(), tickets.total(), below);
-    }
-
-    private SmallCellSuppression.Protected protect(ActivityTally tally, ToLongFunction<Activity> measure) {
-        return suppression.protect(measure.applyAsLong(tally.area()),
-                tally.below().values().stream().map(measure::applyAsLong).toList());
+                null, published.now(area), null);
     }
 }

@@ -1,6 +1,7 @@
 package org.diasporadesk.reporting.periods.application;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,4 +19,7 @@ public interface SignOffs {
 
     /** Per period label, the sign-offs of the area among these periods. */
     Map<String, SignOff> findAll(String area, Collection<String> periods);
+
+    /** The sign-offs of any of these areas for any of these periods. */
+    List<SignOff> findAll(Collection<String> areas, Collection<String> periods);
 }

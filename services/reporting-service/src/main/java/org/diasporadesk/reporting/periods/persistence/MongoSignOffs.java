@@ -2,6 +2,7 @@ package org.diasporadesk.reporting.periods.persistence;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -70,5 +71,15 @@ class MongoSignOffs implements SignOffs {
         return mongo.find(new Query(Criteria.where("_id").in(ids)), SignOffDocument.class).stream()
             .map(SignOffDocument::toSignOff)
             .collect(Collectors.toMap(SignOff::period, Function.identity()));
+    }
+
+    @Override
+    public List<SignOff> findAll(Collection<String> areas, Collection<String> periods) {
+        Collection<String> ids = areas.stream()
+            .flatMap(area -> periods.stream().map(period -> SignOffDocument.idOf(area, period)))
+            .toList();
+        return mongo.find(new Query(Criteria.where("_id").in(ids)), SignOffDocument.class).stream()
+            .map(SignOffDocument::toSignOff)
+            .toList();
     }
 }

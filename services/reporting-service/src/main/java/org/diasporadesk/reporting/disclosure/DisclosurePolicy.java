@@ -1,0 +1,58 @@
+package org.diasporadesk.reporting.disclosure;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one disclosure policy every number leaving reporting-service goes through (JSON, CSV, the live stream and so
+ * the dashboard). Three parts, each for a way a reader could single out a person:
+ * <ul>
+ * <li>every count of a measure, over the whole territory and every breakdown, is one {@link LinkedTable}, so a
+ * cell withheld anywhere is withheld everywhere it appears, whichever area is asked for;</li>
+ * <li>{@link SuppressionPattern}: counts from 1 to k-1 are withheld, and as many more as it takes for each withheld
+ * cell to have a witness table in which it is k or more (a small one) or different (any other), so that no
+ * combination of published totals, parts and zeros determines a withheld cell or narrows it below k;</li>
+ * <li>{@link KeyedRounding}: every shown count is rounded to a base with a secret offset per cell, so that one
+ * registration between two reads moves a figure in one case out of the base, never by exactly one.</li>
+ * </ul>
+ * The pattern of a table is kept while its counts do not change: the same question gets the same answer.
+ */
+public final class DisclosurePolicy {
+
+    private final int minimumCount;
+    private final KeyedRounding rounding;
+    private final Map<String, ProtectedTable> latest = new ConcurrentHashMap<>();
+
+    public DisclosurePolicy(int minimumCount, int roundingBase, String key) {
+        if (minimumCount < 1) {
+            throw new IllegalArgumentException("the minimum publishable count is at least 1, was " + minimumCount);
+        }
+        this.minimumCount = minimumCount;
+        this.rounding = new KeyedRounding(roundingBase, key);
+    }
+
+    /** k: the smallest count that may be published. */
+    public int minimumCount() {
+        return minimumCount;
+    }
+
+    /** The base shown counts are rounded to (1: not rounded). */
+    public int roundingBase() {
+        return rounding.base();
+    }
+
+    public ProtectedTable protect(LinkedTable table) {
+        ProtectedTable held = latest.get(table.name());
+        if (held != null && held.pattern().table().sameAs(table)) {
+            return held;
+        }
+        ProtectedTable decided = new ProtectedTable(SuppressionPattern.decide(table, minimumCount), rounding);
+        latest.put(table.name(), decided);
+        return decided;
+    }
+
+    /** A count tied by no relation to any other published figure (a training session's waiting list). */
+    public Cell alone(String key, long count) {
+        return count != 0 && Math.abs(count) < minimumCount ? Cell.withheld() : Cell.shown(rounding.round(key, count));
+    }
+}
