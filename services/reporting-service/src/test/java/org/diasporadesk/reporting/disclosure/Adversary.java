@@ -35,32 +35,71 @@ final class Adversary {
     private Adversary() {
     }
 
+    /** What a reader knows of a cell: its published count, or that it is withheld, hidden or a signed difference. */
+    record Known(Long shown, long lowest) {
+
+        static Known shown(long count) {
+            return new Known(count, 0);
+        }
+
+        /** Withheld: zeros are shown, so at least 1. */
+        static Known withheld() {
+            return new Known(null, 1);
+        }
+
+        static Known hidden() {
+            return new Known(null, 0);
+        }
+
+        static Known signed() {
+            return new Known(null, -FAR);
+        }
+    }
+
     static Map<String, Bounds> solve(LinkedTable table, SuppressionPattern pattern) {
-        List<Integer> unknowns = new ArrayList<>();
+        Map<String, Known> cells = new java.util.LinkedHashMap<>();
         for (int cell = 0; cell < table.size(); cell++) {
-            if (pattern.isWithheld(cell) || table.isHidden(cell)) {
-                unknowns.add(cell);
+            boolean unknown = pattern.isWithheld(cell) || table.isHidden(cell);
+            cells.put(table.key(cell), !unknown ? Known.shown(table.value(cell))
+                    : table.isSigned(cell) ? Known.signed() : table.isHidden(cell) ? Known.hidden() : Known.withheld());
+        }
+        List<List<String>> relations = new ArrayList<>();
+        for (int[] relation : table.relations()) {
+            relations.add(java.util.Arrays.stream(relation).mapToObj(table::key).toList());
+        }
+        Map<String, Bounds> bounds = solve(cells, relations);
+        for (int cell = 0; cell < table.size(); cell++) {
+            if (table.isHidden(cell)) {
+                bounds.remove(table.key(cell));
             }
         }
+        return bounds;
+    }
+
+    /**
+     * @param relations each a total's key followed by its parts' keys
+     * @return for each cell not shown, the lowest and highest count that every relation allows
+     */
+    static Map<String, Bounds> solve(Map<String, Known> cells, List<List<String>> relations) {
+        List<String> unknowns = cells.entrySet().stream().filter(cell -> cell.getValue().shown() == null)
+            .map(Map.Entry::getKey).toList();
         Map<String, Bounds> bounds = new HashMap<>();
-        for (List<Integer> component : components(table, unknowns)) {
-            for (int cell : component) {
-                if (!table.isHidden(cell)) {
-                    bounds.put(table.key(cell), new Bounds(optimum(table, component, cell, false),
-                            optimum(table, component, cell, true)));
-                }
+        for (List<String> component : components(relations, unknowns)) {
+            for (String cell : component) {
+                bounds.put(cell, new Bounds(optimum(cells, relations, component, cell, false),
+                        optimum(cells, relations, component, cell, true)));
             }
         }
         return bounds;
     }
 
     /** Unknowns that share no relation cannot inform each other: each group is solved on its own. */
-    private static List<List<Integer>> components(LinkedTable table, List<Integer> unknowns) {
-        Map<Integer, Integer> root = new HashMap<>();
+    private static List<List<String>> components(List<List<String>> relations, List<String> unknowns) {
+        Map<String, String> root = new HashMap<>();
         unknowns.forEach(cell -> root.put(cell, cell));
-        for (int[] relation : table.relations()) {
-            Integer first = null;
-            for (int cell : relation) {
+        for (List<String> relation : relations) {
+            String first = null;
+            for (String cell : relation) {
                 if (root.containsKey(cell)) {
                     if (first == null) {
                         first = cell;
@@ -70,37 +109,41 @@ final class Adversary {
                 }
             }
         }
-        Map<Integer, List<Integer>> groups = new HashMap<>();
+        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
         unknowns.forEach(cell -> groups.computeIfAbsent(find(root, cell), ignored -> new ArrayList<>()).add(cell));
         return List.copyOf(groups.values());
     }
 
-    private static int find(Map<Integer, Integer> root, int cell) {
-        int parent = root.get(cell);
-        return parent == cell ? cell : find(root, parent);
+    private static String find(Map<String, String> root, String cell) {
+        String parent = root.get(cell);
+        return parent.equals(cell) ? cell : find(root, parent);
     }
 
-    private static double optimum(LinkedTable table, List<Integer> component, int target, boolean highest) {
+    private static double optimum(Map<String, Known> cells, List<List<String>> relations, List<String> component,
+            String target, boolean highest) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Map<Integer, Variable> variables = new HashMap<>();
-        for (int cell : component) {
-            Variable variable = model.newVariable(table.key(cell)).integer(true).upper(FAR);
-            variable.lower(table.isSigned(cell) ? -FAR : table.isHidden(cell) ? 0 : 1);
-            variables.put(cell, variable);
+        Map<String, Variable> variables = new HashMap<>();
+        for (String cell : component) {
+            variables.put(cell, model.newVariable(cell).integer(true).lower(cells.get(cell).lowest()).upper(FAR));
         }
-        int[][] relations = table.relations();
-        for (int r = 0; r < relations.length; r++) {
+        int r = 0;
+        for (List<String> relation : relations) {
             Expression sum = null;
             long constant = 0;
-            for (int i = 0; i < relations[r].length; i++) {
-                int cell = relations[r][i];
+            for (int i = 0; i < relation.size(); i++) {
+                String cell = relation.get(i);
                 int sign = i == 0 ? 1 : -1;
                 Variable variable = variables.get(cell);
                 if (variable == null) {
-                    constant -= sign * table.value(cell);
+                    Known known = cells.get(cell);
+                    if (known == null || known.shown() == null) {
+                        sum = null;
+                        break;
+                    }
+                    constant -= sign * known.shown();
                 } else {
                     if (sum == null) {
-                        sum = model.newExpression("relation" + r);
+                        sum = model.newExpression("relation" + r++);
                     }
                     sum.add(variable, sign);
                 }
@@ -112,7 +155,7 @@ final class Adversary {
         variables.get(target).weight(1);
         Optimisation.Result result = highest ? model.maximise() : model.minimise();
         if (!result.getState().isOptimal()) {
-            throw new IllegalStateException(table.key(target) + ": " + result);
+            throw new IllegalStateException(target + ": " + result);
         }
         return result.getValue();
     }

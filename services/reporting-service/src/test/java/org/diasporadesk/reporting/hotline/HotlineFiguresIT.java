@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventEnvelope;
 import org.diasporadesk.events.EventPayload;
@@ -19,12 +20,14 @@ import org.diasporadesk.events.hotline.TicketReferred;
 import org.diasporadesk.events.hotline.TicketResponded;
 import org.diasporadesk.events.hotline.TicketServiceLevelBreached;
 import org.diasporadesk.events.hotline.TicketStatusChanged;
+import org.diasporadesk.reporting.hotline.application.TicketFacts;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
 import org.diasporadesk.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -42,6 +45,12 @@ class HotlineFiguresIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TicketFacts facts;
+
+    @Autowired
+    Territory territory;
 
     ApiClient api;
 
@@ -85,18 +94,19 @@ class HotlineFiguresIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> tickets() == 7);
         JsonNode figures = api.get("/figures/hotline?area={a}", PLANNER, REGION).body();
-        assertThat(figures.at("/byPriority/HIGH/value").asLong()).isEqualTo(7);
+        assertCountOrWithheld(figures.at("/byPriority/HIGH"), 7);
         assertThat(figures.at("/byTopic/missing-person/suppressed").asBoolean()).as("one call: it would identify").isTrue();
         assertThat(figures.at("/byTopic/missing-person/value").isNull()).isTrue();
         assertThat(figures.at("/byTopic/remittances/suppressed").asBoolean())
             .as("with the total shown, the other topic must go too, or 7 - 6 gives the suppressed one away").isTrue();
         assertThat(figures.at("/byStatus/NEW/suppressed").asBoolean()).isTrue();
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/figures/hotline?area={a}", PLANNER, REGION).body()
-            .at("/serviceLevelBreaches/RESPONSE/value").asLong() == 7);
+        await().atMost(Duration.ofSeconds(15)).until(() -> facts.within(territory.lowestLevelUnitsWithin(REGION))
+            .stream().filter(ticket -> ticket.responseBreached() && ticket.referralOutcome() != null).count() == 7);
+        figures = api.get("/figures/hotline?area={a}", PLANNER, REGION).body();
+        assertCountOrWithheld(figures.at("/serviceLevelBreaches/RESPONSE"), 7);
         assertThat(figures.at("/serviceLevelBreaches/RESOLUTION/value").asLong()).isZero();
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/figures/hotline?area={a}", PLANNER, REGION).body()
-            .at("/referred/value").asLong() == 7);
-        JsonNode referrals = api.get("/figures/hotline?area={a}", PLANNER, REGION).body().get("referralOutcomes");
+        assertCountOrWithheld(figures.at("/referred"), 7);
+        JsonNode referrals = figures.get("referralOutcomes");
         assertThat(referrals.at("/PENDING/suppressed").asBoolean()).isTrue();
         assertThat(referrals.at("/HELPED/suppressed").asBoolean()).isTrue();
         // Office minutes as the hotline's service-level clock counts them, not the wall-clock minutes.
@@ -127,9 +137,22 @@ class HotlineFiguresIT {
         assertThat(calls.at("/MISSED/value").asLong()).as("each call once, though delivered twice").isEqualTo(5);
     }
 
+    /**
+     * A count that the whole territory's pattern may withhold to protect a small count elsewhere, but that, when
+     * shown, is the count.
+     */
+    private static void assertCountOrWithheld(JsonNode cell, long count) {
+        if (!cell.get("suppressed").asBoolean()) {
+            assertThat(cell.get("value").asLong()).isEqualTo(count);
+        }
+    }
+
+    /**
+     * Tickets the projection holds for the region. The published total may be withheld to protect a small count
+     * elsewhere in the nation (the pattern covers the whole territory), so counting is checked on the projection.
+     */
     private long tickets() {
-        JsonNode total = api.get("/figures/hotline?area={a}", PLANNER, REGION).body().get("tickets");
-        return total.get("value").isNull() ? 0 : total.get("value").asLong();
+        return facts.within(territory.lowestLevelUnitsWithin(REGION)).size();
     }
 
     private static TicketOpened opened(String ticket, String office, String topic) {

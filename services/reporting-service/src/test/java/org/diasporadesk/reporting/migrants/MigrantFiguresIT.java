@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventEnvelope;
 import org.diasporadesk.events.EventType;
@@ -20,6 +21,7 @@ import org.diasporadesk.events.registry.Sex;
 import org.diasporadesk.reporting.migrants.application.CountChanges;
 import org.diasporadesk.reporting.migrants.application.HouseholdProfile;
 import org.diasporadesk.reporting.migrants.application.MigrantCounters;
+import org.diasporadesk.reporting.migrants.application.MigrantTally;
 import org.diasporadesk.reporting.projection.KafkaPoll;
 import org.diasporadesk.reporting.projection.LogSpan;
 import org.diasporadesk.testsupport.ApiClient;
@@ -63,6 +65,9 @@ class MigrantFiguresIT {
     @Autowired
     MigrantCounters counters;
 
+    @Autowired
+    Territory territory;
+
     ApiClient api;
 
     @BeforeEach
@@ -72,17 +77,17 @@ class MigrantFiguresIT {
 
     @Test
     void countsTheGoldenSampleHouseholdInItsMunicipalityRegionAndNation() {
-        long municipality = migrants("GE-IM-KUTAISI");
-        long region = migrants("GE-IM");
-        long nation = migrants("GE");
+        long municipality = counted("GE-IM-KUTAISI");
+        long region = counted("GE-IM");
+        long nation = counted("GE");
 
         KafkaProbe.publish(TOPIC, envelope(UUID.randomUUID().toString(), 1, "GE-IM-KUTAISI",
                 GoldenSamples.bytes(EventType.HOUSEHOLD_STATISTICS_RECORDED_V1)));
         KafkaProbe.publish(TOPIC, snapshot(UUID.randomUUID().toString(), 1, "GE-IM-KUTAISI", 4));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-IM-KUTAISI") == municipality + 5);
-        assertThat(migrants("GE-IM")).isEqualTo(region + 5);
-        assertThat(migrants("GE")).isEqualTo(nation + 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counted("GE-IM-KUTAISI") == municipality + 5);
+        assertThat(counted("GE-IM")).isEqualTo(region + 5);
+        assertThat(counted("GE")).isEqualTo(nation + 5);
     }
 
     @Test
@@ -96,8 +101,8 @@ class MigrantFiguresIT {
         KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-KA-TELAVI", 5));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() >= duplicatesBefore + 2);
+        assertThat(counted("GE-KA-TELAVI")).isEqualTo(7);
         ApiClient.Response telavi = api.get("/figures/migrants?area=GE-KA-TELAVI", NATIONAL);
-        assertThat(telavi.body().at("/migrants/value").asLong()).isEqualTo(7);
         assertThat(telavi.body().at("/households/suppressed").asBoolean()).as("one household is a small cell").isTrue();
     }
 
@@ -111,15 +116,15 @@ class MigrantFiguresIT {
         EventEnvelope third = snapshot(UUID.randomUUID().toString(), 1, "GE-AB-GAGRA", 5);
         counters.add(new CountChanges().add(profileOf(first), 41).add(profileOf(second), 42),
                 new LogSpan(topic, 0, 41, 42));
-        assertThat(migrants("GE-AB-GAGRA")).isEqualTo(13);
+        assertThat(counted("GE-AB-GAGRA")).isEqualTo(13);
 
         householdStatistics.accept(KafkaPoll.of(topic, 41, first, second, third));
-        assertThat(migrants("GE-AB-GAGRA")).as("only the third record was not taken in").isEqualTo(18);
+        assertThat(counted("GE-AB-GAGRA")).as("only the third record was not taken in").isEqualTo(18);
         householdStatistics.accept(KafkaPoll.of(topic, 41, first, second, third));
-        assertThat(migrants("GE-AB-GAGRA")).isEqualTo(18);
+        assertThat(counted("GE-AB-GAGRA")).isEqualTo(18);
 
         householdStatistics.accept(KafkaPoll.of(topic, 44, snapshot(first.subject(), 2, "GE-AB-GAGRA", 9)));
-        assertThat(migrants("GE-AB-GAGRA")).as("the next record of the partition counts").isEqualTo(20);
+        assertThat(counted("GE-AB-GAGRA")).as("the next record of the partition counts").isEqualTo(20);
     }
 
     private static HouseholdProfile profileOf(EventEnvelope event) {
@@ -132,13 +137,13 @@ class MigrantFiguresIT {
     void aChangedMunicipalityMovesTheHouseholdBetweenCells() {
         String household = UUID.randomUUID().toString();
         KafkaProbe.publish(TOPIC, snapshot(household, 1, "GE-GU-OZURGETI", 6));
-        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-GU-OZURGETI") == 6);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counted("GE-GU-OZURGETI") == 6);
 
         KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-GU-LANCHKHUTI", 6));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-GU-LANCHKHUTI") == 6);
-        assertThat(migrants("GE-GU-OZURGETI")).isZero();
-        assertThat(migrants("GE-GU")).isEqualTo(6);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counted("GE-GU-LANCHKHUTI") == 6);
+        assertThat(counted("GE-GU-OZURGETI")).isZero();
+        assertThat(counted("GE-GU")).isEqualTo(6);
     }
 
     @Test
@@ -148,7 +153,7 @@ class MigrantFiguresIT {
         KafkaProbe.send(TOPIC, household, Map.of("ce_type", TYPE), "{}".getBytes());
         KafkaProbe.publish(TOPIC, snapshot(household, 2, "GE-SK-GORI", 5));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> migrants("GE-SK-GORI") == 5);
+        await().atMost(Duration.ofSeconds(15)).until(() -> counted("GE-SK-GORI") == 5);
         var deadLetter = KafkaProbe.awaitRecord(TOPIC + ".reporting-service.dlq",
                 record -> household.equals(record.key()) && "{not json".equals(new String(record.value())),
                 Duration.ofSeconds(15));
@@ -161,7 +166,7 @@ class MigrantFiguresIT {
         KafkaProbe.publish(TOPIC, snapshot(UUID.randomUUID().toString(), 1, "GE-RL-ONI", 3));
         KafkaProbe.publish(TOPIC, snapshot(UUID.randomUUID().toString(), 1, "GE-RL-AMBROLAURI", 6));
         KafkaProbe.publish(TOPIC, snapshot(UUID.randomUUID().toString(), 1, "GE-RL-AMBROLAURI", 6));
-        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-RL") == 15);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counted("GE-RL") == 15);
 
         JsonNode racha = api.get("/figures/migrants?area=GE-RL", NATIONAL).body();
 
@@ -186,7 +191,7 @@ class MigrantFiguresIT {
                 new MigrantProfile(Sex.MALE, AgeBand.FROM_35_TO_44, "GR", LifecycleStage.RETURNED), 5,
                 new MigrantProfile(Sex.MALE, AgeBand.FROM_18_TO_24, "TR", LifecycleStage.ABROAD), 1)));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> migrants("GE-MM") == 12);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counted("GE-MM") == 12);
         JsonNode by = api.get("/figures/migrants?area=GE-MM", NATIONAL).body().get("migrantsBy");
         assertThat(by.at("/sex/FEMALE/value").asLong()).isEqualTo(6);
         assertThat(by.at("/sex/MALE/value").asLong()).isEqualTo(6);
@@ -232,12 +237,14 @@ class MigrantFiguresIT {
         assertThat(unknown.body().get("errors").get(0).get("field").asString()).isEqualTo("area");
     }
 
-    /** The published count, or -1 while it is withheld as a small cell. */
-    private long migrants(String area) {
-        ApiClient.Response response = api.get("/figures/migrants?area=" + area, NATIONAL);
-        assertThat(response.status()).as("figures for %s: %s", area, response.body()).isEqualTo(200);
-        JsonNode cell = response.body().get("migrants");
-        return cell.get("suppressed").asBoolean() ? -1 : cell.get("value").asLong();
+    /**
+     * Migrants the projection counts in the area. What is published may be withheld to protect a small count
+     * elsewhere in the nation (the pattern covers the whole territory), so counting is checked on the projection.
+     */
+    private long counted(String area) {
+        return counters.tallies(territory.lowestLevelUnitsWithin(area)).values().stream()
+            .mapToLong(MigrantTally::migrants)
+            .sum();
     }
 
     private static JsonNode below(JsonNode figures, String area) {
