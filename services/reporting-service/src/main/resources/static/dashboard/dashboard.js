@@ -238,7 +238,19 @@
     }
   }
 
+  /** The legend says what the service's disclosure policy does, with its own k and rounding base. */
+  async function describePolicy() {
+    const response = await fetch('/figures/disclosure', { headers: { Authorization: 'Bearer ' + token } });
+    if (!response.ok) {
+      return;
+    }
+    const policy = await response.json();
+    document.querySelectorAll('[data-policy]').forEach(span => { span.textContent = policy[span.dataset.policy]; });
+    document.querySelector('[data-policy-rounded]').hidden = policy.roundingBase <= 1;
+  }
+
   async function chooseArea() {
+    describePolicy();
     const response = await fetch('/territory', { headers: { Authorization: 'Bearer ' + token } });
     if (!response.ok) {
       await refused(response);

@@ -28,16 +28,21 @@ public final class ProtectedTable {
     }
 
     /**
-     * The published cells whose keys start with {@code prefix}, by the rest of their key: a breakdown. Values that
-     * count none are left out, as before.
+     * One unit's breakdown in a {@link TerritoryTable}, by category: every category under {@code dimension} (such as
+     * {@code "DESTINATION_COUNTRY="}) that any unit of the table has, and a category this unit has none of is withheld
+     * like a small count. Otherwise a person's first registration in a category would show as the category appearing
+     * in their unit's breakdown. The pattern treats such zeros as known, so every witness stays valid for a reader who
+     * does not know them.
      */
-    public Map<String, Cell> cellsStartingWith(String prefix) {
+    public Map<String, Cell> breakdown(String measure, String unit, String dimension) {
         LinkedTable table = pattern.table();
         Map<String, Cell> cells = new TreeMap<>();
         for (int i = 0; i < table.size(); i++) {
-            String key = table.key(i);
-            if (key.startsWith(prefix) && !table.isHidden(i) && table.value(i) != 0) {
-                cells.put(key.substring(prefix.length()), cell(key));
+            String[] parts = table.key(i).split("\\|", 3);
+            if (parts.length == 3 && parts[0].equals(measure) && parts[2].startsWith(dimension) && !table.isHidden(i)) {
+                String key = TerritoryTable.key(measure, unit, parts[2]);
+                cells.put(parts[2].substring(dimension.length()),
+                        table.indexOf(key) == null ? Cell.withheld() : cell(key));
             }
         }
         return cells;

@@ -47,6 +47,7 @@ final class Adversary {
             return new Known(null, 1);
         }
 
+        /** Hidden, or withheld in a breakdown whose zeros are withheld too: 0 or more. */
         static Known hidden() {
             return new Known(null, 0);
         }
@@ -61,7 +62,8 @@ final class Adversary {
         for (int cell = 0; cell < table.size(); cell++) {
             boolean unknown = pattern.isWithheld(cell) || table.isHidden(cell);
             cells.put(table.key(cell), !unknown ? Known.shown(table.value(cell))
-                    : table.isSigned(cell) ? Known.signed() : table.isHidden(cell) ? Known.hidden() : Known.withheld());
+                    : table.isSigned(cell) ? Known.signed()
+                    : table.isHidden(cell) ? Known.hidden() : Known.withheld());
         }
         List<List<String>> relations = new ArrayList<>();
         for (int[] relation : table.relations()) {
@@ -81,13 +83,21 @@ final class Adversary {
      * @return for each cell not shown, the lowest and highest count that every relation allows
      */
     static Map<String, Bounds> solve(Map<String, Known> cells, List<List<String>> relations) {
+        return solve(cells, relations, true);
+    }
+
+    /**
+     * @param integer whole counts (integer programming); without, the linear relaxation rounded inward, which is as
+     *                tight where a table's relations are a territory's sums and one level of breakdowns, and faster
+     */
+    static Map<String, Bounds> solve(Map<String, Known> cells, List<List<String>> relations, boolean integer) {
         List<String> unknowns = cells.entrySet().stream().filter(cell -> cell.getValue().shown() == null)
             .map(Map.Entry::getKey).toList();
         Map<String, Bounds> bounds = new HashMap<>();
         for (List<String> component : components(relations, unknowns)) {
             for (String cell : component) {
-                bounds.put(cell, new Bounds(optimum(cells, relations, component, cell, false),
-                        optimum(cells, relations, component, cell, true)));
+                bounds.put(cell, new Bounds(Math.ceil(optimum(cells, relations, component, cell, false, integer) - 1e-6),
+                        Math.floor(optimum(cells, relations, component, cell, true, integer) + 1e-6)));
             }
         }
         return bounds;
@@ -120,11 +130,11 @@ final class Adversary {
     }
 
     private static double optimum(Map<String, Known> cells, List<List<String>> relations, List<String> component,
-            String target, boolean highest) {
+            String target, boolean highest, boolean integer) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Map<String, Variable> variables = new HashMap<>();
         for (String cell : component) {
-            variables.put(cell, model.newVariable(cell).integer(true).lower(cells.get(cell).lowest()).upper(FAR));
+            variables.put(cell, model.newVariable(cell).integer(integer).lower(cells.get(cell).lowest()).upper(FAR));
         }
         int r = 0;
         for (List<String> relation : relations) {

@@ -137,7 +137,9 @@ class DisclosureAttackIT {
                     List<String> parts = new ArrayList<>();
                     for (String value : values) {
                         String key = area + "|" + dimension + "=" + value;
-                        cells.put(key, breakdown.has(value) ? known(breakdown.get(value)) : Adversary.Known.shown(0));
+                        JsonNode cell = breakdown.get(value);
+                        cells.put(key, cell == null ? Adversary.Known.shown(0)
+                                : cell.get("suppressed").asBoolean() ? Adversary.Known.hidden() : known(cell));
                         parts.add(key);
                     }
                     relations.add(concat(area, parts));
@@ -148,10 +150,13 @@ class DisclosureAttackIT {
                 }
             }
 
-            Map<String, Adversary.Bounds> bounds = Adversary.solve(cells, relations);
+            Map<String, Adversary.Bounds> bounds = Adversary.solve(cells, relations, false);
 
             assertThat(bounds).as("%s has withheld cells to attack", region).isNotEmpty();
             bounds.forEach((cell, range) -> {
+                if (range.highest() == 0) {
+                    return; // a breakdown's withheld zero, worked out as zero: nobody
+                }
                 assertThat(range.determined()).as("%s: %s", cell, range).isFalse();
                 assertThat(range.highest()).as("%s: %s", cell, range).isGreaterThanOrEqualTo(K);
             });

@@ -62,8 +62,8 @@ public class MigrantFigures {
                     households.cell(TerritoryTable.key(HOUSEHOLDS, child.code(), TerritoryTable.TOTAL)), null,
                     List.of()));
         }
-        Function<Dimension, Map<String, Cell>> by = dimension -> migrants.cellsStartingWith(
-                TerritoryTable.key(MIGRANTS, area.code(), dimension.name() + "="));
+        Function<Dimension, Map<String, Cell>> by = dimension -> migrants.breakdown(MIGRANTS, area.code(),
+                dimension.name() + "=");
         Breakdowns breakdowns = new Breakdowns(by.apply(Dimension.DESTINATION_COUNTRY), by.apply(Dimension.SEX),
                 by.apply(Dimension.AGE_BAND), by.apply(Dimension.LIFECYCLE_STAGE));
         return new AreaFigures(area.code(), area.name(), area.level(),

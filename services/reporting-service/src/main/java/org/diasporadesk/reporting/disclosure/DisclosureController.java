@@ -1,0 +1,27 @@
+package org.diasporadesk.reporting.disclosure;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The policy's parameters, for a reader of the figures and the dashboard's legend. */
+@RestController
+class DisclosureController {
+
+    private final DisclosurePolicy policy;
+
+    DisclosureController(DisclosurePolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * @param minimumCount the smallest count published (k)
+     * @param roundingBase every shown count is a multiple of it (1: not rounded)
+     */
+    record Parameters(int minimumCount, int roundingBase) {
+    }
+
+    @GetMapping("/figures/disclosure")
+    Parameters parameters() {
+        return new Parameters(policy.minimumCount(), policy.roundingBase());
+    }
+}
