@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class AlternativeTable {
 
-    private static final int STEP_BUDGET = 20_000;
+    private static final int STEP_BUDGET = 500;
 
     private final LinkedTable table;
     private final BitSet variable;

@@ -11,7 +11,6 @@ import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.reporting.disclosure.Cell;
 import org.diasporadesk.reporting.disclosure.DisclosurePolicy;
-import org.diasporadesk.reporting.disclosure.LinkedTable;
 import org.diasporadesk.reporting.disclosure.ProtectedTable;
 import org.diasporadesk.reporting.disclosure.TerritoryTable;
 import org.diasporadesk.reporting.migrants.application.MigrantTally.Dimension;
@@ -25,8 +24,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MigrantFigures {
 
-    private static final String MIGRANTS = "migrants";
-    private static final String HOUSEHOLDS = "households";
+    private static final String MIGRANTS = MigrantTables.MIGRANTS;
+    private static final String HOUSEHOLDS = MigrantTables.HOUSEHOLDS;
 
     private final MigrantCounters counters;
     private final Territory territory;
@@ -53,8 +52,8 @@ public class MigrantFigures {
     public AreaFigures forArea(String areaCode, Actor actor) {
         TerritorialUnit area = AreaAccess.require(actor, territory, "area", areaCode);
         Map<String, MigrantTally> byMunicipality = counters.tallies(territory.lowestLevelUnits());
-        ProtectedTable migrants = disclosure.protect(migrantsTable(byMunicipality));
-        ProtectedTable households = disclosure.protect(householdsTable(byMunicipality));
+        ProtectedTable migrants = disclosure.protect(MigrantTables.migrants(territory, byMunicipality));
+        ProtectedTable households = disclosure.protect(MigrantTables.households(territory, byMunicipality));
         List<AreaFigures> below = new ArrayList<>();
         for (TerritorialUnit child : territory.children(area.code())) {
             below.add(new AreaFigures(child.code(), child.name(), child.level(),
@@ -69,28 +68,5 @@ public class MigrantFigures {
         return new AreaFigures(area.code(), area.name(), area.level(),
                 migrants.cell(TerritoryTable.key(MIGRANTS, area.code(), TerritoryTable.TOTAL)),
                 households.cell(TerritoryTable.key(HOUSEHOLDS, area.code(), TerritoryTable.TOTAL)), breakdowns, below);
-    }
-
-    /** Migrants in every unit of the territory, and in each by every dimension: one table, one pattern. */
-    private LinkedTable migrantsTable(Map<String, MigrantTally> byMunicipality) {
-        TerritoryTable table = TerritoryTable.of(MIGRANTS, territory);
-        for (Dimension dimension : Dimension.values()) {
-            table.breakdown(TerritoryTable.TOTAL, dimension.name() + "=");
-        }
-        byMunicipality.forEach((municipality, tally) -> {
-            table.add(municipality, TerritoryTable.TOTAL, tally.migrants());
-            for (Dimension dimension : Dimension.values()) {
-                tally.by(dimension).forEach((value, count) -> table.add(municipality, dimension.name() + "=" + value,
-                        count));
-            }
-        });
-        return table.build();
-    }
-
-    private LinkedTable householdsTable(Map<String, MigrantTally> byMunicipality) {
-        TerritoryTable table = TerritoryTable.of(HOUSEHOLDS, territory);
-        byMunicipality.forEach((municipality, tally) -> table.add(municipality, TerritoryTable.TOTAL,
-                tally.households()));
-        return table.build();
     }
 }
