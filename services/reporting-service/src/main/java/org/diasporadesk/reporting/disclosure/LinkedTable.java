@@ -31,6 +31,10 @@ public final class LinkedTable {
     private final int[][] relations;
     private final int[][] relationsOf;
     private final BitSet signed;
+    private final Map<String, String> parentOf;
+    private final Map<String, List<String>> childrenOf;
+    private final Map<Integer, String[]> unitAndCategory = new HashMap<>();
+    private final Map<String, Integer> byPlace = new HashMap<>();
 
     private LinkedTable(Builder builder) {
         this.name = builder.name;
@@ -44,6 +48,16 @@ public final class LinkedTable {
         this.withheldBefore = indices(builder.withheldBefore);
         this.shownBefore = indices(builder.shownBefore);
         this.signed = indices(builder.signed);
+        this.parentOf = Map.copyOf(builder.parentOf);
+        Map<String, List<String>> children = new HashMap<>();
+        builder.parentOf.forEach((unit, parent) -> children.computeIfAbsent(parent, ignored -> new ArrayList<>())
+            .add(unit));
+        children.values().forEach(list -> list.sort(null));
+        this.childrenOf = children;
+        builder.unitAndCategory.forEach((key, place) -> {
+            unitAndCategory.put(index.get(key), place);
+            byPlace.put(place[0] + "|" + place[1], index.get(key));
+        });
         this.relations = builder.relations.stream()
             .map(relation -> relation.stream().mapToInt(index::get).toArray())
             .toArray(int[][]::new);
@@ -100,6 +114,24 @@ public final class LinkedTable {
         return signed.get(cell);
     }
 
+    /** The unit and category of a cell of a territory table, or null. */
+    String[] place(int cell) {
+        return unitAndCategory.get(cell);
+    }
+
+    /** The cell of a unit and category in a territory table, or null when the table holds none (a zero). */
+    Integer cellAt(String unit, String category) {
+        return byPlace.get(unit + "|" + category);
+    }
+
+    String parentOf(String unit) {
+        return parentOf.get(unit);
+    }
+
+    List<String> childrenOf(String unit) {
+        return childrenOf.getOrDefault(unit, List.of());
+    }
+
     /** Each relation as its total's index followed by its parts' indices. */
     int[][] relations() {
         return relations;
@@ -132,6 +164,8 @@ public final class LinkedTable {
         private final List<String> shownBefore = new ArrayList<>();
         private final List<List<String>> relations = new ArrayList<>();
         private final List<String> signed = new ArrayList<>();
+        private final Map<String, String> parentOf = new HashMap<>();
+        private final Map<String, String[]> unitAndCategory = new HashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -156,6 +190,20 @@ public final class LinkedTable {
             relation.add(total);
             relation.addAll(parts);
             relations.add(relation);
+            return this;
+        }
+
+        /**
+         * Where a cell of a territory table sits (its key is {@code table|unit|category}): lets the pattern look for
+         * witnesses along the territory's tree.
+         */
+        public Builder place(String key, String unit, String category) {
+            unitAndCategory.put(key, new String[] { unit, category });
+            return this;
+        }
+
+        public Builder parent(String unit, String parent) {
+            parentOf.put(unit, parent);
             return this;
         }
 

@@ -3,6 +3,8 @@ package org.diasporadesk.reporting.disclosure;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.List;
+import java.util.ArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +51,11 @@ public final class SuppressionPattern {
             boolean small = isSmall(table.value(cell), minimumCount);
             long step = small ? minimumCount - Math.abs(table.value(cell)) : 1;
             int away = table.value(cell) < 0 ? -1 : 1;
-            int[] rectangle = rectangle(table, withheld, cell, away, step);
+            int[] rectangle = cheapest(table, withheld, rectangle(table, withheld, cell, away, step),
+                    treeRectangle(table, withheld, cell, away, step));
             if (!small && (rectangle == null || cost(table, withheld, rectangle) > 0)) {
-                int[] other = rectangle(table, withheld, cell, -away, step);
-                rectangle = other != null && (rectangle == null || cost(table, withheld, other)
-                        < cost(table, withheld, rectangle)) ? other : rectangle;
+                rectangle = cheapest(table, withheld, rectangle, cheapest(table, withheld,
+                        rectangle(table, withheld, cell, -away, step), treeRectangle(table, withheld, cell, -away, step)));
             }
             if (rectangle != null && cost(table, withheld, rectangle) == 0
                     || alternatives.canMove(cell, away, step) || !small && alternatives.canMove(cell, -away, step)) {
@@ -143,6 +145,158 @@ public final class SuppressionPattern {
             }
         }
         return best;
+    }
+
+    private static int[] cheapest(LinkedTable table, BitSet withheld, int[] one, int[] other) {
+        if (one == null || other == null) {
+            return one == null ? other : one;
+        }
+        return cost(table, withheld, other) < cost(table, withheld, one) ? other : one;
+    }
+
+    /**
+     * The rectangle of a territory table's breakdown cell through the tree: the cell's unit u and category d, another
+     * category d' of the same breakdown, an ancestor a of u (u itself, its parent, and so on) and a sibling of a (none
+     * for the top of the tree). Raising (u, d) and lowering (u, d') keeps u's breakdown; down a path of units below u
+     * to the lowest level and up from u to a, each unit does the same (each unit above holds the sum of those below
+     * it), and the sibling's path down does the opposite, so the sums above a stay. The cheapest over every d', a and
+     * sibling. Null for cells that are not a breakdown's, or when no such paths have room.
+     */
+    private static int[] treeRectangle(LinkedTable table, BitSet withheld, int cell, int direction, long step) {
+        String[] place = table.place(cell);
+        if (place == null || place[1].indexOf('=') < 0 || !canMove(table, cell, direction, step)) {
+            return null;
+        }
+        String unit = place[0];
+        String category = place[1];
+        String dimension = category.substring(0, category.indexOf('=') + 1);
+        int[] best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (int relation : table.relationsOf(cell)) {
+            int[] cells = table.relations()[relation];
+            String[] total = table.place(cells[0]);
+            if (total == null || !total[0].equals(unit)) {
+                continue;
+            }
+            for (int i = 1; i < cells.length; i++) {
+                String[] other = table.place(cells[i]);
+                if (other == null || !other[0].equals(unit) || other[1].equals(category)
+                        || !other[1].startsWith(dimension)) {
+                    continue;
+                }
+                List<Integer> side = new ArrayList<>();
+                if (!path(table, withheld, unit, category, other[1], direction, step, side)) {
+                    continue;
+                }
+                for (String top = unit; top != null && side != null; top = table.parentOf(top)) {
+                    if (!top.equals(unit) && !move(table, top, category, other[1], direction, step, side)) {
+                        side = null;
+                        continue;
+                    }
+                    String above = table.parentOf(top);
+                    List<String> siblings = above == null ? List.of() : table.childrenOf(above);
+                    if (above == null) {
+                        best = cheaperWitness(table, withheld, cell, side, best, bestCost);
+                        bestCost = best == null ? bestCost : cost(table, withheld, best);
+                    }
+                    for (String sibling : siblings) {
+                        List<Integer> both = new ArrayList<>(side);
+                        if (!sibling.equals(top)
+                                && path(table, withheld, sibling, category, other[1], -direction, step, both)) {
+                            best = cheaperWitness(table, withheld, cell, both, best, bestCost);
+                            bestCost = best == null ? bestCost : cost(table, withheld, best);
+                        }
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The witness without the cell itself, if every relation of its cells holds and it costs less than the best. */
+    private static int[] cheaperWitness(LinkedTable table, BitSet withheld, int cell, List<Integer> signedCells,
+            int[] best, long bestCost) {
+        int[] corners = signedCells.stream().mapToInt(Math::abs).map(encoded -> encoded - 1)
+            .filter(corner -> corner != cell).toArray();
+        long cost = cost(table, withheld, corners);
+        if (cost >= bestCost) {
+            return best;
+        }
+        int[] shift = new int[signedCells.size()];
+        int[] moved = new int[signedCells.size()];
+        for (int i = 0; i < signedCells.size(); i++) {
+            moved[i] = Math.abs(signedCells.get(i)) - 1;
+            shift[i] = signedCells.get(i) > 0 ? 1 : -1;
+        }
+        return holds(table, moved, shift) ? corners : best;
+    }
+
+    /** Adds the moves of one unit: its {@code raised} category one way, its {@code lowered} one the other. */
+    private static boolean move(LinkedTable table, String unit, String raised, String lowered, int direction,
+            long step, List<Integer> cells) {
+        Integer up = table.cellAt(unit, raised);
+        Integer down = table.cellAt(unit, lowered);
+        if (up == null || down == null || !canMove(table, up, direction, step)
+                || !canMove(table, down, -direction, step)) {
+            return false;
+        }
+        cells.add(direction * (up + 1));
+        cells.add(-direction * (down + 1));
+        return true;
+    }
+
+    /**
+     * Adds to {@code cells} (as index + 1, negative when lowered) the moves down from {@code unit}: its {@code raised}
+     * category one way, its {@code lowered} one the other, and the same in the cheapest unit below, down to the
+     * lowest level.
+     */
+    private static boolean path(LinkedTable table, BitSet withheld, String unit, String raised, String lowered,
+            int direction, long step, List<Integer> cells) {
+        if (!move(table, unit, raised, lowered, direction, step, cells)) {
+            return false;
+        }
+        List<String> children = table.childrenOf(unit);
+        if (children.isEmpty()) {
+            return true;
+        }
+        List<Integer> best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (String child : children) {
+            List<Integer> below = new ArrayList<>();
+            if (path(table, withheld, child, raised, lowered, direction, step, below)) {
+                long cost = cost(table, withheld, below.stream().mapToInt(encoded -> Math.abs(encoded) - 1).toArray());
+                if (cost < bestCost) {
+                    best = below;
+                    bestCost = cost;
+                }
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        cells.addAll(best);
+        return true;
+    }
+
+    /** Whether these moves keep every relation any of the moved cells is in. */
+    private static boolean holds(LinkedTable table, int[] moved, int[] shift) {
+        java.util.Map<Integer, Integer> by = new java.util.HashMap<>();
+        for (int i = 0; i < moved.length; i++) {
+            by.merge(moved[i], shift[i], Integer::sum);
+        }
+        for (int cell : moved) {
+            for (int r : table.relationsOf(cell)) {
+                int[] cells = table.relations()[r];
+                int balance = by.getOrDefault(cells[0], 0);
+                for (int i = 1; i < cells.length; i++) {
+                    balance -= by.getOrDefault(cells[i], 0);
+                }
+                if (balance != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The part that shares a relation other than {@code a} with {@code beside} and one other than {@code b} with

@@ -91,7 +91,10 @@ public final class TerritoryTable {
             } else {
                 table.cell(key(measure, unit, category), count);
             }
+            table.place(key(measure, unit, category), unit, category);
         }));
+        territory.units().stream().filter(unit -> unit.parent() != null)
+            .forEach(unit -> table.parent(unit.code(), unit.parent()));
         for (TerritorialUnit unit : territory.units()) {
             Map<String, Long> sums = counts.get(unit.code());
             List<TerritorialUnit> children = territory.children(unit.code());

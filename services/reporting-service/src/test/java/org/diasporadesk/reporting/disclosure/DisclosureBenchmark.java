@@ -72,11 +72,12 @@ class DisclosureBenchmark {
             String key = table.key(cell);
             String unit = key.split("\\|")[1];
             String level = territory.unit(unit).map(TerritorialUnit::level).orElse("?");
-            long[] counts = byLevel.computeIfAbsent(level, ignored -> new long[3]);
+            long[] counts = byLevel.computeIfAbsent(level, ignored -> new long[4]);
             Cell shown = published.cell(key);
             counts[0]++;
             if (shown.suppressed()) {
                 counts[1]++;
+                counts[3] += table.value(cell) < policy.minimumCount() ? 1 : 0;
             } else if (shown.value() != table.value(cell)) {
                 counts[2]++;
             }
@@ -87,8 +88,10 @@ class DisclosureBenchmark {
         }
         System.out.printf("%n%s: %,d migrants, %,d cells, pattern decided in %,d ms%n", name,
                 byMunicipality.values().stream().mapToLong(MigrantTally::migrants).sum(), table.size(), millis);
-        byLevel.forEach((level, counts) -> System.out.printf("  %-12s %,6d cells: %5.1f%% withheld, %5.1f%% changed "
-                + "by rounding%n", level, counts[0], 100.0 * counts[1] / counts[0], 100.0 * counts[2] / counts[0]));
+        byLevel.forEach((level, counts) -> System.out.printf("  %-12s %,6d cells: %5.1f%% withheld (%4.1f%% below k, "
+                + "%4.1f%% to protect them), %5.1f%% changed by rounding%n", level, counts[0],
+                100.0 * counts[1] / counts[0], 100.0 * counts[3] / counts[0], 100.0 * (counts[1] - counts[3]) / counts[0],
+                100.0 * counts[2] / counts[0]));
         System.out.printf("  mean absolute change of shown cells of 20 or more: %.2f (%,d cells)%n", change / large,
                 large);
     }
