@@ -1,7 +1,8 @@
 package org.diasporadesk.reporting.disclosure;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one disclosure policy every number leaving reporting-service goes through (JSON, CSV, the live stream and so
@@ -15,13 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>{@link KeyedRounding}: every shown count is rounded to a base with a secret offset per cell, so that one
  * registration between two reads moves a figure in one case out of the base, never by exactly one.</li>
  * </ul>
- * The pattern of a table is kept while its counts do not change: the same question gets the same answer.
+ * Also a listed breakdown ({@link ProtectedTable#breakdown}): a unit's zero in a category some unit has is withheld,
+ * so that a first registration does not show as a category appearing. The pattern of a table is kept while its
+ * counts do not change: the same question gets the same answer.
  */
 public final class DisclosurePolicy {
 
+    private static final int TABLES_KEPT = 4_096;
+
     private final int minimumCount;
     private final KeyedRounding rounding;
-    private final Map<String, ProtectedTable> latest = new ConcurrentHashMap<>();
+    /** The tables decided most recently, by name: a period's table for every day asked for, so the oldest go. */
+    private final Map<String, ProtectedTable> latest = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f,
+            true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ProtectedTable> eldest) {
+            return size() > TABLES_KEPT;
+        }
+    });
 
     public DisclosurePolicy(int minimumCount, int roundingBase, String key) {
         if (minimumCount < 1) {
