@@ -34,15 +34,14 @@ public final class ProtectedTable {
      * in their unit's breakdown. The pattern treats such zeros as known, so every witness stays valid for a reader who
      * does not know them.
      */
-    public Map<String, Cell> breakdown(String measure, String unit, String dimension) {
+    public Map<String, Cell> breakdown(String unit, String dimension) {
         LinkedTable table = pattern.table();
         Map<String, Cell> cells = new TreeMap<>();
         for (int i = 0; i < table.size(); i++) {
-            String[] parts = table.key(i).split("\\|", 3);
-            if (parts.length == 3 && parts[0].equals(measure) && parts[2].startsWith(dimension) && !table.isHidden(i)) {
-                String key = TerritoryTable.key(measure, unit, parts[2]);
-                cells.put(parts[2].substring(dimension.length()),
-                        table.indexOf(key) == null ? Cell.withheld() : cell(key));
+            String[] place = table.place(i);
+            if (place != null && place[1].startsWith(dimension) && !table.isHidden(i)) {
+                Integer own = table.cellAt(unit, place[1]);
+                cells.put(place[1].substring(dimension.length()), own == null ? Cell.withheld() : cell(table.key(own)));
             }
         }
         return cells;

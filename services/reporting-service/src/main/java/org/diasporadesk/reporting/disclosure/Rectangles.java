@@ -25,7 +25,92 @@ final class Rectangles {
 
     /** The cheapest rectangle moving the cell in this direction by the step (its other cells), or null. */
     int[] cheapest(int cell, int direction, long step) {
-        return cheaper(rectangle(cell, direction, step), treeRectangle(cell, direction, step));
+        int[] plain = rectangle(cell, direction, step);
+        if (plain != null && cost(plain) == 0) {
+            return plain;
+        }
+        int[] through = cheaper(plain, treeRectangle(cell, direction, step));
+        return through != null && cost(through) == 0 ? through : cheaper(through, fan(cell, direction, step));
+    }
+
+    /**
+     * A rectangle whose far side is split over several neighbours: a lowest-level unit's cell (u, d) goes up by the
+     * step and its (u, d') down, and neighbours under the same parent each lower their (s, d) by what
+     * they have room for and raise their (s, d') as much, until the step is made up. Their parent's sums stay. It protects a
+     * small count of a category that each neighbour has only a few of, without withholding the parent's cells.
+     */
+    private int[] fan(int cell, int direction, long step) {
+        String[] place = table.place(cell);
+        if (direction < 0 || place == null || place[1].indexOf('=') < 0 || !table.childrenOf(place[0]).isEmpty()
+                || table.parentOf(place[0]) == null || !canMove(cell, direction, step)) {
+            return null;
+        }
+        String unit = place[0];
+        String category = place[1];
+        String dimension = category.substring(0, category.indexOf('=') + 1);
+        int[] best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (int relation : table.relationsOf(cell)) {
+            int[] cells = table.relations()[relation];
+            String[] total = table.place(cells[0]);
+            if (total == null || !total[0].equals(unit)) {
+                continue;
+            }
+            for (int i = 1; i < cells.length; i++) {
+                String[] other = table.place(cells[i]);
+                if (other == null || !other[0].equals(unit) || other[1].equals(category)
+                        || !other[1].startsWith(dimension) || !canMove(cells[i], -direction, step)) {
+                    continue;
+                }
+                int[] witness = fanOut(cell, cells[i], unit, category, other[1], direction, step);
+                if (witness != null && cost(witness) < bestCost) {
+                    best = witness;
+                    bestCost = cost(witness);
+                }
+            }
+        }
+        return best;
+    }
+
+    private int[] fanOut(int cell, int beside, String unit, String category, String other, int direction, long step) {
+        List<int[]> neighbours = new ArrayList<>();
+        for (String sibling : table.childrenOf(table.parentOf(unit))) {
+            Integer back = table.cellAt(sibling, category);
+            Integer along = table.cellAt(sibling, other);
+            if (!sibling.equals(unit) && back != null && along != null && canMove(back, -direction, 1)
+                    && canMove(along, direction, 1)) {
+                neighbours.add(new int[] { back, along, (int) Math.min(step, room(back)) });
+            }
+        }
+        neighbours.sort((one, two) -> Long.compare(cost(new int[] { one[0], one[1] }) * two[2],
+                cost(new int[] { two[0], two[1] }) * one[2]));
+        List<Integer> moved = new ArrayList<>(List.of(cell, beside));
+        List<Integer> shifts = new ArrayList<>(List.of((int) (direction * step), (int) (-direction * step)));
+        long left = step;
+        for (int[] neighbour : neighbours) {
+            if (left == 0) {
+                break;
+            }
+            int by = (int) Math.min(left, neighbour[2]);
+            moved.add(neighbour[0]);
+            shifts.add(-direction * by);
+            moved.add(neighbour[1]);
+            shifts.add(direction * by);
+            left -= by;
+        }
+        if (left > 0 || !holds(moved.stream().mapToInt(Integer::intValue).toArray(),
+                shifts.stream().mapToInt(Integer::intValue).toArray())) {
+            return null;
+        }
+        return moved.stream().mapToInt(Integer::intValue).filter(moving -> moving != cell).toArray();
+    }
+
+    /** How far a withheld count can go down: to 1 (a reader knows it is not zero), a hidden one to 0. */
+    private long room(int cell) {
+        if (table.isSigned(cell)) {
+            return Long.MAX_VALUE;
+        }
+        return Math.abs(table.value(cell)) - (table.isHidden(cell) ? 0 : 1);
     }
 
     /**

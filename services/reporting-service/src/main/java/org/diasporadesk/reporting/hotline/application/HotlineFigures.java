@@ -83,7 +83,7 @@ public class HotlineFigures {
         ProtectedTable tickets = disclosure.protect(ticketsTable(all));
         ProtectedTable calls = disclosure.protect(callsTable());
         Function<String, Cell> ticketsIn = category -> tickets.cell(TerritoryTable.key(TICKETS, area.code(), category));
-        Function<String, Map<String, Cell>> by = dimension -> tickets.breakdown(TICKETS, area.code(), dimension + "=");
+        Function<String, Map<String, Cell>> by = dimension -> tickets.breakdown(area.code(), dimension + "=");
         List<UnitFigures> below = territory.children(area.code()).stream()
             .map(child -> new UnitFigures(child.code(), child.name(), child.level(),
                     tickets.cell(TerritoryTable.key(TICKETS, child.code(), TerritoryTable.TOTAL))))

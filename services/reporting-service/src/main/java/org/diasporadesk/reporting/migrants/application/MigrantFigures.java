@@ -61,7 +61,7 @@ public class MigrantFigures {
                     households.cell(TerritoryTable.key(HOUSEHOLDS, child.code(), TerritoryTable.TOTAL)), null,
                     List.of()));
         }
-        Function<Dimension, Map<String, Cell>> by = dimension -> migrants.breakdown(MIGRANTS, area.code(),
+        Function<Dimension, Map<String, Cell>> by = dimension -> migrants.breakdown(area.code(),
                 dimension.name() + "=");
         Breakdowns breakdowns = new Breakdowns(by.apply(Dimension.DESTINATION_COUNTRY), by.apply(Dimension.SEX),
                 by.apply(Dimension.AGE_BAND), by.apply(Dimension.LIFECYCLE_STAGE));

@@ -105,7 +105,7 @@ public class OutreachFigures {
         ProtectedTable replied = disclosure.protect(repliesTable(replies.countsWithin(everywhere)));
         Function<String, Cell> in = category -> sent.cell(TerritoryTable.key(MESSAGES, area.code(), category));
 
-        Map<String, Cell> byStatus = sent.breakdown(MESSAGES, area.code(), STATUS + "=");
+        Map<String, Cell> byStatus = sent.breakdown(area.code(), STATUS + "=");
         Double deliveryRate = null;
         boolean dispatchedShown = DISPATCHED.stream()
             .allMatch(status -> !byStatus.containsKey(status) || !byStatus.get(status).suppressed());
@@ -126,11 +126,11 @@ public class OutreachFigures {
                 return new CampaignFigures(id, fact == null ? null : fact.ownerArea(),
                         fact == null ? null : fact.kind(), fact == null ? null : fact.status(),
                         in.apply(CAMPAIGN + "=" + id), in.apply(CAMPAIGN_REACH + "=" + id),
-                        replied.breakdown(REPLIES, area.code(), answersOf(id)));
+                        replied.breakdown(area.code(), answersOf(id)));
             })
             .toList();
         return new AreaFigures(area.code(), area.name(), area.level(), in.apply(TerritoryTable.TOTAL),
-                sent.breakdown(MESSAGES, area.code(), CHANNEL + "="), byStatus, deliveryRate,
+                sent.breakdown(area.code(), CHANNEL + "="), byStatus, deliveryRate,
                 in.apply(REACH + "=" + YES), replied.cell(TerritoryTable.key(REPLIES, area.code(), OPT_OUT)),
                 perCampaign, sessions(area));
     }
