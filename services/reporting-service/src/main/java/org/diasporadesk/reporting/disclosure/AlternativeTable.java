@@ -128,11 +128,7 @@ final class AlternativeTable {
 
     /** A cell moved down must keep its lower bound after {@code needed} steps. */
     private boolean roomFor(int cell, int by) {
-        if (by > 0 || table.isSigned(cell)) {
-            return true;
-        }
-        long lowest = table.isHidden(cell) ? 0 : 1;
-        return table.value(cell) - lowest >= needed * (long) -by;
+        return by > 0 || table.roomBelow(cell) >= needed * (long) -by;
     }
 
     private void move(int cell, int by) {

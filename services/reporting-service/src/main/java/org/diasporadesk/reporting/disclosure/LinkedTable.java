@@ -114,6 +114,17 @@ public final class LinkedTable {
         return signed.get(cell);
     }
 
+    /**
+     * How far an unseen count can go down in a table a reader cannot exclude: a withheld count to 1 (zeros are shown,
+     * so a reader knows it is not zero), a hidden one to 0, a signed one (a difference) without end.
+     */
+    long roomBelow(int cell) {
+        if (isSigned(cell)) {
+            return Long.MAX_VALUE;
+        }
+        return values[cell] - (isHidden(cell) ? 0 : 1);
+    }
+
     /** The unit and category of a cell of a territory table, or null. */
     String[] place(int cell) {
         return unitAndCategory.get(cell);

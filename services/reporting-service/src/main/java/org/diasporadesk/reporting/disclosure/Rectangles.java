@@ -79,7 +79,7 @@ final class Rectangles {
             Integer along = table.cellAt(sibling, other);
             if (!sibling.equals(unit) && back != null && along != null && canMove(back, -direction, 1)
                     && canMove(along, direction, 1)) {
-                neighbours.add(new int[] { back, along, (int) Math.min(step, room(back)) });
+                neighbours.add(new int[] { back, along, (int) Math.min(step, table.roomBelow(back)) });
             }
         }
         neighbours.sort((one, two) -> Long.compare(cost(new int[] { one[0], one[1] }) * two[2],
@@ -103,14 +103,6 @@ final class Rectangles {
             return null;
         }
         return moved.stream().mapToInt(Integer::intValue).filter(moving -> moving != cell).toArray();
-    }
-
-    /** How far a withheld count can go down: to 1 (a reader knows it is not zero), a hidden one to 0. */
-    private long room(int cell) {
-        if (table.isSigned(cell)) {
-            return Long.MAX_VALUE;
-        }
-        return Math.abs(table.value(cell)) - (table.isHidden(cell) ? 0 : 1);
     }
 
     /**
@@ -349,11 +341,7 @@ final class Rectangles {
         if (table.wasShown(cell) || table.value(cell) == 0 && !table.isHidden(cell)) {
             return false;
         }
-        if (direction > 0 || table.isSigned(cell)) {
-            return true;
-        }
-        long lowest = table.isHidden(cell) ? 0 : 1;
-        return Math.abs(table.value(cell)) - lowest >= step;
+        return direction > 0 || table.roomBelow(cell) >= step;
     }
 
     /** The counts of the cells not withheld yet: what withholding them for the rectangle costs planners. */

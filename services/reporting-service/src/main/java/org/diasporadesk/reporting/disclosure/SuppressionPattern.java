@@ -140,7 +140,7 @@ public final class SuppressionPattern {
                 if (withheld.get(candidate) || table.isHidden(candidate) || table.wasShown(candidate) || value == 0) {
                     continue;
                 }
-                boolean enough = value - 1 >= step || table.isSigned(candidate);
+                boolean enough = table.roomBelow(candidate) >= step;
                 long rank = (enough ? 0 : 1L << 60) + (i == 0 ? 1L << 59 : 0) + (enough ? value : -value);
                 if (rank < bestRank || rank == bestRank && candidate < best) {
                     best = candidate;

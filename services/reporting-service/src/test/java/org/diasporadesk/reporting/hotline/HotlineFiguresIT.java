@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.diasporadesk.reporting.PublishedCells.assertCountOrWithheld;
 import static org.awaitility.Awaitility.await;
 
 /** Planners see hotline volume, first-response and resolution times from the hotline's PII-free ticket facts. */
@@ -135,16 +136,6 @@ class HotlineFiguresIT {
                 "GE-RL-TSAGERI").body().at("/calls/ANSWERED/value").asLong() == 5);
         JsonNode calls = api.get("/figures/hotline?area={a}", PLANNER, "GE-RL-TSAGERI").body().get("calls");
         assertThat(calls.at("/MISSED/value").asLong()).as("each call once, though delivered twice").isEqualTo(5);
-    }
-
-    /**
-     * A count that the whole territory's pattern may withhold to protect a small count elsewhere, but that, when
-     * shown, is the count.
-     */
-    private static void assertCountOrWithheld(JsonNode cell, long count) {
-        if (!cell.get("suppressed").asBoolean()) {
-            assertThat(cell.get("value").asLong()).isEqualTo(count);
-        }
     }
 
     /**

@@ -40,6 +40,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.diasporadesk.reporting.PublishedCells.assertCountOrWithheld;
 import static org.awaitility.Awaitility.await;
 import static org.diasporadesk.reporting.migrants.HouseholdSnapshots.envelope;
 import static org.diasporadesk.reporting.migrants.HouseholdSnapshots.household;
@@ -218,17 +219,6 @@ class MigrantFiguresIT {
             .isTrue();
         assertCountOrWithheld(moved.at("/migrantsBy/destinationCountry/GR"), 31);
         assertCountOrWithheld(moved.at("/migrants"), 71);
-    }
-
-    /**
-     * A count that the whole territory's pattern may withhold to protect a small count elsewhere, but that, when
-     * shown, is the count.
-     */
-    private static void assertCountOrWithheld(JsonNode cell, long count) {
-        assertThat(cell.isMissingNode()).isFalse();
-        if (!cell.get("suppressed").asBoolean()) {
-            assertThat(cell.get("value").asLong()).isEqualTo(count);
-        }
     }
 
     @Test
