@@ -50,9 +50,14 @@ public final class ApiClient {
 
     /** Uploads a CSV file as the request body. */
     public Response postCsv(String path, String token, String csv) {
+        return postCsv(path, token, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Uploads a file's bytes as a CSV request body, in whatever encoding the file has. */
+    public Response postCsv(String path, String token, byte[] file) {
         return toResponse(client.post().uri(path).headers(headers -> bearer(headers, token))
-            .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-            .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .contentType(MediaType.parseMediaType("text/csv"))
+            .body(file)
             .retrieve().toEntity(String.class));
     }
 

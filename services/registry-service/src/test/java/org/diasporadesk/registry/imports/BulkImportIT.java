@@ -147,6 +147,28 @@ class BulkImportIT {
     }
 
     @Test
+    void refusesAFileWithABrokenQuoteSayingWhereAndWhatToDo() {
+        ApiClient.Response response = api.postCsv("/imports", OFFICER, String.join(",", HEADER) + "\n"
+                + "\"h-broken,x\"y,GE-IM-TERJOLA\n");
+
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
+        assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("file");
+        assertThat(response.body().get("detail").asString()).contains("line", "quote");
+    }
+
+    @Test
+    void refusesAFileThatIsNotUtf8SayingHowToSaveIt() {
+        byte[] windows1251 = (String.join(",", HEADER) + "\nh-1,Вахтанг,GE-IM-TERJOLA\n")
+            .getBytes(java.nio.charset.Charset.forName("windows-1251"));
+
+        ApiClient.Response response = api.postCsv("/imports", OFFICER, windows1251);
+
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
+        assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("file");
+        assertThat(response.body().get("detail").asString()).contains("UTF-8");
+    }
+
+    @Test
     void streamsProgressUntilTheImportHasFinished() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<List<String>> rows = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.diasporadesk.registry.imports.application;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,7 +23,7 @@ import org.diasporadesk.registry.imports.domain.ImportColumn;
 
 /**
  * An uploaded CSV file: UTF-8 with or without a byte-order mark, RFC 4180 quoting, a header row, columns in
- * any order. Read with Apache Commons CSV, one record at a time, so memory does not grow with the file.
+ * any order; a file in another encoding or with broken quoting is refused with a 400 problem naming {@code file}. Read with Apache Commons CSV, one record at a time, so memory does not grow with the file.
  */
 final class ImportFile {
 
@@ -55,8 +58,18 @@ final class ImportFile {
         catch (IllegalArgumentException | IllegalStateException ex) {
             throw new InvalidFieldException("header", "the header row cannot be read: " + ex.getMessage());
         }
+        catch (CSVException | CharacterCodingException ex) {
+            throw unreadable(ex);
+        }
+        catch (UncheckedIOException ex) {
+            throw unreadable(ex);
+        }
     }
 
+    /**
+     * Reads the whole file once before it is queued, so that a file that cannot be read is refused at once, with a
+     * problem that says where and what to do, and nothing of it is imported.
+     */
     static long countRows(Path file) throws IOException {
         try (CSVParser parser = open(file)) {
             long rows = 0;
@@ -65,6 +78,28 @@ final class ImportFile {
             }
             return rows;
         }
+        catch (CSVException | CharacterCodingException ex) {
+            throw unreadable(ex);
+        }
+        catch (UncheckedIOException ex) {
+            throw unreadable(ex);
+        }
+    }
+
+    /** The parser reports what it cannot read as an unchecked exception while it iterates. */
+    private static RuntimeException unreadable(UncheckedIOException ex) {
+        return ex.getCause() instanceof CSVException || ex.getCause() instanceof CharacterCodingException
+                ? unreadable(ex.getCause()) : ex;
+    }
+
+    private static InvalidFieldException unreadable(IOException cause) {
+        if (cause instanceof CharacterCodingException) {
+            return new InvalidFieldException("file", "the file is not UTF-8 text. Save it again from the spreadsheet "
+                    + "as \"CSV UTF-8 (comma delimited)\" and upload it again.");
+        }
+        return new InvalidFieldException("file", "the file cannot be read as CSV: " + cause.getMessage()
+                + ". A value that starts with a quote must end with one; fix the quotes on that line, save the file "
+                + "again and upload it again.");
     }
 
     /** Feeds each row, as values by column and its line in the file (the header is line 1), to the consumer. */
