@@ -3,8 +3,10 @@ package org.diasporadesk.reporting.disclosure;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Witnesses found without a search: rectangles of cells, as the hypercube method of tau-Argus builds them. Four cells
@@ -35,9 +37,9 @@ final class Rectangles {
 
     /**
      * A rectangle whose far side is split over several neighbours: a lowest-level unit's cell (u, d) goes up by the
-     * step and its (u, d') down, and neighbours under the same parent each lower their (s, d) by what
-     * they have room for and raise their (s, d') as much, until the step is made up. Their parent's sums stay. It protects a
-     * small count of a category that each neighbour has only a few of, without withholding the parent's cells.
+     * step and its (u, d') down, and neighbours under the same parent each lower their (s, d) by what they have room
+     * for and raise their (s, d') as much, until the step is made up. Their parent's sums stay. It protects a small
+     * count of a category that each neighbour has only a few of, without withholding the parent's cells.
      */
     private int[] fan(int cell, int direction, long step) {
         String[] place = table.place(cell);
@@ -47,9 +49,25 @@ final class Rectangles {
         }
         String unit = place[0];
         String category = place[1];
-        String dimension = category.substring(0, category.indexOf('=') + 1);
         int[] best = null;
         long bestCost = Long.MAX_VALUE;
+        for (int beside : besides(cell, unit, category)) {
+            if (!canMove(beside, -direction, step)) {
+                continue;
+            }
+            int[] witness = fanOut(cell, beside, unit, category, table.place(beside)[1], direction, step);
+            if (witness != null && cost(witness) < bestCost) {
+                best = witness;
+                bestCost = cost(witness);
+            }
+        }
+        return best;
+    }
+
+    /** The cells of the unit's other categories in the cell's breakdown: the (u, d') a rectangle pairs with (u, d). */
+    private Set<Integer> besides(int cell, String unit, String category) {
+        String dimension = category.substring(0, category.indexOf('=') + 1);
+        Set<Integer> besides = new LinkedHashSet<>();
         for (int relation : table.relationsOf(cell)) {
             int[] cells = table.relations()[relation];
             String[] total = table.place(cells[0]);
@@ -58,18 +76,13 @@ final class Rectangles {
             }
             for (int i = 1; i < cells.length; i++) {
                 String[] other = table.place(cells[i]);
-                if (other == null || !other[0].equals(unit) || other[1].equals(category)
-                        || !other[1].startsWith(dimension) || !canMove(cells[i], -direction, step)) {
-                    continue;
-                }
-                int[] witness = fanOut(cell, cells[i], unit, category, other[1], direction, step);
-                if (witness != null && cost(witness) < bestCost) {
-                    best = witness;
-                    bestCost = cost(witness);
+                if (other != null && other[0].equals(unit) && !other[1].equals(category)
+                        && other[1].startsWith(dimension)) {
+                    besides.add(cells[i]);
                 }
             }
         }
-        return best;
+        return besides;
     }
 
     private int[] fanOut(int cell, int beside, String unit, String category, String other, int direction, long step) {
@@ -173,43 +186,29 @@ final class Rectangles {
         }
         String unit = place[0];
         String category = place[1];
-        String dimension = category.substring(0, category.indexOf('=') + 1);
         int[] best = null;
         long bestCost = Long.MAX_VALUE;
-        for (int relation : table.relationsOf(cell)) {
-            int[] cells = table.relations()[relation];
-            String[] total = table.place(cells[0]);
-            if (total == null || !total[0].equals(unit)) {
+        for (int beside : besides(cell, unit, category)) {
+            String other = table.place(beside)[1];
+            List<Integer> side = new ArrayList<>();
+            if (!path(unit, category, other, direction, step, side)) {
                 continue;
             }
-            for (int i = 1; i < cells.length; i++) {
-                String[] other = table.place(cells[i]);
-                if (other == null || !other[0].equals(unit) || other[1].equals(category)
-                        || !other[1].startsWith(dimension)) {
+            for (String top = unit; top != null; top = table.parentOf(top)) {
+                if (!top.equals(unit) && !move(top, category, other, direction, step, side)) {
+                    break;
+                }
+                String above = table.parentOf(top);
+                if (above == null) {
+                    best = cheaperWitness(cell, side, best, bestCost);
+                    bestCost = best == null ? bestCost : cost(best);
                     continue;
                 }
-                List<Integer> side = new ArrayList<>();
-                if (!path(unit, category, other[1], direction, step, side)) {
-                    continue;
-                }
-                for (String top = unit; top != null && side != null; top = table.parentOf(top)) {
-                    if (!top.equals(unit) && !move(top, category, other[1], direction, step, side)) {
-                        side = null;
-                        continue;
-                    }
-                    String above = table.parentOf(top);
-                    List<String> siblings = above == null ? List.of() : table.childrenOf(above);
-                    if (above == null) {
-                        best = cheaperWitness(cell, side, best, bestCost);
+                for (String sibling : table.childrenOf(above)) {
+                    List<Integer> both = new ArrayList<>(side);
+                    if (!sibling.equals(top) && path(sibling, category, other, -direction, step, both)) {
+                        best = cheaperWitness(cell, both, best, bestCost);
                         bestCost = best == null ? bestCost : cost(best);
-                    }
-                    for (String sibling : siblings) {
-                        List<Integer> both = new ArrayList<>(side);
-                        if (!sibling.equals(top)
-                                && path(sibling, category, other[1], -direction, step, both)) {
-                            best = cheaperWitness(cell, both, best, bestCost);
-                            bestCost = best == null ? bestCost : cost(best);
-                        }
                     }
                 }
             }
