@@ -1,5 +1,7 @@
 package org.diasporadesk.outreach.channels;
 
+import java.util.Collection;
+
 /** The protocol side of one channel: hands a message to its provider. */
 public interface ChannelAdapter {
 
@@ -10,4 +12,11 @@ public interface ChannelAdapter {
      * @throws ChannelException when the provider refused it or could not be reached
      */
     String send(OutgoingMessage message);
+
+    /**
+     * Deletes this side's copies of these messages (an erased recipient's). A provider's own copies are beyond our
+     * reach and governed by its contract, so by default there is nothing to delete.
+     */
+    default void forget(Collection<String> idempotencyKeys) {
+    }
 }

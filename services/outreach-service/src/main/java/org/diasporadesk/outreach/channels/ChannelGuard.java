@@ -1,6 +1,7 @@
 package org.diasporadesk.outreach.channels;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,11 @@ public class ChannelGuard {
         }
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meters);
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(rateLimiters).bindTo(meters);
+    }
+
+    /** Every adapter deletes what it keeps of these messages. */
+    public void forget(Collection<String> idempotencyKeys) {
+        adapters.values().forEach(adapter -> adapter.forget(idempotencyKeys));
     }
 
     public Delivery send(OutgoingMessage message) {

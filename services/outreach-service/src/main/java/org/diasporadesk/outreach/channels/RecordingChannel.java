@@ -2,6 +2,7 @@ package org.diasporadesk.outreach.channels;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -51,6 +52,15 @@ public class RecordingChannel implements ChannelAdapter {
             // A retry of a message recorded before: the provider contract is to accept it once.
         }
         return "recorded-" + message.idempotencyKey();
+    }
+
+    /** What was kept of an erased recipient's messages goes: the local stack's stand-in for a provider's log. */
+    @Override
+    public void forget(Collection<String> idempotencyKeys) {
+        if (!idempotencyKeys.isEmpty()) {
+            mongo.remove(new Query(Criteria.where("_id").in(idempotencyKeys)).addCriteria(Criteria.where("channel")
+                .is(channel)), RecordedMessage.class);
+        }
     }
 
     /** The latest recorded messages, newest first; {@code address} narrows to one recipient. */

@@ -21,4 +21,10 @@ public interface CallerDirectory {
     void eraseMigrant(String householdId, String migrantId);
 
     List<KnownCaller> callersAt(String e164);
+
+    /**
+     * The numbers at which the directory knows a migrant (with {@code wholeHousehold}, anyone of the household): the
+     * numbers whose calls and tickets an erasure reaches even where they were never linked to the record.
+     */
+    List<String> phonesOf(String householdId, String migrantId, boolean wholeHousehold);
 }

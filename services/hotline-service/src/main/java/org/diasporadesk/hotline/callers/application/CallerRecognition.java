@@ -64,6 +64,11 @@ public class CallerRecognition {
         }
     }
 
+    /** The numbers an erasure of the migrant (or of the whole household) reaches; read before it is applied. */
+    public List<String> phonesOf(MigrantErased erased) {
+        return directory.phonesOf(erased.householdId(), erased.migrantId(), erased.householdErased());
+    }
+
     private void forget(String householdId, String migrantId, boolean householdGone, long sequence) {
         if (householdGone) {
             // Nobody is left in the household: its informants go with it.

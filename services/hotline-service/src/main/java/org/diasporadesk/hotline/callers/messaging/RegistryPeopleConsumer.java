@@ -25,11 +25,14 @@ class RegistryPeopleConsumer {
             TicketCallers ticketCallers) {
         return message -> {
             ReceivedEvent<PeopleEvent> event = receiver.receive(message, PeopleEvent.class);
-            recognition.apply(event);
             if (event.payload() instanceof MigrantErased erased) {
-                ticketCallers.erase(erased.migrantId(), erased.householdId(), erased.householdErased());
+                // Tickets first, while the directory still knows the person's numbers: a redelivery after a
+                // failure in between finds them again.
+                ticketCallers.erase(erased.migrantId(), erased.householdId(), erased.householdErased(),
+                        recognition.phonesOf(erased));
             }
-            else if (event.payload() instanceof MigrantsMerged merged) {
+            recognition.apply(event);
+            if (event.payload() instanceof MigrantsMerged merged) {
                 ticketCallers.merge(merged.migrantId(), merged.survivingMigrantId(), merged.survivingHouseholdId());
             }
         };

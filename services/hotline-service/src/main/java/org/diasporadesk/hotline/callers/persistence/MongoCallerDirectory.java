@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Phone documents keyed by E.164 ({@code _id}), so a lookup is a primary-key read: fast on MongoDB and on
  * the Mongo wire server, which ignores secondary indexes. A household's entries are replaced phone by phone
- * and only then is the household marked applied, so a crash in between is repaired by the redelivery.
+ * and only then is the household marked applied, so a crash in between is repaired by the redelivery. A number
+ * nobody is known at any more is deleted, not kept with an empty list: the key itself is the person's number.
  */
 @Repository
 class MongoCallerDirectory implements CallerDirectory {
@@ -68,12 +69,31 @@ class MongoCallerDirectory implements CallerDirectory {
         for (String phone : applied.phones()) {
             mongo.updateFirst(new Query(Criteria.where("_id").is(phone)),
                     new Update().pull("callers", new org.bson.Document("migrantId", migrantId)), PHONES);
+            deleteIfNobodyLeft(phone);
         }
+    }
+
+    @Override
+    public List<String> phonesOf(String householdId, String migrantId, boolean wholeHousehold) {
+        AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
+        if (applied == null || applied.phones().isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(applied.phones())), PhoneEntry.class).stream()
+            .filter(entry -> entry.callers().stream().anyMatch(caller -> householdId.equals(caller.householdId())
+                    && (wholeHousehold || migrantId.equals(caller.migrantId()))))
+            .map(PhoneEntry::phone)
+            .toList();
     }
 
     private void removeHousehold(String phone, String householdId) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(phone)),
                 new Update().pull("callers", new org.bson.Document("householdId", householdId)), PHONES);
+        deleteIfNobodyLeft(phone);
+    }
+
+    private void deleteIfNobodyLeft(String phone) {
+        mongo.remove(new Query(Criteria.where("_id").is(phone).and("callers").size(0)), PHONES);
     }
 
     @Override

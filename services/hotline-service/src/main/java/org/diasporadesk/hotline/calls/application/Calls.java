@@ -18,6 +18,6 @@ public interface Calls {
     /** Answered calls of these offices that have no ticket yet, oldest first. */
     List<Call> drafts(Collection<String> offices);
 
-    /** Removes the caller's number from the calls of these tickets. */
-    void forgetCallers(Collection<String> ticketIds);
+    /** Removes the caller's number from the calls of these tickets and from the calls from these numbers without one. */
+    void forgetCallers(Collection<String> ticketIds, Collection<String> phones);
 }

@@ -17,6 +17,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,10 +41,14 @@ class MongoCalls implements Calls, InitializingBean {
         this.clock = clock;
     }
 
-    /** The {@code _id} index serves the versioned replaces: see {@link CompareAndSet}. */
+    /**
+     * The {@code _id} index serves the versioned replaces: see {@link CompareAndSet}. The caller's number is
+     * indexed for erasure, which reaches every call from the person's numbers.
+     */
     @Override
     public void afterPropertiesSet() {
         CompareAndSet.retireIndex(mongo, COLLECTION, "version");
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("caller", Sort.Direction.ASC));
     }
 
     /** A call and its unpublished events in one document, written under its version. */
@@ -88,10 +93,10 @@ class MongoCalls implements Calls, InitializingBean {
     }
 
     @Override
-    public void forgetCallers(Collection<String> ticketIds) {
-        if (!ticketIds.isEmpty()) {
-            mongo.updateMulti(new Query(Criteria.where("ticketId").in(ticketIds)), new Update().unset("caller"),
-                    CallDocument.class);
+    public void forgetCallers(Collection<String> ticketIds, Collection<String> phones) {
+        if (!ticketIds.isEmpty() || !phones.isEmpty()) {
+            mongo.updateMulti(new Query(new Criteria().orOperator(Criteria.where("ticketId").in(ticketIds),
+                    Criteria.where("caller").in(phones).and("ticketId").isNull())), new Update().unset("caller"), CallDocument.class);
         }
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 /**
  * Keeps the callers on tickets in step with the registry. An erasure removes the caller's name and number and
  * the notes about them, while the anonymous rest of the ticket (office, topic, priority, times) stays and still
- * counts; the number also goes from the calls the tickets were opened from. A merge moves the merged record's
+ * counts; the number also goes from the calls the tickets were opened from. It reaches the tickets and calls from
+ * the person's numbers too, also those taken before the hotline knew the number was theirs. A merge moves the merged record's
  * tickets to the surviving one, so the caller's history stays whole.
  */
 @Service
@@ -23,11 +24,14 @@ public class TicketCallers {
         this.calls = calls;
     }
 
-    /** @param householdErased the family members who called about the migrant are erased too */
-    public void erase(String migrantId, String householdId, boolean householdErased) {
-        List<Ticket> affected = store.byCaller(migrantId, householdErased ? householdId : null);
+    /**
+     * @param householdErased the family members who called about the migrant are erased too
+     * @param phones          the numbers the person (or household) was known at, in E.164
+     */
+    public void erase(String migrantId, String householdId, boolean householdErased, List<String> phones) {
+        List<Ticket> affected = store.byCaller(migrantId, householdErased ? householdId : null, phones);
         store.replaceCallers(affected.stream().map(Ticket::withoutPersonalData).toList());
-        calls.forgetCallers(affected.stream().map(Ticket::id).toList());
+        calls.forgetCallers(affected.stream().map(Ticket::id).toList(), phones);
     }
 
     public void merge(String mergedMigrantId, String survivingMigrantId, String survivingHouseholdId) {

@@ -34,8 +34,11 @@ public interface TicketStore {
     /** The caller's tickets at these offices, newest first. */
     List<Ticket> byCallerPhone(String e164, Collection<String> offices, int limit);
 
-    /** Tickets whose caller the registry linked to this migrant, or, for family members, to this household. */
-    List<Ticket> byCaller(String migrantId, String householdId);
+    /**
+     * Tickets whose caller the registry linked to this migrant, or, for family members, to this household, and
+     * tickets from any of these numbers that were never linked to a record.
+     */
+    List<Ticket> byCaller(String migrantId, String householdId, Collection<String> phones);
 
     /**
      * Writes these tickets' callers, notes and referrals and nothing else, whatever their version: an erasure must not

@@ -2,6 +2,7 @@ package org.diasporadesk.hotline.tickets.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -138,10 +139,16 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     }
 
     @Override
-    public List<Ticket> byCaller(String migrantId, String householdId) {
-        Criteria criteria = householdId == null ? Criteria.where("caller.migrantId").is(migrantId)
-                : new Criteria().orOperator(Criteria.where("caller.migrantId").is(migrantId),
-                        Criteria.where("caller.householdId").is(householdId));
+    public List<Ticket> byCaller(String migrantId, String householdId, Collection<String> phones) {
+        List<Criteria> reached = new ArrayList<>();
+        reached.add(Criteria.where("caller.migrantId").is(migrantId));
+        if (householdId != null) {
+            reached.add(Criteria.where("caller.householdId").is(householdId));
+        }
+        if (!phones.isEmpty()) {
+            reached.add(Criteria.where("caller.phone").in(phones).and("caller.householdId").isNull());
+        }
+        Criteria criteria = new Criteria().orOperator(reached);
         return mongo.find(new Query(criteria), TicketDocument.class).stream().map(TicketDocument::ticket).toList();
     }
 

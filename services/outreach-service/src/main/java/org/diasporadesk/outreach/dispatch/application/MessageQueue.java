@@ -49,6 +49,9 @@ public interface MessageQueue {
     /** The migrant's waiting messages become due now (so that the dispatcher withdraws them at once). */
     void dueNowFor(String migrantId, Instant now);
 
+    /** The ids of every message ever queued for the migrant. */
+    List<String> idsFor(String migrantId);
+
     Optional<OutreachMessage> find(String id);
 
     /** The campaign's messages, of one status if given, the oldest queued first. */

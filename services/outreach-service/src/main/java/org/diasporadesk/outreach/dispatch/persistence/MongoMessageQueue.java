@@ -207,6 +207,13 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     }
 
     @Override
+    public List<String> idsFor(String migrantId) {
+        Query query = new Query(Criteria.where("migrantId").is(migrantId));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(id -> id.getString("_id")).toList();
+    }
+
+    @Override
     public Optional<OutreachMessage> find(String id) {
         return Optional.ofNullable(mongo.findById(id, MessageDocument.class)).map(MessageDocument::message);
     }

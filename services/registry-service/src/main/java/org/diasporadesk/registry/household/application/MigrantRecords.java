@@ -2,7 +2,9 @@ package org.diasporadesk.registry.household.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
@@ -12,10 +14,12 @@ import org.diasporadesk.registry.audit.application.AuditTrail;
 import org.diasporadesk.registry.household.domain.ConsentPurpose;
 import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
+import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Migrant;
 import org.diasporadesk.registry.household.domain.MigrantHistoryEntry;
 import org.diasporadesk.registry.household.domain.Provenance;
 import org.diasporadesk.registry.matching.application.DuplicateDetection;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,15 +38,17 @@ public class MigrantRecords {
     private final MigrantNormalizer normalizer;
     private final DuplicateDetection duplicates;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MigrantRecords(HouseholdStore store, Territory territory, MigrantNormalizer normalizer,
-            DuplicateDetection duplicates, AuditTrail audit, Clock clock) {
+            DuplicateDetection duplicates, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.territory = territory;
         this.normalizer = normalizer;
         this.duplicates = duplicates;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -115,13 +121,39 @@ public class MigrantRecords {
 
     /**
      * Erases the migrant's personal data here and tells the other services to erase theirs. The match keys go
-     * first: if the write then fails, the person is at worst missed as a duplicate, never found by one.
+     * first: if the write then fails, the person is at worst missed as a duplicate, never found by one. Copies
+     * elsewhere in the registry are then sought by what identifies the person ({@link PersonErased}); when the
+     * household goes with its last migrant, by what identifies its informants too.
      */
     public void erase(String householdId, String migrantId, Actor officer, String reason) {
         MigrantRecord record = read(householdId, migrantId, officer);
         duplicates.forget(record.migrant());
-        store.update(record.household().eraseMigrant(migrantId, clock.instant()));
+        HouseholdChange erasure = record.household().eraseMigrant(migrantId, clock.instant());
+        store.update(erasure);
         audit.recordRead(officer, "erased migrant", List.of(householdId, migrantId), reason);
+        events.publishEvent(erased(record, erasure.household().vacated()));
+    }
+
+    private static PersonErased erased(MigrantRecord record, boolean householdGone) {
+        Migrant migrant = record.migrant();
+        List<String> names = new ArrayList<>();
+        List<String> phones = new ArrayList<>(migrant.phones());
+        names.add(join(migrant.givenName(), migrant.familyName()));
+        names.add(migrant.nameLatin());
+        if (householdGone) {
+            for (Informant informant : record.household().informants()) {
+                names.add(informant.name());
+                phones.add(informant.phone());
+            }
+        }
+        return new PersonErased(record.household().id(), migrant.migrantId(),
+                names.stream().filter(name -> name != null && !name.isBlank()).toList(),
+                phones.stream().filter(Objects::nonNull).toList(),
+                migrant.email() == null ? List.of() : List.of(migrant.email()));
+    }
+
+    private static String join(String givenName, String familyName) {
+        return ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).strip();
     }
 
     private MigrantRecord read(String householdId, String migrantId, Actor officer) {

@@ -73,7 +73,7 @@ public class MigrantSearch {
         }
         int from = Math.min(matches.size(), request.page() * request.size());
         List<MigrantSummary> items = matches.subList(from, Math.min(matches.size(), from + request.size()));
-        audit.recordRead(reader, "search migrants " + describe(request), items.stream().map(MigrantSummary::migrantId)
+        audit.recordRead(reader, describe(request), items.stream().map(MigrantSummary::migrantId)
             .toList(), purpose);
         return new Page(List.copyOf(items), request.page(), request.size(), matches.size());
     }
@@ -110,8 +110,28 @@ public class MigrantSearch {
                 migrant.destinationCity(), migrant.lifecycleStage(), migrant.phones());
     }
 
+    /**
+     * The audit trail's action for a search: the name and number a search was for are personal data and would
+     * outlive the person's erasure there, so only that they were given is recorded; the other criteria are not
+     * personal and are kept.
+     */
     private static String describe(Request request) {
-        return "name=" + request.name() + " phone=" + request.phone() + " destination=" + request.destinationCountry()
-                + " stage=" + request.lifecycleStage() + " municipality=" + request.municipality();
+        List<String> criteria = new ArrayList<>();
+        if (request.name() != null) {
+            criteria.add("name");
+        }
+        if (request.phone() != null) {
+            criteria.add("phone");
+        }
+        if (request.destinationCountry() != null) {
+            criteria.add("destination=" + request.destinationCountry());
+        }
+        if (request.lifecycleStage() != null) {
+            criteria.add("stage=" + request.lifecycleStage());
+        }
+        if (request.municipality() != null) {
+            criteria.add("municipality=" + request.municipality());
+        }
+        return criteria.isEmpty() ? "search migrants" : "search migrants by " + String.join(" ", criteria);
     }
 }

@@ -2,6 +2,7 @@ package org.diasporadesk.registry.imports.application;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.diasporadesk.registry.imports.domain.RowError;
 
@@ -18,4 +19,7 @@ public interface ImportJobs {
 
     /** In line order; the caller streams them out. */
     Iterable<RowError> errors(String jobId);
+
+    /** Deletes every error of each rejected row that has an error the predicate holds for; returns how many rows. */
+    int deleteRejectedRows(Predicate<RowError> holds);
 }

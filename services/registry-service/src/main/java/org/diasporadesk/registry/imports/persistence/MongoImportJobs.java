@@ -1,7 +1,11 @@
 package org.diasporadesk.registry.imports.persistence;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.diasporadesk.registry.imports.application.ImportJob;
 import org.diasporadesk.registry.imports.application.ImportJobs;
@@ -26,6 +30,10 @@ class MongoImportJobs implements ImportJobs {
     }
 
     record ErrorDocument(@Id String id, String jobId, long line, String column, String value, String reason) {
+
+        RowError rowError() {
+            return new RowError(line, column, value, reason);
+        }
     }
 
     @Override
@@ -57,7 +65,24 @@ class MongoImportJobs implements ImportJobs {
     public Iterable<RowError> errors(String jobId) {
         return mongo.find(new Query(Criteria.where("jobId").is(jobId)).with(Sort.by("line")), ErrorDocument.class, ERRORS)
             .stream()
-            .map(error -> new RowError(error.line(), error.column(), error.value(), error.reason()))
+            .map(ErrorDocument::rowError)
             .toList();
+    }
+
+    /** Reads every rejected row: erasures are rare and the reports are kept only for a while. */
+    @Override
+    public int deleteRejectedRows(Predicate<RowError> holds) {
+        Set<RejectedRow> rows = new HashSet<>();
+        try (Stream<ErrorDocument> all = mongo.stream(new Query(), ErrorDocument.class, ERRORS)) {
+            all.filter(error -> holds.test(error.rowError()))
+                .forEach(error -> rows.add(new RejectedRow(error.jobId(), error.line())));
+        }
+        for (RejectedRow row : rows) {
+            mongo.remove(new Query(Criteria.where("jobId").is(row.jobId()).and("line").is(row.line())), ERRORS);
+        }
+        return rows.size();
+    }
+
+    private record RejectedRow(String jobId, long line) {
     }
 }

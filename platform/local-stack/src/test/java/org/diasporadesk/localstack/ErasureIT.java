@@ -1,0 +1,150 @@
+package org.diasporadesk.localstack;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+import org.diasporadesk.events.DataClass;
+import org.diasporadesk.events.Topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The right to be forgotten, checked the way a family would want it checked: a migrant leaves every trace an office
+ * can make of a person (registration, a search for them, calls and tickets from their number before and after the
+ * hotline knew them, a note naming them, a callback, a campaign message and their reply, a rejected import row),
+ * is erased, and then every document of every service's database and every record of every PII-free topic is
+ * searched for their names, e-mail and phone numbers.
+ */
+class ErasureIT {
+
+    private static final int PORT_OFFSET = 11_000;
+    private static final String KUTAISI_LINE = "0431 24 00 00";
+
+    /** Zurab, abroad in Greece, and Lamara, his mother at home who gave his number. */
+    private static final Footprint ZURAB = new Footprint(
+            List.of("ზურაბ", "ქვირიკაშვილი", "Zurab", "Kvirikashvili", "ლამარა", "Lamara", "zurab.kv@example.ge"),
+            List.of("6917774321", "599774321"));
+
+    @TempDir
+    Path data;
+
+    @Test
+    void anErasedMigrantLeavesNoNameNumberOrAddressInAnyDatabaseOrPiiFreeTopic() throws Exception {
+        StackConfig config = StackConfig.withPorts(StackConfig.checkoutRoot(), data, PORT_OFFSET);
+        StackApi api = new StackApi(config);
+        try (LocalStack stack = LocalStack.start(config)) {
+            String officer = api.token("registry-officer");
+            String agent = api.token("hotline-agent");
+            String coordinator = api.token("outreach-coordinator");
+
+            // He called before his family registered him: the call he hung up and the ticket are not linked to him.
+            String missed = "pbx-" + UUID.randomUUID();
+            for (String event : List.of("RINGING", "ENDED")) {
+                call(api, agent, event, missed);
+            }
+            StackApi.body(api.post("hotline-service", "/tickets", agent, """
+                    {"phone": "0030 691 777 4321", "topic": "employment-abroad", "channel": "INBOUND_CALL",
+                     "note": "Zurab Kvirikashvili asks about a work permit in Athens"}"""), 201);
+
+            JsonNode household = StackApi.body(api.post("registry-service", "/households", officer, """
+                    {"municipalityCode": "GE-IM-KUTAISI", "locality": "Tsereteli St 40",
+                     "informants": [{"name": "ლამარა ქვირიკაშვილი", "relation": "mother", "phone": "599 77 43 21"}],
+                     "migrants": [{"givenName": "ზურაბ", "familyName": "ქვირიკაშვილი", "nameLatin": "Zurab Kvirikashvili",
+                       "sex": "MALE", "birthYear": 1987, "destinationCountry": "GR", "destinationCity": "Athens",
+                       "lifecycleStage": "ABROAD", "preferredLanguage": "ka", "phones": ["+30 691 777 4321"],
+                       "email": "zurab.kv@example.ge", "occupation": "footprint-test",
+                       "consent": {"hotline": true, "outreach": true, "statistics": true}}]}"""), 201);
+            String householdId = household.get("id").asString();
+            String migrantId = household.at("/migrants/0/migrantId").asString();
+
+            api.get("registry-service", "/migrants?name=" + encode("Kvirikashvili") + "&phone=" + encode("+30 691 777 4321"),
+                    officer);
+            StackApi.body(api.postCsv("registry-service", "/imports", officer, """
+                    external_id,household_ref,municipality_code,given_name,family_name,name_latin,sex,birth_year,destination_country,phone,lifecycle_stage,consent_statistics,consent_hotline,consent_outreach,informant_name,informant_relation,informant_phone
+                    zk-1,H-zk,GE-IM-KUTAISI,ზურაბ,ქვირიკაშვილი,Zurab Kvirikashvili,M,1987,GR,+30 691 777 4321 999,abroad,yes,yes,yes,ლამარა ქვირიკაშვილი,mother,599 77 43 21
+                    """), 202);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("hotline-service",
+                    "/callers?phone=" + encode("+306917774321"), agent).get("candidates").size() == 1);
+            String callId = "pbx-" + UUID.randomUUID();
+            for (String event : List.of("RINGING", "ANSWERED")) {
+                call(api, agent, event, callId);
+            }
+            String linked = StackApi.body(api.post("hotline-service", "/calls/" + callId + "/ticket", agent,
+                    "{\"topic\": \"remittances\"}"), 201).at("/ticket/id").asString();
+            StackApi.body(api.post("hotline-service", "/tickets/" + linked + "/notes", agent,
+                    "{\"text\": \"Zurab says Lamara did not receive the transfer\"}"), 200);
+            String evening = LocalDate.now(ZoneId.of("Europe/Athens")).plusDays(1).atTime(18, 0)
+                .atZone(ZoneId.of("Europe/Athens")).toInstant().toString();
+            StackApi.body(api.post("hotline-service", "/tickets/" + linked + "/callbacks", agent,
+                    "{\"at\": \"" + evening + "\"}"), 201);
+            call(api, agent, "ENDED", callId);
+            StackApi.body(api.post("hotline-service", "/tickets", agent, """
+                    {"phone": "599 77 43 21", "topic": "remittances", "channel": "INBOUND_CALL",
+                     "note": "Lamara, Zurab's mother, asks where the money is"}"""), 201);
+
+            String criteria = "{\"occupation\": \"footprint-test\"}";
+            await().atMost(Duration.ofSeconds(30)).until(() -> StackApi.body(api.post("outreach-service",
+                    "/segments/preview", coordinator, "{\"area\": \"GE-IM\", \"criteria\": " + criteria + "}"), 200)
+                .get("recipients").asLong() == 1);
+            String segment = StackApi.body(api.post("outreach-service", "/segments", coordinator,
+                    "{\"name\": \"footprint\", \"area\": \"GE-IM\", \"criteria\": " + criteria + "}"), 201)
+                .at("/segment/id").asString();
+            String campaign = StackApi.body(api.post("outreach-service", "/campaigns", coordinator, """
+                    {"kind": "INFORMATION", "title": "Beekeeping", "ownerArea": "GE-IM", "segmentId": "%s",
+                     "channels": ["SMS"], "fallbackLanguage": "en",
+                     "templates": {"ka": {"subject": "მეფუტკრეობა", "body": "გამარჯობა {name}, ფუტკრის ტრენინგი"},
+                                   "en": {"subject": "Beekeeping", "body": "Hello {name}, beekeeping training"}}}"""
+                .formatted(segment)), 201).get("id").asString();
+            StackApi.body(api.post("outreach-service", "/campaigns/" + campaign + "/launch", coordinator, "{}"), 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("outreach-service",
+                    "/campaigns/" + campaign + "/messages", coordinator).size() == 1);
+            assertThat(api.postWithHeader("outreach-service", "/providers/sms/replies", "X-Callback-Token",
+                    "local-callback-token", """
+                    {"from": "+306917774321", "text": "Zurab here, I will come with Lamara"}""").statusCode())
+                .isEqualTo(202);
+
+            assertThat(ZURAB.inStores(config.mongoUri())).as("the footprint to be erased")
+                .extracting(trace -> trace.where().substring(0, trace.where().indexOf('.')))
+                .contains("registry", "hotline", "outreach");
+
+            assertThat(api.delete("registry-service", "/households/" + householdId + "/migrants/" + migrantId, officer)
+                .statusCode()).isEqualTo(204);
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(ZURAB.inStores(config.mongoUri())).as("traces left in the databases").isEmpty());
+            assertThat(ZURAB.inTopics(config.kafkaBootstrapServers(), topic -> !Footprint.isKafkasOwn(topic)
+                    && !personal(topic))).as("traces in PII-free topics").isEmpty();
+        }
+    }
+
+    /** The office's telephony system reports a call from Zurab's number. */
+    private static void call(StackApi api, String telephony, String event, String callId) throws Exception {
+        StackApi.body(api.post("hotline-service", "/calls/events", telephony, """
+                {"event": "%s", "callId": "%s", "from": "00306917774321", "line": "%s"}"""
+            .formatted(event, callId, KUTAISI_LINE)), 200);
+    }
+
+    /** A personal-data topic of the catalogue, or one of its dead-letter topics. */
+    private static boolean personal(String topic) {
+        return java.util.Arrays.stream(Topic.values())
+            .filter(known -> known.dataClass() == DataClass.PERSONAL)
+            .anyMatch(known -> topic.equals(known.topicName()) || topic.startsWith(known.topicName() + "."));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
