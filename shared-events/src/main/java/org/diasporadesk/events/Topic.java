@@ -1,5 +1,8 @@
 package org.diasporadesk.events;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The topic catalogue: every topic, the one service that writes it, and whether it may carry personal data.
  *
@@ -9,21 +12,23 @@ package org.diasporadesk.events;
  */
 public enum Topic {
 
-    REGISTRY_PEOPLE("ddesk.registry.people.v1", "registry-service", DataClass.PERSONAL),
-    REGISTRY_STATISTICS("ddesk.registry.statistics.v1", "registry-service", DataClass.PII_FREE),
-    HOTLINE_TICKETS("ddesk.hotline.tickets.v1", "hotline-service", DataClass.PII_FREE),
-    HOTLINE_CALLERS("ddesk.hotline.callers.v1", "hotline-service", DataClass.PERSONAL),
-    OUTREACH_PEOPLE("ddesk.outreach.people.v1", "outreach-service", DataClass.PERSONAL),
-    OUTREACH_CAMPAIGNS("ddesk.outreach.campaigns.v1", "outreach-service", DataClass.PII_FREE);
+    REGISTRY_PEOPLE("ddesk.registry.people.v1", "registry-service", DataClass.PERSONAL, TopicPolicy.PERSONAL),
+    REGISTRY_STATISTICS("ddesk.registry.statistics.v1", "registry-service", DataClass.PII_FREE, TopicPolicy.SNAPSHOTS),
+    HOTLINE_TICKETS("ddesk.hotline.tickets.v1", "hotline-service", DataClass.PII_FREE, TopicPolicy.FACTS),
+    HOTLINE_CALLERS("ddesk.hotline.callers.v1", "hotline-service", DataClass.PERSONAL, TopicPolicy.PERSONAL),
+    OUTREACH_PEOPLE("ddesk.outreach.people.v1", "outreach-service", DataClass.PERSONAL, TopicPolicy.PERSONAL),
+    OUTREACH_CAMPAIGNS("ddesk.outreach.campaigns.v1", "outreach-service", DataClass.PII_FREE, TopicPolicy.FACTS);
 
     private final String topicName;
     private final String writer;
     private final DataClass dataClass;
+    private final TopicPolicy policy;
 
-    Topic(String topicName, String writer, DataClass dataClass) {
+    Topic(String topicName, String writer, DataClass dataClass, TopicPolicy policy) {
         this.topicName = topicName;
         this.writer = writer;
         this.dataClass = dataClass;
+        this.policy = policy;
     }
 
     /** The Kafka topic name. */
@@ -38,5 +43,20 @@ public enum Topic {
 
     public DataClass dataClass() {
         return dataClass;
+    }
+
+    /** How long the log keeps records; applied by the writer at start ({@code TopicPolicies}) and in k8s/. */
+    public TopicPolicy policy() {
+        return policy;
+    }
+
+    /** The dead-letter topics of a personal topic hold the same records, so they are kept no longer. */
+    public TopicPolicy deadLetterPolicy() {
+        return dataClass == DataClass.PERSONAL ? policy : TopicPolicy.DEAD_LETTERS;
+    }
+
+    /** The catalogue topic of this name, if it is one. */
+    public static Optional<Topic> named(String topicName) {
+        return Arrays.stream(values()).filter(topic -> topic.topicName.equals(topicName)).findFirst();
     }
 }

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.TopicPolicy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +55,25 @@ class KubernetesManifestsTest {
         expected.addAll(deadLetterTopicsOfTheServices());
 
         assertThat(declared).containsAll(expected);
+    }
+
+    /**
+     * The catalogue's retention of every topic, and of every dead-letter topic the one of the topic it holds
+     * letters of: a personal topic's dead letters are kept no longer than the topic, or an erased person would stay
+     * in them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "single-node", "production" })
+    void everyTopicKeepsRecordsAsTheCatalogueSays(String overlay) {
+        for (JsonNode object : objects(overlay, "KafkaTopic")) {
+            String name = object.at("/spec/topicName").asString();
+            Topic topic = Topic.named(name).or(() -> Topic.named(name.substring(0, name.indexOf(".v1.") + 3)))
+                .orElseThrow(() -> new AssertionError(name + " is neither a catalogue topic nor one's dead letters"));
+            TopicPolicy policy = topic.topicName().equals(name) ? topic.policy() : topic.deadLetterPolicy();
+            Map<String, String> config = new TreeMap<>();
+            object.at("/spec/config").properties().forEach(entry -> config.put(entry.getKey(), entry.getValue().asString()));
+            assertThat(config).as(name).isEqualTo(new TreeMap<>(policy.configs()));
+        }
     }
 
     @ParameterizedTest

@@ -7,10 +7,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +157,31 @@ class ErasureIT {
                     assertThat(ZURAB.inStores(config.mongoUri())).as("traces left in the databases").isEmpty());
             assertThat(ZURAB.inTopics(config.kafkaBootstrapServers(), topic -> !Footprint.isKafkasOwn(topic)
                     && !personal(topic))).as("traces in PII-free topics").isEmpty();
+            assertThat(howLongPersonalTopicsKeepRecords(config.kafkaBootstrapServers()))
+                .as("personal topics and their dead letters: a record is gone within 73 hours of being written")
+                .containsOnlyKeys(Stream.concat(Arrays.stream(Topic.values())
+                        .filter(topic -> topic.dataClass() == DataClass.PERSONAL).map(Topic::topicName), Stream.of(
+                        "ddesk.registry.people.v1.hotline-service.dlq", "ddesk.registry.people.v1.outreach-service.dlq",
+                        "ddesk.hotline.callers.v1.outreach-service.dlq", "ddesk.outreach.people.v1.registry-service.dlq"))
+                    .toArray(String[]::new))
+                .allSatisfy((topic, kept) -> assertThat(kept).isLessThanOrEqualTo(Duration.ofHours(73)));
+        }
+    }
+
+    /** Per personal topic (and dead-letter topic) on the broker, retention plus segment time: see TopicPolicy. */
+    private static Map<String, Duration> howLongPersonalTopicsKeepRecords(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<ConfigResource> personal = admin.listTopics().names().get().stream().filter(ErasureIT::personal)
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+            Map<String, Duration> kept = new TreeMap<>();
+            admin.describeConfigs(personal).all().get().forEach((topic, configs) -> {
+                boolean deletes = configs.get("cleanup.policy").value().equals("delete");
+                long retention = Long.parseLong(configs.get("retention.ms").value());
+                long segment = Long.parseLong(configs.get("segment.ms").value());
+                kept.put(topic.name(), deletes && retention >= 0 ? Duration.ofMillis(retention + segment)
+                        : ChronoUnit.FOREVER.getDuration());
+            });
+            return kept;
         }
     }
 
@@ -162,7 +194,7 @@ class ErasureIT {
 
     /** A personal-data topic of the catalogue, or one of its dead-letter topics. */
     private static boolean personal(String topic) {
-        return java.util.Arrays.stream(Topic.values())
+        return Arrays.stream(Topic.values())
             .filter(known -> known.dataClass() == DataClass.PERSONAL)
             .anyMatch(known -> topic.equals(known.topicName()) || topic.startsWith(known.topicName() + "."));
     }

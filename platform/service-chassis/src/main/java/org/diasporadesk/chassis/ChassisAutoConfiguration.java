@@ -7,6 +7,7 @@ import org.diasporadesk.chassis.messaging.BatchDeadLetters;
 import org.diasporadesk.chassis.messaging.DeadLetterCounter;
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
+import org.diasporadesk.chassis.messaging.TopicPolicies;
 import org.diasporadesk.chassis.outbox.EventPublisher;
 import org.diasporadesk.chassis.outbox.OutboxProperties;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
@@ -17,10 +18,13 @@ import org.diasporadesk.chassis.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** What every Diaspora Desk service gets by depending on the chassis. */
@@ -64,6 +68,14 @@ public class ChassisAutoConfiguration {
     @Bean
     ProjectionWriter projectionWriter(MongoTemplate mongo) {
         return new ProjectionWriter(mongo);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ddesk.kafka.topic-policies", havingValue = "true", matchIfMissing = true)
+    TopicPolicies topicPolicies(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${spring.application.name}") String applicationName, BindingServiceProperties bindings,
+            Environment environment) {
+        return new TopicPolicies(brokers, applicationName, bindings, environment);
     }
 
     @Bean
