@@ -1,6 +1,7 @@
 package org.diasporadesk.chassis;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.diasporadesk.chassis.messaging.BatchDeadLetters;
@@ -12,6 +13,9 @@ import org.diasporadesk.chassis.outbox.EventPublisher;
 import org.diasporadesk.chassis.outbox.OutboxProperties;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.chassis.phone.PhoneNumbers;
+import org.diasporadesk.chassis.retention.RetentionJob;
+import org.diasporadesk.chassis.retention.RetentionProperties;
+import org.diasporadesk.chassis.retention.RetentionRule;
 import org.diasporadesk.chassis.territory.TerritoryController;
 import org.diasporadesk.chassis.time.DestinationTimeZones;
 import org.diasporadesk.chassis.web.ProblemResponses;
@@ -29,7 +33,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** What every Diaspora Desk service gets by depending on the chassis. */
 @AutoConfiguration
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({ OutboxProperties.class, RetentionProperties.class })
 @Import({ ProblemResponses.class, TerritoryController.class })
 public class ChassisAutoConfiguration {
 
@@ -76,6 +80,12 @@ public class ChassisAutoConfiguration {
             @Value("${spring.application.name}") String applicationName, BindingServiceProperties bindings,
             Environment environment) {
         return new TopicPolicies(brokers, applicationName, bindings, environment);
+    }
+
+    @Bean
+    RetentionJob retentionJob(List<RetentionRule> rules, RetentionProperties properties, MeterRegistry meters,
+            Clock clock) {
+        return new RetentionJob(rules, properties, meters, clock);
     }
 
     @Bean

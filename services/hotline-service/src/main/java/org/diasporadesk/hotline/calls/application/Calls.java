@@ -1,5 +1,6 @@
 package org.diasporadesk.hotline.calls.application;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,4 +21,7 @@ public interface Calls {
 
     /** Removes the caller's number from the calls of these tickets and from the calls from these numbers without one. */
     void forgetCallers(Collection<String> ticketIds, Collection<String> phones);
+
+    /** Removes the caller's number from calls that ended before {@code cutoff} without a ticket; returns how many. */
+    long forgetUnticketedCallersBefore(Instant cutoff);
 }

@@ -93,6 +93,12 @@ class MongoCalls implements Calls, InitializingBean {
     }
 
     @Override
+    public long forgetUnticketedCallersBefore(Instant cutoff) {
+        return mongo.updateMulti(new Query(Criteria.where("ticketId").isNull().and("endedAt").lt(cutoff)
+            .and("caller").ne(null)), new Update().unset("caller"), CallDocument.class).getModifiedCount();
+    }
+
+    @Override
     public void forgetCallers(Collection<String> ticketIds, Collection<String> phones) {
         if (!ticketIds.isEmpty() || !phones.isEmpty()) {
             mongo.updateMulti(new Query(new Criteria().orOperator(Criteria.where("ticketId").in(ticketIds),

@@ -46,6 +46,9 @@ public interface TicketStore {
      */
     void replaceCallers(List<Ticket> tickets);
 
+    /** Tickets finished before {@code cutoff} that still hold their caller's number, name or notes. */
+    List<Ticket> finishedWithPersonalData(Instant cutoff, int limit);
+
     /** Tickets of a merged registry record now belong to the surviving one. */
     void relinkCaller(String mergedMigrantId, String survivingMigrantId, String survivingHouseholdId);
 }

@@ -30,6 +30,9 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
         Priority priority, TicketStatus status, String assignee, List<Note> notes, Instant openedAt, String openedBy,
         Instant escalatedAt, Instant finishedAt, ServiceLevel serviceLevel, List<Referral> referrals, Long version) {
 
+    /** What a note says once its text was erased or outlived its retention. */
+    public static final String ERASED_TEXT = "[erased]";
+
     public Ticket {
         notes = List.copyOf(Objects.requireNonNullElse(notes, List.of()));
         serviceLevel = Objects.requireNonNullElse(serviceLevel, ServiceLevel.STARTED);
@@ -147,7 +150,7 @@ public record Ticket(String id, String officeCode, Caller caller, Channel channe
      * is about them (notes, referral reasons and outcome notes). What remains (office, topic, priority, times) is anonymous and still counts.
      */
     public Ticket withoutPersonalData() {
-        List<Note> blanked = notes.stream().map(note -> new Note(note.author(), note.at(), "[erased]")).toList();
+        List<Note> blanked = notes.stream().map(note -> new Note(note.author(), note.at(), ERASED_TEXT)).toList();
         return new Ticket(id, officeCode, caller.anonymous(), channel, language, topic, priority, status, assignee,
                 blanked, openedAt, openedBy, escalatedAt, finishedAt, serviceLevel,
                 referrals.stream().map(Referral::withoutPersonalData).toList(), version);

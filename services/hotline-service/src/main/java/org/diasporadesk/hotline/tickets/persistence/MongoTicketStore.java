@@ -163,6 +163,16 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     }
 
     @Override
+    public List<Ticket> finishedWithPersonalData(Instant cutoff, int limit) {
+        Criteria personal = new Criteria().orOperator(Criteria.where("caller.phone").ne(null),
+                Criteria.where("caller.name").ne(null),
+                Criteria.where("notes").elemMatch(Criteria.where("text").ne(Ticket.ERASED_TEXT)));
+        Query query = new Query(new Criteria().andOperator(Criteria.where("finishedAt").lt(cutoff), personal))
+            .with(Sort.by("finishedAt")).limit(limit);
+        return mongo.find(query, TicketDocument.class).stream().map(TicketDocument::ticket).toList();
+    }
+
+    @Override
     public void relinkCaller(String mergedMigrantId, String survivingMigrantId, String survivingHouseholdId) {
         mongo.updateMulti(new Query(Criteria.where("caller.migrantId").is(mergedMigrantId)),
                 new Update().set("caller.migrantId", survivingMigrantId).set("caller.householdId", survivingHouseholdId)

@@ -12,11 +12,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-/** Append-only: entries are inserted, never updated or deleted by the service. */
+/** Append-only: entries are inserted, never updated; they are deleted only by age ({@link AuditRetention}). */
 @Repository
 class MongoAuditLog implements AuditTrail.AuditLog {
 
-    private static final String COLLECTION = "audit_entries";
+    static final String COLLECTION = "audit_entries";
 
     private final MongoTemplate mongo;
 

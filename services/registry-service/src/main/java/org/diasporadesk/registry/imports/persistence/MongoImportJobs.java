@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MongoImportJobs implements ImportJobs {
 
-    private static final String JOBS = "import_jobs";
-    private static final String ERRORS = "import_errors";
+    static final String JOBS = "import_jobs";
+    static final String ERRORS = "import_errors";
 
     private final MongoTemplate mongo;
 
