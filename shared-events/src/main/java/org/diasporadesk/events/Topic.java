@@ -14,6 +14,7 @@ public enum Topic {
 
     REGISTRY_PEOPLE("ddesk.registry.people.v1", "registry-service", DataClass.PERSONAL, TopicPolicy.PERSONAL),
     REGISTRY_STATISTICS("ddesk.registry.statistics.v1", "registry-service", DataClass.PII_FREE, TopicPolicy.SNAPSHOTS),
+    REGISTRY_ERASURES("ddesk.registry.erasures.v1", "registry-service", DataClass.PII_FREE, TopicPolicy.LEDGER),
     HOTLINE_TICKETS("ddesk.hotline.tickets.v1", "hotline-service", DataClass.PII_FREE, TopicPolicy.FACTS),
     HOTLINE_CALLERS("ddesk.hotline.callers.v1", "hotline-service", DataClass.PERSONAL, TopicPolicy.PERSONAL),
     OUTREACH_PEOPLE("ddesk.outreach.people.v1", "outreach-service", DataClass.PERSONAL, TopicPolicy.PERSONAL),

@@ -2,7 +2,9 @@ package org.diasporadesk.localstack;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -165,6 +167,60 @@ class ErasureIT {
                         "ddesk.hotline.callers.v1.outreach-service.dlq", "ddesk.outreach.people.v1.registry-service.dlq"))
                     .toArray(String[]::new))
                 .allSatisfy((topic, kept) -> assertThat(kept).isLessThanOrEqualTo(Duration.ofHours(73)));
+        }
+    }
+
+    /**
+     * A restore of last week's backup: the registry's, the hotline's and outreach's databases come back as they were
+     * before the erasure, with the person in them. The erasure ledger lives in Kafka, not in the restored databases,
+     * and each service erases the person again as it starts.
+     */
+    @Test
+    void aBackupTakenBeforeAnErasureDoesNotBringThePersonBackAfterARestore() throws Exception {
+        StackConfig config = StackConfig.withPorts(StackConfig.checkoutRoot(), data, PORT_OFFSET);
+        StackApi api = new StackApi(config);
+        String householdId;
+        String migrantId;
+        try (LocalStack stack = LocalStack.start(config)) {
+            JsonNode household = StackApi.body(api.post("registry-service", "/households", api.token("registry-officer"), """
+                    {"municipalityCode": "GE-IM-KUTAISI", "locality": "Tsereteli St 40",
+                     "informants": [{"name": "ლამარა ქვირიკაშვილი", "relation": "mother", "phone": "599 77 43 21"}],
+                     "migrants": [{"givenName": "ზურაბ", "familyName": "ქვირიკაშვილი", "nameLatin": "Zurab Kvirikashvili",
+                       "sex": "MALE", "birthYear": 1987, "destinationCountry": "GR", "lifecycleStage": "ABROAD",
+                       "phones": ["+30 691 777 4321"], "email": "zurab.kv@example.ge",
+                       "consent": {"hotline": true, "outreach": true, "statistics": true}}]}"""), 201);
+            householdId = household.get("id").asString();
+            migrantId = household.at("/migrants/0/migrantId").asString();
+            String agent = api.token("hotline-agent");
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("hotline-service",
+                    "/callers?phone=" + encode("+306917774321"), agent).get("candidates").size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ZURAB.inStores(config.mongoUri()).stream()
+                .anyMatch(trace -> trace.where().startsWith("outreach.recipients")));
+        }
+        Path backup = Files.copy(data.resolve("mongo.mv"), data.resolveSibling(data.getFileName() + "-backup.mv"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        try (LocalStack stack = LocalStack.start(config)) {
+            assertThat(api.delete("registry-service", "/households/" + householdId + "/migrants/" + migrantId,
+                    api.token("registry-officer")).statusCode()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ZURAB.inStores(config.mongoUri()).isEmpty());
+        }
+        Files.copy(backup, data.resolve("mongo.mv"), StandardCopyOption.REPLACE_EXISTING);
+        try (MongoWireServer restored = MongoWireServer.start(config)) {
+            assertThat(ZURAB.inStores(config.mongoUri())).as("the restored backup holds him")
+                .extracting(trace -> trace.where().substring(0, trace.where().indexOf('.')))
+                .contains("registry", "hotline", "outreach");
+        }
+
+        try (LocalStack stack = LocalStack.start(config)) {
+            long ready = System.nanoTime();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(ZURAB.inStores(config.mongoUri())).as("traces after the restore").isEmpty());
+            System.out.printf("restored backup: person erased again %d ms after the stack was ready%n",
+                    (System.nanoTime() - ready) / 1_000_000);
+            assertThat(api.getResponse("registry-service", "/households/" + householdId,
+                    api.token("registry-officer")).statusCode()).as("his household, he its only migrant").isEqualTo(404);
         }
     }
 

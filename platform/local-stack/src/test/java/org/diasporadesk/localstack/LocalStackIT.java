@@ -1,16 +1,12 @@
 package org.diasporadesk.localstack;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,8 +33,6 @@ import static org.awaitility.Awaitility.await;
 class LocalStackIT {
 
     private static final int PORT_OFFSET = 10_000;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String STATISTICS = "ddesk.registry.statistics.v1";
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
@@ -52,8 +45,8 @@ class LocalStackIT {
         String householdId;
         try (LocalStack stack = LocalStack.start(config)) {
             printResidentMemory(stack);
-            String officer = token(config, "registry-officer");
-            String planner = token(config, "national-planner");
+            String officer = new StackApi(config).token("registry-officer");
+            String planner = new StackApi(config).token("national-planner");
             assertThat(figure(config, planner, "GE-IM-KUTAISI").get("value").asLong()).isZero();
             for (int i = 0; i < 4; i++) {
                 register(config, officer, "+30 691 234 56" + (10 + i), "Other Beridze" + (char) ('a' + i));
@@ -71,18 +64,18 @@ class LocalStackIT {
             assertThat(migrants(config, planner, "GE-IM")).isEqualTo(5);
             assertThat(migrants(config, planner, "GE")).isEqualTo(5);
 
-            String agent = token(config, "hotline-agent");
-            await().atMost(Duration.ofSeconds(20)).until(() -> get(config.port("hotline-service"),
+            String agent = new StackApi(config).token("hotline-agent");
+            await().atMost(Duration.ofSeconds(20)).until(() -> new StackApi(config).get("hotline-service",
                     "/callers?phone=" + URLEncoder.encode("0030 691 234 5678", StandardCharsets.UTF_8), agent)
                 .get("candidates").size() == 1);
         }
 
         try (LocalStack restarted = LocalStack.start(config)) {
-            String planner = token(config, "national-planner");
-            String officer = token(config, "registry-officer");
+            String planner = new StackApi(config).token("national-planner");
+            String officer = new StackApi(config).token("registry-officer");
 
             assertThat(migrants(config, planner, "GE-IM-KUTAISI")).isEqualTo(5);
-            assertThat(get(config.port("registry-service"), "/households/" + householdId, officer)
+            assertThat(new StackApi(config).get("registry-service", "/households/" + householdId, officer)
                 .get("migrants").get(0).get("nameLatin").asString()).isEqualTo("Vakhtang Beridze");
         }
     }
@@ -105,13 +98,13 @@ class LocalStackIT {
             }
             household(config, "registry-officer-chiatura", "GE-IM-CHIATURA", "GR", "GR", "GR", "GR", "GR", "GR",
                     "GR", "GR", "TR", "TR", "TR", "TR", "TR", "TR", "TR");
-            String planner = token(config, "regional-planner");
+            String planner = new StackApi(config).token("regional-planner");
             awaitReportingCaughtUp(config);
 
-            JsonNode region = get(config.port("reporting-service"), "/figures/migrants?area=GE-IM", planner);
+            JsonNode region = new StackApi(config).get("reporting-service", "/figures/migrants?area=GE-IM", planner);
             long withheldUnits = 0;
             for (JsonNode unit : region.get("below")) {
-                JsonNode alone = get(config.port("reporting-service"), "/figures/migrants?area="
+                JsonNode alone = new StackApi(config).get("reporting-service", "/figures/migrants?area="
                         + unit.get("area").asString(), planner).get("migrants");
                 assertThat(alone).as("%s asked for by itself", unit.get("area").asString())
                     .isEqualTo(unit.get("migrants"));
@@ -121,7 +114,8 @@ class LocalStackIT {
             assertThat(withheldUnits > 1 || region.at("/migrants/suppressed").asBoolean())
                 .as("Imereti's total minus the units shown must not give Kutaisi's three away").isTrue();
 
-            JsonNode tkibuli = get(config.port("reporting-service"), "/figures/migrants?area=GE-IM-TKIBULI", planner);
+            JsonNode tkibuli = new StackApi(config).get("reporting-service", "/figures/migrants?area=GE-IM-TKIBULI",
+                    planner);
             JsonNode destinations = tkibuli.at("/migrantsBy/destinationCountry");
             assertThat(destinations.at("/IT/suppressed").asBoolean()).isTrue();
             assertThat(destinations.at("/DE/suppressed").asBoolean()).isTrue();
@@ -147,14 +141,14 @@ class LocalStackIT {
         Map<String, JsonNode> cells = new java.util.TreeMap<>();
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tbilisi")).toString();
         for (String area : java.util.List.of("GE-IM", "GE-IM-ZESTAPONI")) {
-            JsonNode body = get(config.port("reporting-service"), "/figures/migrants?area=" + area, planner);
+            JsonNode body = new StackApi(config).get("reporting-service", "/figures/migrants?area=" + area, planner);
             cells.put(area, body.get("migrants"));
             body.get("migrantsBy").properties().forEach(dimension -> dimension.getValue().properties()
                 .forEach(value -> cells.put(area + "|" + dimension.getKey() + "=" + value.getKey(), value.getValue())));
             body.get("below").forEach(unit -> cells.put(area + ">" + unit.get("area").asString(), unit.get("migrants")));
-            get(config.port("reporting-service"), "/figures/over-time?area=" + area + "&interval=day&from=" + today
-                    + "&to=" + today, planner).get("periods").forEach(period -> cells.put(area + "@" + today,
-                            period.at("/figures/migrantsRecorded")));
+            new StackApi(config).get("reporting-service", "/figures/over-time?area=" + area
+                    + "&interval=day&from=" + today + "&to=" + today, planner).get("periods")
+                .forEach(period -> cells.put(area + "@" + today, period.at("/figures/migrantsRecorded")));
         }
         return cells;
     }
@@ -180,7 +174,8 @@ class LocalStackIT {
                      "consent": {"hotline": true, "outreach": true, "statistics": true}}""".formatted(person,
                     destination, 1_000_000 + person));
         }
-        HttpResponse<String> created = post(config.port("registry-service"), "/households", token(config, officer), """
+        StackApi api = new StackApi(config);
+        HttpResponse<String> created = api.post("registry-service", "/households", api.token(officer), """
                 {"municipalityCode": "%s", "locality": "Rustaveli St %d",
                  "informants": [{"name": "ნინო ბერიძე", "relation": "mother", "phone": "599 12 34 56"}],
                  "migrants": [%s]}""".formatted(municipality, PEOPLE.get(), migrants));
@@ -210,50 +205,23 @@ class LocalStackIT {
 
     private static String register(StackConfig config, String officer, String phone, String latinName)
             throws IOException, InterruptedException {
-        HttpResponse<String> created = post(config.port("registry-service"), "/households", officer, """
+        HttpResponse<String> created = new StackApi(config).post("registry-service", "/households", officer, """
                 {"municipalityCode": "GE-IM-KUTAISI", "locality": "Tsereteli St 12",
                  "informants": [{"name": "ნინო ბერიძე", "relation": "mother", "phone": "599 12 34 56"}],
                  "migrants": [{"nameLatin": "%s", "sex": "MALE", "birthYear": 1988, "destinationCountry": "GR",
                    "lifecycleStage": "ABROAD", "preferredLanguage": "ka", "phones": ["%s"],
                    "consent": {"hotline": true, "outreach": true, "statistics": true}}]}""".formatted(latinName, phone));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asString();
-    }
-
-    private static String token(StackConfig config, String client) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((client + ":demo-" + client).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(config.issuerUri() + "/oauth2/token"))
-            .header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
+        return StackApi.JSON.readTree(created.body()).get("id").asString();
     }
 
     private static JsonNode figure(StackConfig config, String token, String area) throws Exception {
-        return get(config.port("reporting-service"), "/figures/migrants?area=" + area, token).get("migrants");
+        return new StackApi(config).get("reporting-service", "/figures/migrants?area=" + area, token).get("migrants");
     }
 
     private static long migrants(StackConfig config, String token, String area) throws Exception {
         JsonNode cell = figure(config, token, area);
         return cell.get("suppressed").asBoolean() ? -1 : cell.get("value").asLong();
-    }
-
-    private static JsonNode get(int port, String path, String token) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> post(int port, String path, String token, String json)
-            throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Resident memory of the launcher (broker and wire server) and each child JVM, from /proc where it exists. */

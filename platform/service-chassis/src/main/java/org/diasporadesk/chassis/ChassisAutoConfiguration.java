@@ -6,6 +6,8 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.diasporadesk.chassis.messaging.BatchDeadLetters;
 import org.diasporadesk.chassis.messaging.DeadLetterCounter;
+import org.diasporadesk.chassis.messaging.ErasedAgain;
+import org.diasporadesk.chassis.messaging.ErasureLedgerReplay;
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.chassis.messaging.TopicPolicies;
@@ -21,6 +23,7 @@ import org.diasporadesk.chassis.time.DestinationTimeZones;
 import org.diasporadesk.chassis.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -80,6 +83,13 @@ public class ChassisAutoConfiguration {
             @Value("${spring.application.name}") String applicationName, BindingServiceProperties bindings,
             Environment environment) {
         return new TopicPolicies(brokers, applicationName, bindings, environment);
+    }
+
+    @Bean
+    @ConditionalOnBean(ErasedAgain.class)
+    ErasureLedgerReplay erasureLedgerReplay(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            ErasedAgain service) {
+        return new ErasureLedgerReplay(brokers, service);
     }
 
     @Bean

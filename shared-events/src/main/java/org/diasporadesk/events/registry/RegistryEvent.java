@@ -4,5 +4,5 @@ import org.diasporadesk.events.EventPayload;
 
 /** Facts the registry publishes. */
 public sealed interface RegistryEvent extends EventPayload
-        permits PeopleEvent, HouseholdStatisticsRecorded {
+        permits PeopleEvent, HouseholdStatisticsRecorded, ErasureRecorded {
 }

@@ -20,6 +20,12 @@ public interface CallerDirectory {
      */
     void eraseMigrant(String householdId, String migrantId);
 
+    /**
+     * Deletes everything held about a household whose people were erased, keeping the version applied, so a
+     * household back from a backup is forgotten again without refusing the registry's later snapshots.
+     */
+    void eraseHousehold(String householdId);
+
     List<KnownCaller> callersAt(String e164);
 
     /**

@@ -11,6 +11,7 @@ import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.time.DestinationTimeZones;
+import org.diasporadesk.events.registry.ErasureRecorded;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.diasporadesk.events.registry.MigrantErased;
@@ -65,8 +66,18 @@ public class CallerRecognition {
     }
 
     /** The numbers an erasure of the migrant (or of the whole household) reaches; read before it is applied. */
-    public List<String> phonesOf(MigrantErased erased) {
-        return directory.phonesOf(erased.householdId(), erased.migrantId(), erased.householdErased());
+    public List<String> phonesOf(String householdId, String migrantId, boolean householdErased) {
+        return directory.phonesOf(householdId, migrantId, householdErased);
+    }
+
+    /** A person the erasure ledger says was erased, back from a backup: forgotten again. */
+    public void forgetAgain(ErasureRecorded entry) {
+        if (entry.householdErased()) {
+            directory.eraseHousehold(entry.householdId());
+        }
+        else {
+            directory.eraseMigrant(entry.householdId(), entry.migrantId());
+        }
     }
 
     private void forget(String householdId, String migrantId, boolean householdGone, long sequence) {

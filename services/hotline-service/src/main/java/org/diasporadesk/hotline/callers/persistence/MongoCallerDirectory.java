@@ -74,6 +74,18 @@ class MongoCallerDirectory implements CallerDirectory {
     }
 
     @Override
+    public void eraseHousehold(String householdId) {
+        AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
+        if (applied == null) {
+            return;
+        }
+        for (String phone : applied.phones()) {
+            removeHousehold(phone, householdId);
+        }
+        mongo.save(new AppliedHousehold(householdId, applied.sequence(), List.of()));
+    }
+
+    @Override
     public List<String> phonesOf(String householdId, String migrantId, boolean wholeHousehold) {
         AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
         if (applied == null || applied.phones().isEmpty()) {

@@ -76,6 +76,17 @@ public class RecipientRegister {
         }
     }
 
+    /**
+     * A person the erasure ledger says was erased, back as a recipient from a restored backup: forgotten again,
+     * with everything outreach held about them. Nothing happens for anyone not back.
+     */
+    public void forgetAgain(String migrantId) {
+        if (recipients.find(migrantId).isPresent()) {
+            recipients.erase(migrantId);
+            events.publishEvent(new RecipientLeft(migrantId, true));
+        }
+    }
+
     private void forget(String householdId, String migrantId, boolean householdGone, long sequence) {
         recipients.erase(migrantId);
         events.publishEvent(new RecipientLeft(migrantId, true));

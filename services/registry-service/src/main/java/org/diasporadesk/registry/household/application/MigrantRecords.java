@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MigrantRecords {
+
+    /** The registry itself, erasing again whom the erasure ledger says it erased before. */
+    private static final Actor LEDGER = new Actor("registry-service", Set.of(), null);
 
     /** How many reads of the person's record an export lists, newest first. */
     private static final int EXPORTED_READS = 1_000;
@@ -132,6 +137,27 @@ public class MigrantRecords {
         store.update(erasure);
         audit.recordRead(officer, "erased migrant", List.of(householdId, migrantId), reason);
         events.publishEvent(erased(record, erasure.household().vacated()));
+    }
+
+    /**
+     * A migrant the erasure ledger says was erased is in the store again (restored from a backup taken before the
+     * erasure): erased again, the same way, and recorded in the audit trail as the registry's own act.
+     *
+     * @return whether there was anyone to erase
+     */
+    public boolean eraseAgain(String householdId, String migrantId) {
+        Optional<MigrantRecord> back = store.find(householdId)
+            .flatMap(household -> household.migrant(migrantId).map(migrant -> new MigrantRecord(household, migrant)));
+        if (back.isEmpty()) {
+            return false;
+        }
+        duplicates.forget(back.get().migrant());
+        HouseholdChange erasure = back.get().household().eraseMigrant(migrantId, clock.instant());
+        store.update(erasure);
+        audit.recordRead(LEDGER, "erased migrant again (back from a backup)", List.of(householdId, migrantId),
+                "erasure ledger");
+        events.publishEvent(erased(back.get(), erasure.household().vacated()));
+        return true;
     }
 
     private static PersonErased erased(MigrantRecord record, boolean householdGone) {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.diasporadesk.events.registry.AgeBand;
+import org.diasporadesk.events.registry.ErasureRecorded;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
@@ -162,9 +163,10 @@ public record Household(String id, String municipalityCode, String locality, Lis
         Household after = without(gone, nowErased, merged);
         boolean householdErased = after.vacated();
         MigrantErased erasure = new MigrantErased(id, migrantId, municipalityCode, householdErased, now);
+        ErasureRecorded ledgerEntry = new ErasureRecorded(id, migrantId, municipalityCode, householdErased, now);
         // The household's remaining members follow as a snapshot, so projections drop the erased one whole.
-        List<RegistryEvent> events = householdErased ? List.of(erasure)
-                : List.of(erasure, after.updated());
+        List<RegistryEvent> events = householdErased ? List.of(erasure, ledgerEntry)
+                : List.of(erasure, ledgerEntry, after.updated());
         return new HouseholdChange(after, events);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
+import org.diasporadesk.events.registry.ErasureRecorded;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
@@ -104,7 +105,8 @@ class HouseholdTest {
 
         HouseholdChange erasure = household.eraseMigrant(vakhtang, LATER);
 
-        assertThat(erasure.events()).hasExactlyElementsOfTypes(MigrantErased.class, HouseholdUpdated.class);
+        assertThat(erasure.events()).hasExactlyElementsOfTypes(MigrantErased.class, ErasureRecorded.class,
+                HouseholdUpdated.class);
         assertThat(((MigrantErased) erasure.events().get(0)).householdErased()).isFalse();
         Household after = erasure.household();
         assertThat(after.migrants()).extracting(Migrant::nameLatin).containsExactly("Levan Beridze");
@@ -122,8 +124,9 @@ class HouseholdTest {
 
         HouseholdChange erasure = household.eraseMigrant(household.migrants().get(0).migrantId(), LATER);
 
-        assertThat(erasure.events()).hasExactlyElementsOfTypes(MigrantErased.class);
+        assertThat(erasure.events()).hasExactlyElementsOfTypes(MigrantErased.class, ErasureRecorded.class);
         assertThat(((MigrantErased) erasure.events().get(0)).householdErased()).isTrue();
+        assertThat(((ErasureRecorded) erasure.events().get(1)).householdErased()).as("the ledger's entry").isTrue();
         Household after = erasure.household();
         assertThat(after.vacated()).isTrue();
         assertThat(after.informants()).isEmpty();

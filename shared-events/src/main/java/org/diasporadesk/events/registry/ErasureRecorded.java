@@ -1,0 +1,22 @@
+package org.diasporadesk.events.registry;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The erasure ledger's entry: a migrant was erased at their request. Published on
+ * {@link org.diasporadesk.events.Topic#REGISTRY_ERASURES}, which keeps every entry for good, beside the
+ * {@link MigrantErased} that the services act on at once. A service whose database was restored from a backup taken
+ * before an erasure reads the whole ledger when it starts and erases again whoever came back with the backup.
+ * Identifiers only, so the ledger holds nobody's personal data.
+ */
+public record ErasureRecorded(String householdId, String migrantId, String municipalityCode, boolean householdErased,
+        Instant erasedAt) implements RegistryEvent {
+
+    public ErasureRecorded {
+        Objects.requireNonNull(householdId, "householdId");
+        Objects.requireNonNull(migrantId, "migrantId");
+        Objects.requireNonNull(municipalityCode, "municipalityCode");
+        Objects.requireNonNull(erasedAt, "erasedAt");
+    }
+}
