@@ -45,6 +45,11 @@ public final class TestTokens {
                 municipalityCode);
     }
 
+    /** A named user with several roles working in a municipality office. */
+    public static String municipalUser(String user, String municipalityCode, Role... roles) {
+        return token(user, List.of(roles), ActorClaims.MUNICIPALITY, municipalityCode);
+    }
+
     /** A user with one role working for a region. */
     public static String regional(Role role, String regionCode) {
         return token(role.name().toLowerCase() + "@" + regionCode, role, ActorClaims.REGION, regionCode);
@@ -56,13 +61,17 @@ public final class TestTokens {
     }
 
     private static String token(String subject, Role role, String areaClaim, String area) {
+        return token(subject, List.of(role), areaClaim, area);
+    }
+
+    private static String token(String subject, List<Role> roles, String areaClaim, String area) {
         Instant now = Instant.now();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
             .issuer("https://identity.test")
             .subject(subject)
             .issuedAt(now)
             .expiresAt(now.plusSeconds(3600))
-            .claim(ActorClaims.ROLES, List.of(role.name()));
+            .claim(ActorClaims.ROLES, roles.stream().map(Role::name).toList());
         if (areaClaim != null) {
             claims.claim(areaClaim, area);
         }

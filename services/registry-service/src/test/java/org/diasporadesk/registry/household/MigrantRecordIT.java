@@ -43,6 +43,7 @@ class MigrantRecordIT {
 
     private static final String ZESTAPONI = "GE-IM-ZESTAPONI";
     private static final String OFFICER = TestTokens.municipal(Role.REGISTRY_OFFICER, ZESTAPONI);
+    private static final String SUPERVISOR = TestTokens.municipal(Role.SUPERVISOR, ZESTAPONI);
     private static final String PATH = "/households/{household}/migrants/{migrant}";
 
     @LocalServerPort
@@ -191,9 +192,16 @@ class MigrantRecordIT {
         details.put("destinationCity", "Thessaloniki");
         api.put(PATH, OFFICER, details, h, m);
 
-        ApiClient.Response erased = api.deleteWithHeader(PATH, OFFICER, "X-Purpose", "request in person, form 12", h, m);
+        ApiClient.Response requested = api.deleteWithHeader(PATH, OFFICER, "X-Purpose", "request in person, form 12",
+                h, m);
+        assertThat(requested.status()).isEqualTo(202);
+        assertThat(api.get("/households/" + h, OFFICER).status()).as("nothing goes before a supervisor approves")
+            .isEqualTo(200);
+        ApiClient.Response erased = api.post("/erasure-requests/" + requested.body().get("id").asString() + "/approval",
+                SUPERVISOR, Map.of());
 
-        assertThat(erased.status()).isEqualTo(204);
+        assertThat(erased.status()).as(erased.body().toString()).isEqualTo(200);
+        assertThat(erased.body().get("status").asString()).isEqualTo("APPROVED");
         // On the personal topic: registration 1, correction 2, erasure 3.
         MigrantErased event = EventCodec.decode(awaitSequence(Topic.REGISTRY_PEOPLE, h, 3).value(), MigrantErased.class);
         assertThat(event.migrantId()).isEqualTo(m);
@@ -228,7 +236,7 @@ class MigrantRecordIT {
         JsonNode household = api.post("/households", OFFICER, body).body();
         String h = household.get("id").asString();
 
-        api.deleteWithHeader(PATH, OFFICER, "X-Purpose", "request", h, household.at("/migrants/0/migrantId").asString());
+        erase(h, household.at("/migrants/0/migrantId").asString());
 
         JsonNode after = api.get("/households/" + h, OFFICER).body();
         assertThat(after.get("migrants")).hasSize(1);
@@ -312,6 +320,60 @@ class MigrantRecordIT {
     }
 
     /** A household with one migrant; the migrant's Greek number is derived from the informant's, so each is unique. */
+    /**
+     * Four eyes: the officer who asks cannot approve, not even holding a supervisor's role too; an officer cannot
+     * approve, nor another office's supervisor; a refused request erases nothing; both steps are audited.
+     */
+    @Test
+    void anErasureIsCarriedOutOnlyWhenASecondPersonASupervisorOfTheOfficeApprovesIt() {
+        Instant before = Instant.now();
+        JsonNode household = register("Tamta Kobakhidze", "599 30 00 08");
+        String h = household.get("id").asString();
+        String m = household.at("/migrants/0/migrantId").asString();
+        String headOfOffice = TestTokens.municipalUser("tamar@" + ZESTAPONI, ZESTAPONI, Role.REGISTRY_OFFICER,
+                Role.SUPERVISOR);
+
+        String id = api.deleteWithHeader(PATH, headOfOffice, "X-Purpose", "her letter of 3 December", h, m).body()
+            .get("id").asString();
+
+        assertThat(api.deleteWithHeader(PATH, OFFICER, "X-Purpose", "asked again", h, m).body().get("id").asString())
+            .as("one request per person while it waits").isEqualTo(id);
+        ApiClient.Response own = api.post("/erasure-requests/" + id + "/approval", headOfOffice, Map.of());
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.body().at("/errors/0/field").asString()).isEqualTo("requestedBy");
+        assertThat(api.post("/erasure-requests/" + id + "/approval", OFFICER, Map.of()).status()).isEqualTo(403);
+        assertThat(api.post("/erasure-requests/" + id + "/approval",
+                TestTokens.municipal(Role.SUPERVISOR, "GE-AJ-BATUMI"), Map.of()).status()).isEqualTo(404);
+        assertThat(api.get("/erasure-requests", SUPERVISOR).body().valueStream().map(r -> r.get("id").asString()))
+            .contains(id);
+
+        ApiClient.Response refused = api.post("/erasure-requests/" + id + "/refusal", SUPERVISOR,
+                Map.of("reason", "the letter is not signed by her"));
+        assertThat(refused.body().get("status").asString()).isEqualTo("REFUSED");
+        assertThat(api.get("/households/" + h, OFFICER).status()).isEqualTo(200);
+        assertThat(api.post("/erasure-requests/" + id + "/approval", SUPERVISOR, Map.of()).status()).isEqualTo(409);
+
+        erase(h, m);
+        assertThat(api.get("/households/" + h, OFFICER).status()).isEqualTo(404);
+        JsonNode trail = api.get("/audit?since={since}", TestTokens.national(Role.ADMINISTRATOR), before.toString())
+            .body();
+        assertThat(trail.valueStream().map(entry -> entry.get("user").asString() + ": " + entry.get("action")
+            .asString())).anyMatch(line -> line.startsWith("tamar@" + ZESTAPONI + ": requested erasure " + id))
+            .anyMatch(line -> line.equals("supervisor@" + ZESTAPONI + ": refused erasure " + id))
+            .anyMatch(line -> line.startsWith("supervisor@" + ZESTAPONI + ": approved erasure ")
+                    && line.endsWith("requested by registry_officer@" + ZESTAPONI));
+    }
+
+    /** An officer asks, the office's supervisor approves. */
+    private void erase(String householdId, String migrantId) {
+        ApiClient.Response requested = api.deleteWithHeader(PATH, OFFICER, "X-Purpose", "request", householdId,
+                migrantId);
+        assertThat(requested.status()).as(requested.body().toString()).isEqualTo(202);
+        ApiClient.Response approved = api.post("/erasure-requests/" + requested.body().get("id").asString()
+                + "/approval", SUPERVISOR, Map.of());
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+    }
+
     private JsonNode register(String nameLatin, String informantPhone) {
         Map<String, Object> body = HouseholdRegistrationIT.household(ZESTAPONI, informantPhone);
         @SuppressWarnings("unchecked")

@@ -125,7 +125,8 @@ public class MigrantRecords {
     }
 
     /**
-     * Erases the migrant's personal data here and tells the other services to erase theirs. The match keys go
+     * Erases the migrant's personal data here and tells the other services to erase theirs; called once a
+     * supervisor approved the officer's request ({@link ErasureRequests}). The match keys go
      * first: if the write then fails, the person is at worst missed as a duplicate, never found by one. Copies
      * elsewhere in the registry are then sought by what identifies the person ({@link PersonErased}); when the
      * household goes with its last migrant, by what identifies its informants too.
@@ -180,6 +181,11 @@ public class MigrantRecords {
 
     private static String join(String givenName, String familyName) {
         return ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).strip();
+    }
+
+    /** The record as the officer may see it: another municipality's record answers like a missing one. */
+    public MigrantRecord record(String householdId, String migrantId, Actor officer) {
+        return read(householdId, migrantId, officer);
     }
 
     private MigrantRecord read(String householdId, String migrantId, Actor officer) {

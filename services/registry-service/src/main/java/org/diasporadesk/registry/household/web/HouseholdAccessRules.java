@@ -6,7 +6,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Who may call what: registering, importing, reading and searching households and migrants: registry officers. */
+/**
+ * Who may call what: registering, importing, reading and searching households and migrants, and asking for an
+ * erasure: registry officers; approving or refusing an erasure: supervisors.
+ */
 @Component
 class HouseholdAccessRules implements AccessRules {
 
@@ -14,5 +17,6 @@ class HouseholdAccessRules implements AccessRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers("/households", "/households/**", "/migrants", "/imports",
                 "/imports/**").hasRole(Role.REGISTRY_OFFICER.name());
+        requests.requestMatchers("/erasure-requests", "/erasure-requests/**").hasRole(Role.SUPERVISOR.name());
     }
 }

@@ -9,10 +9,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.diasporadesk.registry.household.application.ErasureRequests;
 import org.diasporadesk.registry.household.application.MigrantMerge;
 import org.diasporadesk.registry.household.application.MigrantRecords;
 import org.diasporadesk.registry.household.application.MigrantRecords.MigrantExport;
 import org.diasporadesk.registry.household.domain.ConsentPurpose;
+import org.diasporadesk.registry.household.domain.ErasureRequest;
 import org.diasporadesk.registry.household.domain.Migrant;
 import org.diasporadesk.registry.household.domain.MigrantHistoryEntry;
 import org.springframework.http.HttpHeaders;
@@ -36,10 +38,12 @@ class MigrantRecordController {
 
     private final MigrantRecords records;
     private final MigrantMerge merge;
+    private final ErasureRequests erasures;
 
-    MigrantRecordController(MigrantRecords records, MigrantMerge merge) {
+    MigrantRecordController(MigrantRecords records, MigrantMerge merge, ErasureRequests erasures) {
         this.records = records;
         this.merge = merge;
+        this.erasures = erasures;
     }
 
     @PutMapping
@@ -92,12 +96,16 @@ class MigrantRecordController {
                 request.note(), Actor.from(jwt));
     }
 
-    /** Erasure at the person's request; {@code X-Purpose} records on what grounds. */
+    /**
+     * Erasure at the person's request; {@code X-Purpose} records on what grounds. Answered with the request that a
+     * supervisor of the office approves ({@code /erasure-requests}); nothing is erased before.
+     */
     @DeleteMapping
-    ResponseEntity<Void> erase(@PathVariable String householdId, @PathVariable String migrantId,
+    ResponseEntity<ErasureRequest> erase(@PathVariable String householdId, @PathVariable String migrantId,
             @RequestHeader(name = "X-Purpose", required = false) String reason, @AuthenticationPrincipal Jwt jwt) {
-        records.erase(householdId, migrantId, Actor.from(jwt), reason);
-        return ResponseEntity.noContent().build();
+        ErasureRequest request = erasures.request(householdId, migrantId, Actor.from(jwt), reason);
+        return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/erasure-requests/" + request.id())
+            .body(request);
     }
 
     private static ConsentPurpose purposeOf(String purpose) {
