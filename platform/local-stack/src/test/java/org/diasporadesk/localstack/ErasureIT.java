@@ -146,6 +146,19 @@ class ErasureIT {
                     {"from": "+306917774321", "text": "Zurab here, I will come with Lamara"}""").statusCode())
                 .isEqualTo(202);
 
+            // His request for access, before he asks to be forgotten: each service's part of it.
+            String record = "/households/" + householdId + "/migrants/" + migrantId + "/export";
+            assertThat(api.get("registry-service", record, officer).at("/migrant/nameLatin").asString())
+                .isEqualTo("Zurab Kvirikashvili");
+            JsonNode hotline = api.get("hotline-service", record, officer);
+            assertThat(hotline.get("knownAt").properties()).extracting(Map.Entry::getKey).containsExactly("+306917774321");
+            assertThat(hotline.get("tickets")).as("the one before the hotline knew his number too").hasSize(2);
+            assertThat(hotline.get("calls")).as("the call he hung up and the answered one").hasSize(2);
+            JsonNode outreach = api.get("outreach-service", "/migrants/" + migrantId + "/export", officer);
+            assertThat(outreach.at("/recipient/email").asString()).isEqualTo("zurab.kv@example.ge");
+            assertThat(outreach.get("messages")).hasSize(1);
+            assertThat(outreach.at("/replies/0/text").asString()).isEqualTo("Zurab here, I will come with Lamara");
+
             assertThat(PersonalDataInventory.read(config.repositoryRoot()).undeclared(config.mongoUri()))
                 .as("collections and fields docs/personal-data.yml does not declare").isEmpty();
             assertThat(ZURAB.inStores(config.mongoUri())).as("the footprint to be erased")

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -69,7 +70,9 @@ class DashboardBrowserIT {
                 && unit.at("/migrants/suppressed").asBoolean()));
         browser.get("http://localhost:" + port + "/dashboard#token=" + ADJARA_PLANNER);
 
+        // Live updates redraw the table: a row found just before a redraw is stale when read, and is looked up again.
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(page -> !browser.findElements(By.cssSelector(row("GE-AJ-KEDA"))).isEmpty());
         assertThat(shown("migrants.migrants")).as("what the API publishes").isEqualTo(published(api));
         assertThat(browser.getCurrentUrl()).as("the token is taken out of the address bar").doesNotContain("token");
@@ -86,12 +89,12 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.id("hotline")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("outreach")).isDisplayed()).isTrue();
         browser.executeScript("window.stillTheSamePage = true;");
-        String kobuleti = browser.findElement(By.cssSelector(row("GE-AJ-KOBULETI"))).getText();
+        String kobuleti = textOf(wait, row("GE-AJ-KOBULETI"));
 
         KafkaProbe.publish(REGISTRY, snapshot(UUID.randomUUID().toString(), 1, "GE-AJ-KOBULETI", 25));
 
         wait.until(page -> !browser.findElement(By.cssSelector(row("GE-AJ-KOBULETI"))).getText().equals(kobuleti));
-        assertThat(browser.findElement(By.cssSelector(row("GE-AJ-KOBULETI"))).getText())
+        assertThat(textOf(wait, row("GE-AJ-KOBULETI")))
             .as("Kobuleti's 25, or withheld if the pattern needs it").containsAnyOf("25", "withheld");
         assertThat(browser.executeScript("return window.stillTheSamePage === true;")).as("updated without a reload")
             .isEqualTo(true);
@@ -129,5 +132,10 @@ class DashboardBrowserIT {
         }
         String text = elements.get(0).getText().replace(",", "");
         return text.matches("\\d+") ? Long.parseLong(text) : -1;
+    }
+
+    /** An element's text, looked up again if a live update redrew it between finding and reading. */
+    private String textOf(WebDriverWait wait, String selector) {
+        return wait.until(page -> browser.findElement(By.cssSelector(selector)).getText());
     }
 }

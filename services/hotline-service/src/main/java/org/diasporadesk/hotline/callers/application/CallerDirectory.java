@@ -28,6 +28,9 @@ public interface CallerDirectory {
 
     List<KnownCaller> callersAt(String e164);
 
+    /** Per number, how the directory knows this migrant there (the person's own entries only). */
+    Map<String, KnownCaller> entriesOf(String householdId, String migrantId);
+
     /**
      * The numbers at which the directory knows a migrant (with {@code wholeHousehold}, anyone of the household): the
      * numbers whose calls and tickets an erasure reaches even where they were never linked to the record.

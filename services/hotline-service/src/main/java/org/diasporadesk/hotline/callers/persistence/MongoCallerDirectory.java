@@ -86,6 +86,16 @@ class MongoCallerDirectory implements CallerDirectory {
     }
 
     @Override
+    public Map<String, KnownCaller> entriesOf(String householdId, String migrantId) {
+        Map<String, KnownCaller> entries = new java.util.TreeMap<>();
+        for (String phone : phonesOf(householdId, migrantId, false)) {
+            callersAt(phone).stream().filter(caller -> migrantId.equals(caller.migrantId())).findFirst()
+                .ifPresent(caller -> entries.put(phone, caller));
+        }
+        return entries;
+    }
+
+    @Override
     public List<String> phonesOf(String householdId, String migrantId, boolean wholeHousehold) {
         AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
         if (applied == null || applied.phones().isEmpty()) {

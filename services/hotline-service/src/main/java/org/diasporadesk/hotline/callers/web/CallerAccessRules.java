@@ -7,12 +7,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Who may call what: caller recognition: hotline agents. */
+/**
+ * Who may call what: caller recognition: hotline agents; a person's export (request for access): the registry
+ * officers who serve such requests, and supervisors.
+ */
 @Component
 class CallerAccessRules implements AccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(HttpMethod.GET, "/callers").hasRole(Role.HOTLINE_AGENT.name());
+        requests.requestMatchers(HttpMethod.GET, "/households/*/migrants/*/export")
+            .hasAnyRole(Role.REGISTRY_OFFICER.name(), Role.SUPERVISOR.name());
     }
 }

@@ -19,6 +19,9 @@ public interface Calls {
     /** Answered calls of these offices that have no ticket yet, oldest first. */
     List<Call> drafts(Collection<String> offices);
 
+    /** The calls of these tickets and the calls from these numbers, newest first: for a person's export. */
+    List<Call> ofTicketsOrFrom(Collection<String> ticketIds, Collection<String> phones);
+
     /** Removes the caller's number from the calls of these tickets and from the calls from these numbers without one. */
     void forgetCallers(Collection<String> ticketIds, Collection<String> phones);
 

@@ -93,6 +93,18 @@ class MongoCalls implements Calls, InitializingBean {
     }
 
     @Override
+    public List<Call> ofTicketsOrFrom(Collection<String> ticketIds, Collection<String> phones) {
+        if (ticketIds.isEmpty() && phones.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(new Criteria().orOperator(Criteria.where("ticketId").in(ticketIds),
+                Criteria.where("caller").in(phones))).with(Sort.by(Sort.Order.desc("ringingAt"))), CallDocument.class)
+            .stream()
+            .map(CallDocument::call)
+            .toList();
+    }
+
+    @Override
     public long forgetUnticketedCallersBefore(Instant cutoff) {
         return mongo.updateMulti(new Query(Criteria.where("ticketId").isNull().and("endedAt").lt(cutoff)
             .and("caller").ne(null)), new Update().unset("caller"), CallDocument.class).getModifiedCount();

@@ -49,6 +49,9 @@ public interface MessageQueue {
     /** The migrant's waiting messages become due now (so that the dispatcher withdraws them at once). */
     void dueNowFor(String migrantId, Instant now);
 
+    /** Every message queued for the migrant, newest first: for their export. */
+    List<OutreachMessage> ofMigrant(String migrantId);
+
     /** The ids of every message ever queued for the migrant. */
     List<String> idsFor(String migrantId);
 

@@ -207,6 +207,12 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     }
 
     @Override
+    public List<OutreachMessage> ofMigrant(String migrantId) {
+        return mongo.find(new Query(Criteria.where("migrantId").is(migrantId)).with(Sort.by(Sort.Order.desc("queuedAt"))),
+                MessageDocument.class).stream().map(MessageDocument::message).toList();
+    }
+
+    @Override
     public List<String> idsFor(String migrantId) {
         Query query = new Query(Criteria.where("migrantId").is(migrantId));
         query.fields().include("_id");

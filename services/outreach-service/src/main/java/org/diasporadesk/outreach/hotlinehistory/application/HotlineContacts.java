@@ -1,6 +1,7 @@
 package org.diasporadesk.outreach.hotlinehistory.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.diasporadesk.outreach.recipients.application.RecipientFilter;
@@ -22,6 +23,9 @@ public interface HotlineContacts {
 
     /** Deletes every contact of the migrant. */
     void forget(String migrantId);
+
+    /** The migrant's contacts, for their export. */
+    List<HotlineContact> of(String migrantId);
 
     /** Deletes every contact made before {@code time}; returns how many. */
     long forgetBefore(Instant time);

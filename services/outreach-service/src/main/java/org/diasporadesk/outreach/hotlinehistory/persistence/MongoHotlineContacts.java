@@ -2,6 +2,7 @@ package org.diasporadesk.outreach.hotlinehistory.persistence;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.diasporadesk.outreach.hotlinehistory.application.HotlineContact;
@@ -57,6 +58,14 @@ class MongoHotlineContacts implements HotlineContacts, InitializingBean {
         catch (DuplicateKeyException alreadyHeld) {
             return false;
         }
+    }
+
+    @Override
+    public List<HotlineContact> of(String migrantId) {
+        return mongo.find(new Query(Criteria.where("migrantId").is(migrantId)), ContactDocument.class).stream()
+            .map(contact -> new HotlineContact(contact.ticketId(), contact.migrantId(), contact.householdId(),
+                    contact.topic(), contact.contactedAt()))
+            .toList();
     }
 
     @Override

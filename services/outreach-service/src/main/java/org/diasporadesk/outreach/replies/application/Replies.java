@@ -1,5 +1,6 @@
 package org.diasporadesk.outreach.replies.application;
 
+import java.util.List;
 import java.util.Map;
 
 /** Replies with their outbox. */
@@ -13,6 +14,9 @@ public interface Replies {
      * replied with it; a survey's later questions' answers under "2:YES", "3:other" and so on.
      */
     Map<String, Long> countByAnswer(String campaignId);
+
+    /** The migrant's replies, for their export. */
+    List<Reply> ofMigrant(String migrantId);
 
     /** An erased or merged-away migrant: their replies keep their answer but no longer name them or keep the text. */
     void forget(String migrantId);

@@ -1,6 +1,7 @@
 package org.diasporadesk.outreach.replies.persistence;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,6 +38,12 @@ class MongoReplies implements Replies {
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
     record ReplyDocument(@Id String id, Reply reply, String campaignId, String migrantId, String answer,
             Outbox outbox) {
+    }
+
+    @Override
+    public List<Reply> ofMigrant(String migrantId) {
+        return mongo.find(new Query(Criteria.where("migrantId").is(migrantId)), ReplyDocument.class, COLLECTION)
+            .stream().map(ReplyDocument::reply).toList();
     }
 
     @Override

@@ -53,6 +53,11 @@ class HotlineHistoryTest {
         }
 
         @Override
+        public List<HotlineContact> of(String migrantId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long forgetBefore(Instant time) {
             forgottenBefore.add(time);
             return 0;
