@@ -55,8 +55,13 @@ public final class ApiClient {
 
     /** Uploads a file's bytes as a CSV request body, in whatever encoding the file has. */
     public Response postCsv(String path, String token, byte[] file) {
+        return postCsv(path, token, file, "text/csv");
+    }
+
+    /** A file upload with the content type given, such as {@code text/csv; charset=windows-1251}. */
+    public Response postCsv(String path, String token, byte[] file, String contentType) {
         return toResponse(client.post().uri(path).headers(headers -> bearer(headers, token))
-            .contentType(MediaType.parseMediaType("text/csv"))
+            .contentType(MediaType.parseMediaType(contentType))
             .body(file)
             .retrieve().toEntity(String.class));
     }

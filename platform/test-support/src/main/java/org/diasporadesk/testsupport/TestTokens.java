@@ -2,6 +2,7 @@ package org.diasporadesk.testsupport;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -41,7 +42,7 @@ public final class TestTokens {
 
     /** A user with one role working in a municipality office. */
     public static String municipal(Role role, String municipalityCode) {
-        return token(role.name().toLowerCase() + "@" + municipalityCode, role, ActorClaims.MUNICIPALITY,
+        return token(role.name().toLowerCase(Locale.ROOT) + "@" + municipalityCode, role, ActorClaims.MUNICIPALITY,
                 municipalityCode);
     }
 
@@ -52,12 +53,12 @@ public final class TestTokens {
 
     /** A user with one role working for a region. */
     public static String regional(Role role, String regionCode) {
-        return token(role.name().toLowerCase() + "@" + regionCode, role, ActorClaims.REGION, regionCode);
+        return token(role.name().toLowerCase(Locale.ROOT) + "@" + regionCode, role, ActorClaims.REGION, regionCode);
     }
 
     /** A user with one role and no territorial claim (national planners, administrators). */
     public static String national(Role role) {
-        return token(role.name().toLowerCase() + "@nation", role, null, null);
+        return token(role.name().toLowerCase(Locale.ROOT) + "@nation", role, null, null);
     }
 
     private static String token(String subject, Role role, String areaClaim, String area) {

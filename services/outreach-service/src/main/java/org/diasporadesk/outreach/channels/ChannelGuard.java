@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -52,11 +53,11 @@ public class ChannelGuard {
             Channel channel = adapter.channel();
             ChannelProperties.Settings settings = properties.settings().get(channel);
             adapters.put(channel, adapter);
-            CircuitBreaker breaker = circuitBreakers.circuitBreaker(channel.name().toLowerCase());
+            CircuitBreaker breaker = circuitBreakers.circuitBreaker(channel.name().toLowerCase(Locale.ROOT));
             breaker.getEventPublisher().onStateTransition(event -> log.warn("Channel {}: circuit {}", channel,
                     event.getStateTransition()));
             breakers.put(channel, breaker);
-            limiters.put(channel, rateLimiters.rateLimiter(channel.name().toLowerCase(), RateLimiterConfig.custom()
+            limiters.put(channel, rateLimiters.rateLimiter(channel.name().toLowerCase(Locale.ROOT), RateLimiterConfig.custom()
                 .limitForPeriod(settings.ratePerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(Duration.ZERO)

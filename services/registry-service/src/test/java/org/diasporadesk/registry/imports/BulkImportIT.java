@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,16 +159,61 @@ class BulkImportIT {
         assertThat(response.body().get("detail").asString()).contains("line", "quote");
     }
 
+    /**
+     * What Excel's "Save as CSV" writes in a Russian-speaking office (Windows-1251, semicolons), its "Unicode text"
+     * (UTF-16 with a byte-order mark, tabs) and a Latin office's Windows-1252: each imports with its names intact.
+     */
     @Test
-    void refusesAFileThatIsNotUtf8SayingHowToSaveIt() {
-        byte[] windows1251 = (String.join(",", HEADER) + "\nh-1,Вахтанг,GE-IM-TERJOLA\n")
-            .getBytes(java.nio.charset.Charset.forName("windows-1251"));
+    void importsTheEncodingsAndSeparatorsOfficeSpreadsheetsSaveIn() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> imported = new java.util.LinkedHashMap<>();
+        imported.put("Ковалёв", officeFile(run + "-ru", "Ковалёв", "Вахтанг", ';', Charset.forName("windows-1251"),
+                new byte[0]));
+        imported.put("Žagar", officeFile(run + "-utf16", "Žagar", "Ана", '\t', StandardCharsets.UTF_16LE,
+                new byte[] { (byte) 0xFF, (byte) 0xFE }));
+        imported.put("Müller", officeFile(run + "-de", "Müller", "Zoé", ',', Charset.forName("windows-1252"),
+                new byte[0]));
 
-        ApiClient.Response response = api.postCsv("/imports", OFFICER, windows1251);
+        imported.forEach((familyName, jobId) -> {
+            JsonNode job = awaitFinished(jobId);
+            assertThat(job.get("rowsImported").asLong()).as(familyName + ": " + job).isEqualTo(1);
+        });
+        assertThat(familyNames("Вахтанг")).contains("Ковалёв");
+        assertThat(familyNames("Ана")).contains("Žagar");
+        assertThat(familyNames("Zoé")).contains("Müller");
+    }
+
+    /** The family names of the officer's migrants found by a given name. */
+    private List<String> familyNames(String givenName) {
+        JsonNode found = api.get("/migrants?name={name}&size=100", OFFICER, givenName).body();
+        return found.get("items").valueStream().map(item -> item.get("familyName").asString()).toList();
+    }
+
+    @Test
+    void refusesAFileDeclaredUtf8ThatIsNotSayingHowToSaveIt() {
+        byte[] windows1251 = (String.join(",", HEADER) + "\nh-1,Вахтанг,GE-IM-TERJOLA\n")
+            .getBytes(Charset.forName("windows-1251"));
+
+        ApiClient.Response response = api.postCsv("/imports", OFFICER, windows1251, "text/csv; charset=UTF-8");
 
         assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
         assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("file");
         assertThat(response.body().get("detail").asString()).contains("UTF-8");
+    }
+
+    /** One person's row in an office's file: the header and the row joined by the separator, encoded. */
+    private String officeFile(String key, String familyName, String givenName, char separator, Charset charset,
+            byte[] byteOrderMark) throws IOException {
+        List<String> person = row("H-" + key, key, familyName, givenName, "", "M", "1985", TERJOLA, "DE", "", "",
+                "abroad", "yes", "no", "no", "", "", "", "", "", "", "");
+        String text = String.join(String.valueOf(separator), HEADER) + "\r\n"
+                + String.join(String.valueOf(separator), person) + "\r\n";
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.write(byteOrderMark);
+        file.write(text.getBytes(charset));
+        ApiClient.Response accepted = api.postCsv("/imports", OFFICER, file.toByteArray());
+        assertThat(accepted.status()).as(familyName + ": " + accepted.body()).isEqualTo(202);
+        return accepted.body().get("id").asString();
     }
 
     @Test

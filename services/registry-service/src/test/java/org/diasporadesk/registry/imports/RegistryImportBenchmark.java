@@ -141,7 +141,7 @@ class RegistryImportBenchmark {
     /** Imports the file as the officer and waits for the job to finish, printing its progress every 10 s. */
     private static ImportJob importAndWait(BulkImport imports, ImportJobs jobs, Path file, Actor officer)
             throws Exception {
-        ImportJob job = imports.start(Files.newInputStream(file), officer);
+        ImportJob job = imports.start(Files.newInputStream(file), null, officer);
         long[] lastReport = { System.nanoTime() };
         await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
             ImportJob current = jobs.find(job.id()).orElseThrow();

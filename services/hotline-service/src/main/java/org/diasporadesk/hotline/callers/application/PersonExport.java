@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
@@ -42,17 +41,23 @@ public class PersonExport {
             List<Ticket> tickets, List<Call> calls) {
     }
 
-    /** Everything held about the migrant, for an officer of their municipality; others are told there is nothing. */
+    /**
+     * What is held about the migrant, for an officer of their municipality (another's is told there is nothing):
+     * their numbers, and their tickets and calls at the offices the officer covers (another office answers for its
+     * own).
+     */
     public Export of(String householdId, String migrantId, Actor officer) {
         Map<String, KnownCaller> knownAt = directory.entriesOf(householdId, migrantId);
-        List<String> phones = new ArrayList<>(knownAt.keySet());
-        List<Ticket> theirs = tickets.byCaller(migrantId, null, phones);
-        List<Call> theirCalls = calls.ofTicketsOrFrom(theirs.stream().map(Ticket::id).toList(), phones);
-        boolean foreign = Stream.concat(knownAt.values().stream().map(KnownCaller::municipalityCode),
-                theirs.stream().map(Ticket::officeCode)).anyMatch(area -> !officer.covers(area, territory));
-        if (foreign) {
+        if (knownAt.values().stream().anyMatch(known -> !officer.covers(known.municipalityCode(), territory))) {
             throw new NotFoundException("person in the hotline's records", migrantId);
         }
+        List<String> phones = new ArrayList<>(knownAt.keySet());
+        List<Ticket> theirs = tickets.byCaller(migrantId, null, phones).stream()
+            .filter(ticket -> officer.covers(ticket.officeCode(), territory))
+            .toList();
+        List<Call> theirCalls = calls.ofTicketsOrFrom(theirs.stream().map(Ticket::id).toList(), phones).stream()
+            .filter(call -> officer.covers(call.officeCode(), territory))
+            .toList();
         return new Export(clock.instant(), householdId, migrantId, knownAt, theirs, theirCalls);
     }
 }

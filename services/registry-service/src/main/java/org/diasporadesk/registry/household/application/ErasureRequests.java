@@ -2,6 +2,7 @@ package org.diasporadesk.registry.household.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.diasporadesk.chassis.security.Actor;
@@ -81,7 +82,7 @@ public class ErasureRequests {
             .filter(found -> supervisor.covers(found.municipalityCode(), territory))
             .orElseThrow(() -> new NotFoundException("erasure request", requestId));
         if (request.status() != ErasureRequest.Status.PENDING) {
-            throw new StateConflictException("status", "the request was " + request.status().name().toLowerCase()
+            throw new StateConflictException("status", "the request was " + request.status().name().toLowerCase(Locale.ROOT)
                     + " already, by " + request.decidedBy());
         }
         if (request.requestedBy().equals(supervisor.userId())) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -76,13 +77,15 @@ public class BulkImport {
     /**
      * Takes the upload, checks its header and queues the import.
      *
+     * @param declared the charset the request's {@code Content-Type} names, or null to tell from the file
      * @throws InvalidFieldException naming {@code header} when columns are unknown or missing; nothing is imported
      */
-    public ImportJob start(InputStream csv, Actor officer) {
+    public ImportJob start(InputStream csv, Charset declared, Actor officer) {
         Path file = null;
         try {
             file = Files.createTempFile("ddesk-import-", ".csv");
             Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
+            UploadEncoding.toUtf8(file, declared);
             ImportFile.checkHeader(file);
             long rows = ImportFile.countRows(file);
             ImportJob job = new ImportJob(UUID.randomUUID().toString(), officer.userId(), officer.area(),

@@ -1,10 +1,11 @@
 package org.diasporadesk.registry.imports.application;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -22,8 +24,10 @@ import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.registry.imports.domain.ImportColumn;
 
 /**
- * An uploaded CSV file: UTF-8 with or without a byte-order mark, RFC 4180 quoting, a header row, columns in
- * any order; a file in another encoding or with broken quoting is refused with a 400 problem naming {@code file}. Read with Apache Commons CSV, one record at a time, so memory does not grow with the file.
+ * An uploaded CSV file, turned into UTF-8 first ({@link UploadEncoding}): RFC 4180 quoting, a header row, columns in
+ * any order, separated by commas, semicolons or tabs (whichever the header row has most of: Excel writes semicolons
+ * where the decimal separator is a comma). A file with broken quoting is refused with a 400 problem naming
+ * {@code file}. Read with Apache Commons CSV, one record at a time, so memory does not grow with the file.
  */
 final class ImportFile {
 
@@ -123,7 +127,33 @@ final class ImportFile {
     }
 
     private static CSVParser open(Path file) throws IOException {
-        return CSVParser.parse(withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8)), FORMAT);
+        CSVFormat format = FORMAT.builder().setDelimiter(delimiterOf(file)).get();
+        return CSVParser.parse(withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8)), format);
+    }
+
+    /** The separator the header row uses most outside quotes; a comma when it names one column or none. */
+    static char delimiterOf(Path file) throws IOException {
+        String header;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            header = Objects.requireNonNullElse(reader.readLine(), "");
+        }
+        Map<Character, Integer> counts = new java.util.LinkedHashMap<>(Map.of(',', 0, ';', 0, '\t', 0));
+        boolean quoted = false;
+        for (char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            else if (!quoted && counts.containsKey(c)) {
+                counts.merge(c, 1, Integer::sum);
+            }
+        }
+        char best = ',';
+        for (char candidate : new char[] { ';', '\t' }) {
+            if (counts.get(candidate) > counts.get(best)) {
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     private static Reader withoutByteOrderMark(Reader reader) throws IOException {

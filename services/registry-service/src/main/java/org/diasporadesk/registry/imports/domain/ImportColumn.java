@@ -1,6 +1,7 @@
 package org.diasporadesk.registry.imports.domain;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,11 +51,11 @@ public enum ImportColumn {
 
     /** The name as written in the header row. */
     public String header() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<ImportColumn> ofHeader(String header) {
-        String wanted = header.strip().toLowerCase();
+        String wanted = header.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(column -> column.header().equals(wanted)).findFirst();
     }
 }

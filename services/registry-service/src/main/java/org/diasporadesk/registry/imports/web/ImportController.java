@@ -20,6 +20,7 @@ import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.registry.imports.application.BulkImport;
 import org.diasporadesk.registry.imports.application.ImportJob;
 import org.diasporadesk.registry.imports.domain.RowError;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -48,10 +50,15 @@ class ImportController {
         this.clock = clock;
     }
 
-    /** Upload a CSV file as the request body ({@code Content-Type: text/csv}); answers 202 with the job at once. */
+    /**
+     * Upload a CSV file as the request body ({@code Content-Type: text/csv}, with {@code charset=} if the client
+     * knows it); answers 202 with the job at once.
+     */
     @PostMapping(consumes = { "text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE })
-    ResponseEntity<ImportProgress> start(InputStream body, @AuthenticationPrincipal Jwt jwt) {
-        ImportJob job = imports.start(body, Actor.from(jwt));
+    ResponseEntity<ImportProgress> start(InputStream body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
+            @AuthenticationPrincipal Jwt jwt) {
+        ImportJob job = imports.start(body, contentType == null ? null : contentType.getCharset(), Actor.from(jwt));
         return ResponseEntity.accepted().location(URI.create("/imports/" + job.id()))
             .body(ImportProgress.of(job, clock.instant()));
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,7 +91,7 @@ public class PeriodFigures {
         for (ReportingPeriod period = ReportingPeriod.containing(interval, from); !period.from().isAfter(to);
                 period = period.next()) {
             if (periods.size() == MAX_PERIODS) {
-                throw new InvalidFieldException("to", "more than " + MAX_PERIODS + " " + interval.name().toLowerCase()
+                throw new InvalidFieldException("to", "more than " + MAX_PERIODS + " " + interval.name().toLowerCase(Locale.ROOT)
                         + "s from " + from + " to " + to + "; ask for a shorter span or a longer interval");
             }
             periods.add(period);
