@@ -41,7 +41,7 @@ public final class TestProviders {
 
     public static synchronized GreenMail mail() {
         if (mail == null) {
-            mail = new GreenMail(new ServerSetup(39025, "localhost", ServerSetup.PROTOCOL_SMTP));
+            mail = new GreenMail(new ServerSetup(29025, "localhost", ServerSetup.PROTOCOL_SMTP));
             mail.start();
         }
         return mail;
@@ -61,7 +61,7 @@ public final class TestProviders {
 
     public static synchronized SmsGateway sms() {
         if (sms == null) {
-            sms = new SmsGateway(39080);
+            sms = new SmsGateway(29080);
         }
         return sms;
     }

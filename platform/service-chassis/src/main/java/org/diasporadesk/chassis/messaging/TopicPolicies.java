@@ -54,7 +54,7 @@ public class TopicPolicies implements ApplicationRunner {
     }
 
     /** Each topic this service answers for, with the policy it must have. */
-    public Map<String, TopicPolicy> wanted() {
+    Map<String, TopicPolicy> wanted() {
         Map<String, TopicPolicy> wanted = new LinkedHashMap<>();
         for (Topic topic : Topic.values()) {
             if (topic.writer().equals(applicationName)) {

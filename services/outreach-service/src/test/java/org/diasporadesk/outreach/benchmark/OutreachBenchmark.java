@@ -75,7 +75,7 @@ class OutreachBenchmark {
                         "--ddesk.outreach.dispatch.every=100ms", "--ddesk.outreach.dispatch.batch=500",
                         "--ddesk.outreach.dispatch.quiet-from=00:00", "--ddesk.outreach.dispatch.quiet-until=00:00",
                         "--ddesk.outreach.channels.settings.sms.adapter=http",
-                        "--ddesk.outreach.channels.settings.sms.endpoint=http://localhost:39080/messages",
+                        "--ddesk.outreach.channels.settings.sms.endpoint=http://localhost:29080/messages",
                         "--ddesk.outreach.channels.settings.sms.token=gateway-token",
                         "--ddesk.outreach.channels.settings.sms.rate-per-second=" + rate)) {
             int port = ((WebServerApplicationContext) outreach).getWebServer().getPort();

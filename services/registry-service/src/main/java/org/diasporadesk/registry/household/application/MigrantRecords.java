@@ -126,18 +126,13 @@ public class MigrantRecords {
 
     /**
      * Erases the migrant's personal data here and tells the other services to erase theirs; called once a
-     * supervisor approved the officer's request ({@link ErasureRequests}). The match keys go
-     * first: if the write then fails, the person is at worst missed as a duplicate, never found by one. Copies
+     * supervisor approved the officer's request ({@link ErasureRequests}). The match keys go first: if the write
+     * then fails, the person is at worst missed as a duplicate, never found by one. Copies
      * elsewhere in the registry are then sought by what identifies the person ({@link PersonErased}); when the
      * household goes with its last migrant, by what identifies its informants too.
      */
     public void erase(String householdId, String migrantId, Actor officer, String reason) {
-        MigrantRecord record = read(householdId, migrantId, officer);
-        duplicates.forget(record.migrant());
-        HouseholdChange erasure = record.household().eraseMigrant(migrantId, clock.instant());
-        store.update(erasure);
-        audit.recordRead(officer, "erased migrant", List.of(householdId, migrantId), reason);
-        events.publishEvent(erased(record, erasure.household().vacated()));
+        carryOut(read(householdId, migrantId, officer), officer, "erased migrant", reason);
     }
 
     /**
@@ -149,16 +144,19 @@ public class MigrantRecords {
     public boolean eraseAgain(String householdId, String migrantId) {
         Optional<MigrantRecord> back = store.find(householdId)
             .flatMap(household -> household.migrant(migrantId).map(migrant -> new MigrantRecord(household, migrant)));
-        if (back.isEmpty()) {
-            return false;
-        }
-        duplicates.forget(back.get().migrant());
-        HouseholdChange erasure = back.get().household().eraseMigrant(migrantId, clock.instant());
+        back.ifPresent(record -> carryOut(record, LEDGER, "erased migrant again (back from a backup)",
+                "erasure ledger"));
+        return back.isPresent();
+    }
+
+    private void carryOut(MigrantRecord record, Actor actor, String action, String reason) {
+        Household household = record.household();
+        String migrantId = record.migrant().migrantId();
+        duplicates.forget(record.migrant());
+        HouseholdChange erasure = household.eraseMigrant(migrantId, clock.instant());
         store.update(erasure);
-        audit.recordRead(LEDGER, "erased migrant again (back from a backup)", List.of(householdId, migrantId),
-                "erasure ledger");
-        events.publishEvent(erased(back.get(), erasure.household().vacated()));
-        return true;
+        audit.recordRead(actor, action, List.of(household.id(), migrantId), reason);
+        events.publishEvent(erased(record, erasure.household().vacated()));
     }
 
     private static PersonErased erased(MigrantRecord record, boolean householdGone) {
