@@ -1,6 +1,7 @@
 package org.diasporadesk.chassis.phone;
 
 import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,11 +27,21 @@ class PhoneNumbersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "12, GE", "590 12 34 56, GE", "not a number, GR" })
+    @CsvSource({ "12, GE", "12, DE", "599 12 34 567 89, GE", "not a number, GR" })
     void refusesWhatIsNoNumberNamingTheField(String written, String region) {
         assertThatThrownBy(() -> phones.toE164(written, region, "migrants[0].phones[0]"))
             .isInstanceOf(InvalidFieldException.class)
             .hasMessageContaining("country code")
             .extracting(ex -> ((InvalidFieldException) ex).field()).isEqualTo("migrants[0].phones[0]");
+    }
+
+    /** A relative's old number outside the ranges listed as assigned is kept, and flagged. */
+    @Test
+    void keepsANumberThatCanBeOneAndFlagsItWhenNotInAnAssignedRange() {
+        String old = phones.toE164("590 12 34 56", "GE", "informants[0].phone");
+
+        assertThat(old).isEqualTo("+995590123456");
+        assertThat(phones.inAssignedRange(old)).isFalse();
+        assertThat(phones.inAssignedRange("+995599123456")).isTrue();
     }
 }

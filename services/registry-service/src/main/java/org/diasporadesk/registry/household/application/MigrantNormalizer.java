@@ -104,6 +104,11 @@ public class MigrantNormalizer {
         return texts;
     }
 
+    /** Whether a number kept in E.164 lies in a range known to be assigned (see {@link PhoneNumbers}). */
+    public boolean inAssignedRange(String e164) {
+        return phones.inAssignedRange(e164);
+    }
+
     /** Informants' numbers are at home: national numbers are read as the home country's. */
     public Informant informant(Informant informant) {
         String phone = isBlank(informant.phone()) ? null : phones.toE164(informant.phone(), territory.country(), "phone");

@@ -51,6 +51,8 @@ import org.springframework.stereotype.Service;
 public class BulkImport {
 
     private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
+    private static final String UNASSIGNED = "kept, but the number is not in a range known to be in use; confirm it "
+            + "with the family when you next speak to them";
 
     /** Rows written per batch: one progress update and one round of lookups per batch. */
     static final int BATCH_SIZE = 500;
@@ -89,7 +91,7 @@ public class BulkImport {
             ImportFile.checkHeader(file);
             long rows = ImportFile.countRows(file);
             ImportJob job = new ImportJob(UUID.randomUUID().toString(), officer.userId(), officer.area(),
-                    ImportJob.Status.QUEUED, rows, 0, 0, 0, 0, 0, clock.instant(), null, null, null);
+                    ImportJob.Status.QUEUED, rows, 0, 0, 0, 0, 0, 0, clock.instant(), null, null, null);
             jobs.save(job);
             Path queued = file;
             executor.execute(() -> run(job, queued, officer));
@@ -111,6 +113,10 @@ public class BulkImport {
 
     public Iterable<RowError> errors(String id, Actor reader) {
         return jobs.errors(job(id, reader).id());
+    }
+
+    public Iterable<RowError> warnings(String id, Actor reader) {
+        return jobs.warnings(job(id, reader).id());
     }
 
     /** An import cut short by a restart cannot resume from its temporary file; the officer uploads it again. */
@@ -161,6 +167,7 @@ public class BulkImport {
      */
     private ImportJob writeBatch(ImportJob job, List<ImportRow> batch, List<RowError> errors, Actor officer) {
         long rejectedWhileReading = errors.size();
+        List<RowError> warnings = new ArrayList<>();
         Map<String, List<ImportRow>> byHousehold = new LinkedHashMap<>();
         for (ImportRow row : batch) {
             if (!territory.isLowestLevelUnit(row.municipalityCode())) {
@@ -181,12 +188,8 @@ public class BulkImport {
         long imported = 0;
         long skipped = 0;
         for (List<ImportRow> rows : byHousehold.values()) {
-            // The informant first: an unusable one refuses every row of the household, each counted once.
-            Optional<List<Informant>> informants = informants(rows, errors);
-            if (informants.isEmpty()) {
-                continue;
-            }
-            List<Migrant> migrants = migrants(rows, errors);
+            List<Informant> informants = informants(rows, warnings);
+            List<Migrant> migrants = migrants(rows, errors, warnings);
             if (migrants.isEmpty()) {
                 continue;
             }
@@ -194,7 +197,7 @@ public class BulkImport {
             Household before = existing.get(first.householdId());
             if (before == null) {
                 inserts.add(Household.register(first.householdId(), first.municipalityCode(), first.locality(),
-                        informants.get(), migrants, first.provenance(), clock.instant()));
+                        informants, migrants, first.provenance(), clock.instant()));
                 imported += migrants.size();
             }
             else {
@@ -226,9 +229,13 @@ public class BulkImport {
         if (!errors.isEmpty()) {
             jobs.addErrors(job.id(), errors);
         }
+        if (!warnings.isEmpty()) {
+            jobs.addWarnings(job.id(), warnings);
+        }
+        long warned = warnings.stream().map(RowError::line).distinct().count();
         batch.clear();
         errors.clear();
-        ImportJob progressed = job.progressed(done, imported, skipped, rejected, possibleDuplicates);
+        ImportJob progressed = job.progressed(done, imported, skipped, rejected, possibleDuplicates, warned);
         jobs.save(progressed);
         return progressed;
     }
@@ -248,12 +255,18 @@ public class BulkImport {
         return migrants.stream().filter(migrant -> !household.wasErased(migrant.migrantId())).toList();
     }
 
-    /** The group's valid migrants; a repeated {@code external_id} within the file is refused on its later line. */
-    private List<Migrant> migrants(List<ImportRow> rows, List<RowError> errors) {
+    /**
+     * The group's valid migrants; a repeated {@code external_id} within the file is refused on its later line. A
+     * number kept outside the ranges known to be assigned is a warning.
+     */
+    private List<Migrant> migrants(List<ImportRow> rows, List<RowError> errors, List<RowError> warnings) {
         List<Migrant> migrants = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (ImportRow row : rows) {
             Optional<Migrant> migrant = normalize(row, errors);
+            migrant.ifPresent(kept -> kept.phones().stream().filter(phone -> !normalizer.inAssignedRange(phone))
+                .forEach(phone -> warnings.add(new RowError(row.line(), ImportColumn.PHONE.header(), phone,
+                        UNASSIGNED))));
             if (migrant.isPresent() && !seen.add(migrant.get().migrantId())) {
                 errors.add(new RowError(row.line(), ImportColumn.EXTERNAL_ID.header(), row.externalId(),
                         "the same external_id appears on an earlier line of this file"));
@@ -266,25 +279,30 @@ public class BulkImport {
     }
 
     /**
-     * The household's informant, from the first row that names one. An unusable informant phone refuses the
-     * whole household, each of its rows with the reason, so that no row goes missing from the counts.
+     * The household's informant, from the first row that names one. A number that cannot be one is left out and the
+     * family kept: a relative's mistyped or old number never costs the household its migrants. Both that and a
+     * number kept outside the ranges known to be assigned are warnings.
      */
-    private Optional<List<Informant>> informants(List<ImportRow> rows, List<RowError> errors) {
+    private List<Informant> informants(List<ImportRow> rows, List<RowError> warnings) {
         Optional<ImportRow> withInformant = rows.stream().filter(row -> row.informant() != null).findFirst();
         if (withInformant.isEmpty()) {
-            return Optional.of(List.of());
+            return List.of();
         }
         ImportRow source = withInformant.get();
+        Informant given = source.informant();
         try {
-            return Optional.of(List.of(normalizer.informant(source.informant())));
+            Informant informant = normalizer.informant(given);
+            if (informant.phone() != null && !normalizer.inAssignedRange(informant.phone())) {
+                warnings.add(new RowError(source.line(), ImportColumn.INFORMANT_PHONE.header(), given.phone(),
+                        UNASSIGNED));
+            }
+            return List.of(informant);
         }
         catch (InvalidFieldException ex) {
-            for (ImportRow row : rows) {
-                errors.add(new RowError(row.line(), ImportColumn.INFORMANT_PHONE.header(), source.informant().phone(),
-                        row == source ? ex.getMessage()
-                                : "not imported: the household's informant phone on line " + source.line() + " is invalid"));
-            }
-            return Optional.empty();
+            warnings.add(new RowError(source.line(), ImportColumn.INFORMANT_PHONE.header(), given.phone(),
+                    ex.getMessage() + " The household was imported without the informant's number; add it when the "
+                            + "family gives it again."));
+            return List.of(normalizer.informant(new Informant(given.name(), given.relation(), null)));
         }
     }
 

@@ -7,11 +7,13 @@ import java.time.Instant;
  * A bulk import and its progress, as the officer polls or streams it.
  *
  * @param area        the territorial area of the officer who started it: rows outside it are refused
- * @param rowsSkipped rows already imported before (same {@code external_id}): a re-import changes nothing
+ * @param rowsSkipped      rows already imported before (same {@code external_id}): a re-import changes nothing
+ * @param rowsWithWarnings rows imported with a doubt to check (a number kept outside the ranges known to be
+ *                         assigned, an impossible informant number left out): listed in the warnings report
  */
 public record ImportJob(String id, String startedBy, String area, Status status, long rowsTotal, long rowsDone,
-        long rowsImported, long rowsSkipped, long rowsRejected, long possibleDuplicates, Instant createdAt,
-        Instant startedAt, Instant finishedAt, String failure) {
+        long rowsImported, long rowsSkipped, long rowsRejected, long possibleDuplicates, long rowsWithWarnings,
+        Instant createdAt, Instant startedAt, Instant finishedAt, String failure) {
 
     public enum Status {
         QUEUED,
@@ -45,22 +47,22 @@ public record ImportJob(String id, String startedBy, String area, Status status,
 
     ImportJob running(Instant now) {
         return new ImportJob(id, startedBy, area, Status.RUNNING, rowsTotal, rowsDone, rowsImported, rowsSkipped,
-                rowsRejected, possibleDuplicates, createdAt, now, null, null);
+                rowsRejected, possibleDuplicates, rowsWithWarnings, createdAt, now, null, null);
     }
 
-    ImportJob progressed(long done, long imported, long skipped, long rejected, long duplicates) {
+    ImportJob progressed(long done, long imported, long skipped, long rejected, long duplicates, long warned) {
         return new ImportJob(id, startedBy, area, status, rowsTotal, rowsDone + done, rowsImported + imported,
-                rowsSkipped + skipped, rowsRejected + rejected, possibleDuplicates + duplicates, createdAt, startedAt,
-                null, null);
+                rowsSkipped + skipped, rowsRejected + rejected, possibleDuplicates + duplicates, rowsWithWarnings + warned,
+                createdAt, startedAt, null, null);
     }
 
     ImportJob completed(Instant now) {
         return new ImportJob(id, startedBy, area, Status.COMPLETED, rowsTotal, rowsDone, rowsImported, rowsSkipped,
-                rowsRejected, possibleDuplicates, createdAt, startedAt, now, null);
+                rowsRejected, possibleDuplicates, rowsWithWarnings, createdAt, startedAt, now, null);
     }
 
     ImportJob failed(Instant now, String why) {
         return new ImportJob(id, startedBy, area, Status.FAILED, rowsTotal, rowsDone, rowsImported, rowsSkipped,
-                rowsRejected, possibleDuplicates, createdAt, startedAt, now, why);
+                rowsRejected, possibleDuplicates, rowsWithWarnings, createdAt, startedAt, now, why);
     }
 }

@@ -20,6 +20,14 @@ public interface ImportJobs {
     /** In line order; the caller streams them out. */
     Iterable<RowError> errors(String jobId);
 
-    /** Deletes every error of each rejected row that has an error the predicate holds for; returns how many rows. */
+    /** Doubts about rows that were imported, kept beside the errors and aged and erased with them. */
+    void addWarnings(String jobId, List<RowError> warnings);
+
+    /** In line order. */
+    Iterable<RowError> warnings(String jobId);
+
+    /**
+     * Deletes every error or warning of each row that has one the predicate holds for; returns how many rows.
+     */
     int deleteRejectedRows(Predicate<RowError> holds);
 }

@@ -29,7 +29,9 @@ class MongoImportJobs implements ImportJobs {
         this.mongo = mongo;
     }
 
-    record ErrorDocument(@Id String id, String jobId, long line, String column, String value, String reason) {
+    /** A rejected row's error, or with {@code warning} a doubt about a row that was imported. */
+    record ErrorDocument(@Id String id, String jobId, long line, String column, String value, String reason,
+            boolean warning) {
 
         RowError rowError() {
             return new RowError(line, column, value, reason);
@@ -57,13 +59,32 @@ class MongoImportJobs implements ImportJobs {
     public void addErrors(String jobId, List<RowError> errors) {
         for (RowError error : errors) {
             mongo.save(new ErrorDocument(jobId + ":" + error.line() + ":" + error.column(), jobId, error.line(),
-                    error.column(), error.value(), error.reason()), ERRORS);
+                    error.column(), error.value(), error.reason(), false), ERRORS);
         }
     }
 
     @Override
     public Iterable<RowError> errors(String jobId) {
-        return mongo.find(new Query(Criteria.where("jobId").is(jobId)).with(Sort.by("line")), ErrorDocument.class, ERRORS)
+        return rows(jobId, false);
+    }
+
+    @Override
+    public void addWarnings(String jobId, List<RowError> warnings) {
+        for (RowError warning : warnings) {
+            mongo.save(new ErrorDocument(jobId + ":" + warning.line() + ":" + warning.column() + ":warning", jobId,
+                    warning.line(), warning.column(), warning.value(), warning.reason(), true), ERRORS);
+        }
+    }
+
+    @Override
+    public Iterable<RowError> warnings(String jobId) {
+        return rows(jobId, true);
+    }
+
+    private List<RowError> rows(String jobId, boolean warnings) {
+        Criteria kind = warnings ? Criteria.where("warning").is(true) : Criteria.where("warning").ne(true);
+        return mongo.find(new Query(Criteria.where("jobId").is(jobId)).addCriteria(kind).with(Sort.by("line")),
+                ErrorDocument.class, ERRORS)
             .stream()
             .map(ErrorDocument::rowError)
             .toList();

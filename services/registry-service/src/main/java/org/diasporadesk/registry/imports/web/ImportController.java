@@ -95,18 +95,27 @@ class ImportController {
     /** The rejected rows as CSV: line, column, value, reason. */
     @GetMapping(path = "/{id}/errors", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> errors(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        Iterable<RowError> errors = imports.errors(id, Actor.from(jwt));
+        return report("import-" + id + "-errors.csv", imports.errors(id, Actor.from(jwt)));
+    }
+
+    /** The doubts about imported rows, to check with the families, as CSV: line, column, value, reason. */
+    @GetMapping(path = "/{id}/warnings", produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> warnings(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        return report("import-" + id + "-warnings.csv", imports.warnings(id, Actor.from(jwt)));
+    }
+
+    private static ResponseEntity<StreamingResponseBody> report(String filename, Iterable<RowError> rows) {
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
                 .setHeader("line", "column", "value", "reason").get())) {
-                for (RowError error : errors) {
-                    printer.printRecord(error.line(), error.column(), error.value(), error.reason());
+                for (RowError row : rows) {
+                    printer.printRecord(row.line(), row.column(), row.value(), row.reason());
                 }
             }
         };
         return ResponseEntity.ok()
-            .header("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"")
+            .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
             .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
             .body(body);
     }
