@@ -37,7 +37,10 @@ final class UploadEncoding {
     private UploadEncoding() {
     }
 
-    /** Rewrites the file as UTF-8 without a byte-order mark, unless it is that already; returns what it was. */
+    /**
+     * Rewrites the file as UTF-8 unless it is that already (a byte-order mark is skipped when it is read); returns
+     * the encoding it was in.
+     */
     static Charset toUtf8(Path file, Charset declared) throws IOException {
         Charset charset = detect(file, declared);
         if (charset.equals(StandardCharsets.UTF_8)) {
