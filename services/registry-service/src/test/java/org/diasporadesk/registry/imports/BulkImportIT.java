@@ -196,6 +196,60 @@ class BulkImportIT {
         return found.get("items").valueStream().map(item -> item.get("familyName").asString()).toList();
     }
 
+    /** An Excel workbook as offices keep their lists: numbers as numbers, a date in the office's own format. */
+    @Test
+    void importsAnExcelWorkbookReadingYearsAsNumbersAndDatesInAnyFormat() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> person = row("H-" + run + "-xlsx", run + "-xlsx", "ბერიძე", "თამარ", "", "F", "1991", TERJOLA, "IT",
+                "Rome", "+39 345 100 0042", "abroad", "yes", "yes", "no", "ka", "", "", "", "", "2026-11-01", "");
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = workbook.createSheet("Migrants");
+            var header = sheet.createRow(0);
+            for (int i = 0; i < HEADER.length; i++) {
+                header.createCell(i).setCellValue(HEADER[i]);
+            }
+            var dates = workbook.createCellStyle();
+            dates.setDataFormat(workbook.createDataFormat().getFormat("dd.mm.yyyy"));
+            var row = sheet.createRow(1);
+            for (int i = 0; i < person.size(); i++) {
+                String column = HEADER[i];
+                if (person.get(i).isEmpty()) {
+                    continue;
+                }
+                var cell = row.createCell(i);
+                if (column.equals("birth_year")) {
+                    cell.setCellValue(Integer.parseInt(person.get(i)));
+                }
+                else if (column.equals("collected_on")) {
+                    cell.setCellValue(java.time.LocalDate.parse(person.get(i)));
+                    cell.setCellStyle(dates);
+                }
+                else {
+                    cell.setCellValue(person.get(i));
+                }
+            }
+            workbook.write(file);
+        }
+
+        ApiClient.Response accepted = api.postCsv("/imports", OFFICER, file.toByteArray(),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        JsonNode job = awaitFinished(accepted.body().get("id").asString());
+        assertThat(job.get("rowsImported").asLong()).as(job.toString()).isEqualTo(1);
+        JsonNode tamar = api.get("/migrants?name={name}", OFFICER, "თამარ ბერიძე").body().at("/items/0");
+        JsonNode household = api.get("/households/" + tamar.get("householdId").asString(), OFFICER).body();
+        assertThat(household.at("/migrants/0/birthYear").asInt()).isEqualTo(1991);
+        assertThat(household.at("/provenance/collectedOn").asString()).isEqualTo("2026-11-01");
+
+        byte[] broken = java.util.Arrays.copyOf(file.toByteArray(), 200);
+        ApiClient.Response refused = api.postCsv("/imports", OFFICER, broken,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+        assertThat(refused.body().at("/errors/0/field").asString()).isEqualTo("file");
+    }
+
     @Test
     void refusesAFileDeclaredUtf8ThatIsNotSayingHowToSaveIt() {
         byte[] windows1251 = (String.join(",", HEADER) + "\nh-1,Вахтанг,GE-IM-TERJOLA\n")

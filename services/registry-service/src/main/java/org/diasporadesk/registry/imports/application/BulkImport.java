@@ -77,7 +77,8 @@ public class BulkImport {
     }
 
     /**
-     * Takes the upload, checks its header and queues the import.
+     * Takes the upload (CSV, or an Excel workbook whose first sheet is read), checks its header and queues the
+     * import.
      *
      * @param declared the charset the request's {@code Content-Type} names, or null to tell from the file
      * @throws InvalidFieldException naming {@code header} when columns are unknown or missing; nothing is imported
@@ -87,7 +88,12 @@ public class BulkImport {
         try {
             file = Files.createTempFile("ddesk-import-", ".csv");
             Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
-            UploadEncoding.toUtf8(file, declared);
+            if (Workbook.isWorkbook(file)) {
+                Workbook.toCsv(file);
+            }
+            else {
+                UploadEncoding.toUtf8(file, declared);
+            }
             ImportFile.checkHeader(file);
             long rows = ImportFile.countRows(file);
             ImportJob job = new ImportJob(UUID.randomUUID().toString(), officer.userId(), officer.area(),

@@ -40,6 +40,8 @@ class ImportController {
 
     private static final long PROGRESS_INTERVAL_MS = 500;
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final BulkImport imports;
     private final Clock clock;
     private final ScheduledExecutorService progressTicker = Executors.newSingleThreadScheduledExecutor(
@@ -52,9 +54,9 @@ class ImportController {
 
     /**
      * Upload a CSV file as the request body ({@code Content-Type: text/csv}, with {@code charset=} if the client
-     * knows it); answers 202 with the job at once.
+     * knows it), or an Excel workbook (.xlsx); answers 202 with the job at once.
      */
-    @PostMapping(consumes = { "text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE })
+    @PostMapping(consumes = { "text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE })
     ResponseEntity<ImportProgress> start(InputStream body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @AuthenticationPrincipal Jwt jwt) {
