@@ -62,6 +62,25 @@ class MessageClaimsIT {
         assertThat(queue.count(campaign)).isEqualTo(3);
     }
 
+    /** The messages that waited longest leave first, whatever order they were queued in. */
+    @Test
+    void dueMessagesComeEarliestFirst() {
+        Instant later = Instant.now().plus(Duration.ofDays(3650));
+        String campaign = "order-" + UUID.randomUUID();
+        List<String> queued = new java.util.ArrayList<>();
+        for (int hours : new int[] { 3, 1, 2 }) {
+            String id = UUID.randomUUID().toString();
+            queued.add(id);
+            queue.enqueue(List.of(OutreachMessage.queue(id, campaign, "migrant-" + id, "GE-AJ-BATUMI", Channel.SMS,
+                    later.plus(Duration.ofHours(hours)), Instant.now())));
+        }
+
+        List<OutreachMessage> due = queue.due(later.plus(Duration.ofDays(1)), 10_000);
+
+        assertThat(due).isSortedAccordingTo(java.util.Comparator.comparing(OutreachMessage::notBefore));
+        assertThat(due).extracting(OutreachMessage::id).containsSubsequence(queued.get(1), queued.get(2), queued.get(0));
+    }
+
     private static MessageChange message(String campaign, String migrant, OutreachMessage.Reminder reminder,
             Instant now) {
         return reminder == null

@@ -20,10 +20,7 @@ public interface MessageQueue {
      */
     int enqueue(List<MessageChange> queued);
 
-    /**
-     * Queued messages whose time has come, at most {@code limit}: earliest first where the store reads them from
-     * an index (MongoDB); in no particular order on the Mongo wire server.
-     */
+    /** Queued messages whose time has come, at most {@code limit}, the earliest due first. */
     List<OutreachMessage> due(Instant now, int limit);
 
     /** Takes a queued message for sending until {@code leaseUntil}; empty if another dispatcher took it. */

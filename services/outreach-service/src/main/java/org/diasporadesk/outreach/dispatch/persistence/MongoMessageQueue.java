@@ -127,10 +127,10 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
 
     @Override
     public List<OutreachMessage> due(Instant now, int limit) {
-        // No sort: MongoDB reads them from the (status, notBefore) index, earliest first, and stops at the limit;
-        // a sort would make the Mongo wire server read and sort every message of the collection each round,
-        // whereas unsorted its scan stops after the limit (in _id order, which is random for these ids).
+        // Earliest first, so that a message that waited longest leaves first; MongoDB serves the sort and the limit
+        // from the (status, notBefore) index.
         Query query = new Query(Criteria.where("status").is(MessageStatus.QUEUED.name()).and("notBefore").lte(now))
+            .with(Sort.by("notBefore"))
             .limit(limit);
         query.fields().exclude(Outbox.FIELD);
         return mongo.find(query, MessageDocument.class).stream().map(MessageDocument::message).toList();
