@@ -1,7 +1,5 @@
 package org.diasporadesk.chassis.messaging;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -19,18 +17,6 @@ import org.springframework.data.mongodb.core.query.Query;
 public final class CompareAndSet {
 
     private CompareAndSet() {
-    }
-
-    /**
-     * Drops the unique {@code (_id, version)} index that earlier versions created for the compare-and-set, where a
-     * store still has it: the {@code _id} index serves the compare-and-set now, and every index costs each write.
-     */
-    public static void retireIndex(MongoTemplate mongo, String collection, String versionField) {
-        IndexOperations indexes = mongo.indexOps(collection);
-        String retired = "_id_" + versionField;
-        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(retired))) {
-            indexes.dropIndex(retired);
-        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.diasporadesk.chassis.messaging;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,8 +29,6 @@ public class ProjectionWriter {
     private static final int ATTEMPTS = 3;
 
     private final MongoTemplate mongo;
-    /** Collections whose index of earlier versions was looked for ({@link CompareAndSet#retireIndex}). */
-    private final Set<String> checked = ConcurrentHashMap.newKeySet();
 
     public ProjectionWriter(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -81,9 +77,6 @@ public class ProjectionWriter {
     }
 
     private boolean writeIfNewer(String collection, Object id, long sequence, Update fields) {
-        if (checked.add(collection)) {
-            CompareAndSet.retireIndex(mongo, collection, SEQUENCE);
-        }
         fields.set(SEQUENCE, sequence);
         for (int attempt = 1; ; attempt++) {
             Long held = heldSequence(collection, id);

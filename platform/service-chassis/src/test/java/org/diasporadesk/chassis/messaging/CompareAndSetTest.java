@@ -14,10 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -41,22 +38,6 @@ class CompareAndSetTest {
     void stopStore() {
         client.close();
         server.shutdownNow();
-    }
-
-    @Test
-    void retiresTheIndexEarlierVersionsCreatedAndKeepsTheOthers() {
-        mongo.insert(new Document("_id", "ticket-1").append("version", 1L).append("status", "OPEN"), "tickets");
-        mongo.indexOps("tickets").createIndex(new Index().on("_id", Sort.Direction.ASC)
-            .on("version", Sort.Direction.ASC).unique().named("_id_version"));
-        mongo.indexOps("tickets").createIndex(new Index().on("status", Sort.Direction.ASC).named("status"));
-
-        CompareAndSet.retireIndex(mongo, "tickets", "version");
-        CompareAndSet.retireIndex(mongo, "tickets", "version"); // at every start: nothing left to drop
-        CompareAndSet.retireIndex(mongo, "calls", "version"); // a collection not written yet
-
-        assertThat(mongo.indexOps("tickets").getIndexInfo()).extracting(IndexInfo::getName)
-            .containsExactlyInAnyOrder("_id_", "status");
-        assertThat(mongo.collectionExists("calls")).isFalse();
     }
 
     @Test

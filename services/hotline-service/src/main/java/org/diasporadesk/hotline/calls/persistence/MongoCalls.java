@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.events.hotline.CallLogged;
@@ -41,13 +40,9 @@ class MongoCalls implements Calls, InitializingBean {
         this.clock = clock;
     }
 
-    /**
-     * The {@code _id} index serves the versioned replaces: see {@link CompareAndSet}. The caller's number is
-     * indexed for erasure, which reaches every call from the person's numbers.
-     */
+    /** The caller's number is indexed for erasure, which reaches every call from the person's numbers. */
     @Override
     public void afterPropertiesSet() {
-        CompareAndSet.retireIndex(mongo, COLLECTION, "version");
         mongo.indexOps(COLLECTION).createIndex(new Index().on("caller", Sort.Direction.ASC));
     }
 

@@ -60,7 +60,6 @@ class MongoTicketStore implements TicketStore, InitializingBean {
         indexes.createIndex(new Index().on("caller.migrantId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("caller.householdId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on(TicketDocument.SERVICE_LEVEL_DUE_AT, Sort.Direction.ASC).sparse());
-        CompareAndSet.retireIndex(mongo, TicketDocument.COLLECTION, "version");
     }
 
     @Override

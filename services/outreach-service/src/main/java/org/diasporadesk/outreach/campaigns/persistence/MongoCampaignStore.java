@@ -6,14 +6,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.outreach.campaigns.application.CampaignStore;
 import org.diasporadesk.outreach.campaigns.domain.Campaign;
 import org.diasporadesk.outreach.campaigns.domain.CampaignChange;
 import org.diasporadesk.outreach.campaigns.domain.CampaignStatus;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -29,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * change was made from (a compare-and-set in one write, safe with several instances).
  */
 @Repository
-class MongoCampaignStore implements CampaignStore, InitializingBean {
+class MongoCampaignStore implements CampaignStore {
 
     static final String COLLECTION = "campaigns";
 
@@ -43,11 +41,6 @@ class MongoCampaignStore implements CampaignStore, InitializingBean {
         this.clock = clock;
     }
 
-    /** The {@code _id} index serves the versioned replaces: see {@link CompareAndSet}. */
-    @Override
-    public void afterPropertiesSet() {
-        CompareAndSet.retireIndex(mongo, COLLECTION, "version");
-    }
 
     @Document(COLLECTION)
     record CampaignDocument(@Id String id, Campaign campaign, long version, Outbox outbox) {

@@ -93,7 +93,6 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
             .on("occasion", Sort.Direction.ASC).unique());
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("migrantId", Sort.Direction.ASC).on("sentAt", Sort.Direction.DESC));
-        CompareAndSet.retireIndex(mongo, COLLECTION, "status"); // the claim is served by _id
     }
 
     @Override

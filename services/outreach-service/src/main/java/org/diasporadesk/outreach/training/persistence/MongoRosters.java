@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.outreach.training.application.Rosters;
 import org.diasporadesk.outreach.training.domain.Roster;
 import org.diasporadesk.outreach.training.domain.RosterChange;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * enrolment inserts it, and a second first enrolment at the same moment loses on the primary key.
  */
 @Repository
-class MongoRosters implements Rosters, InitializingBean {
+class MongoRosters implements Rosters {
 
     static final String COLLECTION = "rosters";
 
@@ -41,11 +39,6 @@ class MongoRosters implements Rosters, InitializingBean {
         this.clock = clock;
     }
 
-    /** The {@code _id} index serves the versioned replaces: see {@link CompareAndSet}. */
-    @Override
-    public void afterPropertiesSet() {
-        CompareAndSet.retireIndex(mongo, COLLECTION, "version");
-    }
 
     @Document(COLLECTION)
     record RosterDocument(@Id String id, Roster roster, long version, List<String> migrantIds, Outbox outbox) {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
 import org.diasporadesk.registry.household.application.HouseholdStore;
@@ -20,7 +19,6 @@ import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
 import org.diasporadesk.registry.household.domain.Migrant;
 import org.diasporadesk.registry.matching.domain.NameFolding;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,7 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class MongoHouseholdStore implements HouseholdStore, InitializingBean {
+class MongoHouseholdStore implements HouseholdStore {
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -41,11 +39,6 @@ class MongoHouseholdStore implements HouseholdStore, InitializingBean {
         this.clock = clock;
     }
 
-    /** The {@code _id} index serves the versioned replaces: see {@link CompareAndSet}. */
-    @Override
-    public void afterPropertiesSet() {
-        CompareAndSet.retireIndex(mongo, HouseholdDocument.COLLECTION, "version");
-    }
 
     @Override
     public void insert(HouseholdChange change) {

@@ -27,7 +27,6 @@ class MongoHouseholdProfiles implements HouseholdProfiles, RebuildableProjection
     MongoHouseholdProfiles(MongoTemplate mongo, ProjectionWriter writer) {
         this.mongo = mongo;
         this.writer = writer;
-        CompareAndSet.retireIndex(mongo, HouseholdProfileDocument.COLLECTION, ProjectionWriter.SEQUENCE);
     }
 
     @Override

@@ -50,8 +50,6 @@ class MongoMigrantCounters implements MigrantCounters, RebuildableProjection {
 
     MongoMigrantCounters(MongoTemplate mongo) {
         this.mongo = mongo;
-        CompareAndSet.retireIndex(mongo, MUNICIPALITIES, OFFSET);
-        CompareAndSet.retireIndex(mongo, MONTHS, OFFSET);
     }
 
     @Override
