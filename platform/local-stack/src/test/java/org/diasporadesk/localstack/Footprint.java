@@ -11,17 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.bson.Document;
 
 /**
  * What a person leaves in the stack's stores and topics, found the way someone looking for them would: every
@@ -44,16 +39,8 @@ record Footprint(List<String> words, List<String> digits) {
     /** Every document of every database that holds one of the values. */
     List<Trace> inStores(String mongoUri) {
         List<Trace> traces = new ArrayList<>();
-        try (MongoClient client = MongoClients.create(mongoUri)) {
-            for (String name : client.listDatabaseNames()) {
-                MongoDatabase database = client.getDatabase(name);
-                for (String collection : database.listCollectionNames()) {
-                    for (Document document : database.getCollection(collection).find()) {
-                        traces.addAll(in(name + "." + collection + " " + document.get("_id"), document.toJson()));
-                    }
-                }
-            }
-        }
+        StoreContents.read(mongoUri).forEach((collection, documents) -> documents.forEach(document ->
+                traces.addAll(in(collection + " " + document.get("_id"), document.toJson()))));
         return traces;
     }
 

@@ -9,9 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 
 import org.bson.Document;
 
@@ -69,17 +66,11 @@ final class PersonalDataInventory {
     /** Every collection ({@code database.collection}) with the dotted paths of every value its documents hold. */
     private static Map<String, Set<String>> held(String mongoUri) {
         Map<String, Set<String>> held = new TreeMap<>();
-        try (MongoClient client = MongoClients.create(mongoUri)) {
-            for (String name : client.listDatabaseNames()) {
-                MongoDatabase database = client.getDatabase(name);
-                for (String collection : database.listCollectionNames()) {
-                    Set<String> paths = held.computeIfAbsent(name + "." + collection, key -> new TreeSet<>());
-                    for (Document document : database.getCollection(collection).find()) {
-                        collect("", document, paths);
-                    }
-                }
-            }
-        }
+        StoreContents.read(mongoUri).forEach((collection, documents) -> {
+            Set<String> paths = new TreeSet<>();
+            documents.forEach(document -> collect("", document, paths));
+            held.put(collection, paths);
+        });
         return held;
     }
 

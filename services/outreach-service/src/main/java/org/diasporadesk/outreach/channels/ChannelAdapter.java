@@ -1,5 +1,6 @@
 package org.diasporadesk.outreach.channels;
 
+import java.time.Instant;
 import java.util.Collection;
 
 /** The protocol side of one channel: hands a message to its provider. */
@@ -18,5 +19,10 @@ public interface ChannelAdapter {
      * reach and governed by its contract, so by default there is nothing to delete.
      */
     default void forget(Collection<String> idempotencyKeys) {
+    }
+
+    /** Deletes this side's copies of messages sent before {@code cutoff}; returns how many. */
+    default long forgetSentBefore(Instant cutoff) {
+        return 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.diasporadesk.outreach.channels;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,6 +71,11 @@ public class ChannelGuard {
     /** Every adapter deletes what it keeps of these messages. */
     public void forget(Collection<String> idempotencyKeys) {
         adapters.values().forEach(adapter -> adapter.forget(idempotencyKeys));
+    }
+
+    /** Every adapter deletes what it keeps of messages sent before {@code cutoff}; returns how many. */
+    public long forgetSentBefore(Instant cutoff) {
+        return adapters.values().stream().mapToLong(adapter -> adapter.forgetSentBefore(cutoff)).sum();
     }
 
     public Delivery send(OutgoingMessage message) {

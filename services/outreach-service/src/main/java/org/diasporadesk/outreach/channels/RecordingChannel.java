@@ -63,6 +63,12 @@ public class RecordingChannel implements ChannelAdapter {
         }
     }
 
+    @Override
+    public long forgetSentBefore(Instant cutoff) {
+        return mongo.remove(new Query(Criteria.where("recordedAt").lt(cutoff)
+            .and("channel").is(channel)), RecordedMessage.class).getDeletedCount();
+    }
+
     /** The latest recorded messages, newest first; {@code address} narrows to one recipient. */
     public static List<RecordedMessage> latest(MongoTemplate mongo, String address, int limit) {
         Query query = new Query(address == null ? new Criteria() : Criteria.where("address").is(address))

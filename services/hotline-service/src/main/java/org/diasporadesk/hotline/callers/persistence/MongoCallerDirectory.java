@@ -2,6 +2,7 @@ package org.diasporadesk.hotline.callers.persistence;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.diasporadesk.hotline.callers.application.CallerDirectory;
 import org.diasporadesk.hotline.callers.application.KnownCaller;
@@ -87,25 +88,30 @@ class MongoCallerDirectory implements CallerDirectory {
 
     @Override
     public Map<String, KnownCaller> entriesOf(String householdId, String migrantId) {
-        Map<String, KnownCaller> entries = new java.util.TreeMap<>();
-        for (String phone : phonesOf(householdId, migrantId, false)) {
-            callersAt(phone).stream().filter(caller -> migrantId.equals(caller.migrantId())).findFirst()
-                .ifPresent(caller -> entries.put(phone, caller));
+        Map<String, KnownCaller> entries = new TreeMap<>();
+        for (PhoneEntry entry : householdEntries(householdId)) {
+            entry.callers().stream().filter(caller -> migrantId.equals(caller.migrantId())).findFirst()
+                .ifPresent(caller -> entries.put(entry.phone(), caller));
         }
         return entries;
     }
 
     @Override
     public List<String> phonesOf(String householdId, String migrantId, boolean wholeHousehold) {
-        AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
-        if (applied == null || applied.phones().isEmpty()) {
-            return List.of();
-        }
-        return mongo.find(new Query(Criteria.where("_id").in(applied.phones())), PhoneEntry.class).stream()
+        return householdEntries(householdId).stream()
             .filter(entry -> entry.callers().stream().anyMatch(caller -> householdId.equals(caller.householdId())
                     && (wholeHousehold || migrantId.equals(caller.migrantId()))))
             .map(PhoneEntry::phone)
             .toList();
+    }
+
+    /** The phone documents of the numbers the household was last applied with: one read of each collection. */
+    private List<PhoneEntry> householdEntries(String householdId) {
+        AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
+        if (applied == null || applied.phones().isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(applied.phones())), PhoneEntry.class);
     }
 
     private void removeHousehold(String phone, String householdId) {

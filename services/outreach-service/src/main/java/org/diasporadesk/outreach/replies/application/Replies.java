@@ -1,5 +1,6 @@
 package org.diasporadesk.outreach.replies.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ public interface Replies {
      * replied with it; a survey's later questions' answers under "2:YES", "3:other" and so on.
      */
     Map<String, Long> countByAnswer(String campaignId);
+
+    /** Erases the text of replies received before {@code cutoff}, keeping their answers; returns how many. */
+    long blankTextsBefore(Instant cutoff);
 
     /** The migrant's replies, for their export. */
     List<Reply> ofMigrant(String migrantId);

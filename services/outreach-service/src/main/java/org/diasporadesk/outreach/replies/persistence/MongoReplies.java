@@ -1,6 +1,7 @@
 package org.diasporadesk.outreach.replies.persistence;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +39,12 @@ class MongoReplies implements Replies {
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
     record ReplyDocument(@Id String id, Reply reply, String campaignId, String migrantId, String answer,
             Outbox outbox) {
+    }
+
+    @Override
+    public long blankTextsBefore(Instant cutoff) {
+        return mongo.updateMulti(new Query(Criteria.where("reply.receivedAt").lt(cutoff).and("reply.text").ne(null)),
+                new Update().unset("reply.text"), COLLECTION).getModifiedCount();
     }
 
     @Override

@@ -37,14 +37,11 @@ final class UploadEncoding {
     private UploadEncoding() {
     }
 
-    /**
-     * Rewrites the file as UTF-8 unless it is that already (a byte-order mark is skipped when it is read); returns
-     * the encoding it was in.
-     */
-    static Charset toUtf8(Path file, Charset declared) throws IOException {
+    /** Rewrites the file as UTF-8 unless it is that already (a byte-order mark is skipped when it is read). */
+    static void toUtf8(Path file, Charset declared) throws IOException {
         Charset charset = detect(file, declared);
         if (charset.equals(StandardCharsets.UTF_8)) {
-            return charset;
+            return;
         }
         Path utf8 = Files.createTempFile(file.getParent(), "ddesk-import-utf8-", ".csv");
         try (BufferedReader in = new BufferedReader(Files.newBufferedReader(file, charset));
@@ -57,10 +54,9 @@ final class UploadEncoding {
                     + "again from the spreadsheet as \"CSV UTF-8 (comma delimited)\" and upload it again.");
         }
         Files.move(utf8, file, StandardCopyOption.REPLACE_EXISTING);
-        return charset;
     }
 
-    static Charset detect(Path file, Charset declared) throws IOException {
+    private static Charset detect(Path file, Charset declared) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SAMPLE);
