@@ -28,8 +28,7 @@ class RegistryPeopleConsumer {
             if (event.payload() instanceof MigrantErased erased) {
                 // Tickets first, while the directory still knows the person's numbers: a redelivery after a
                 // failure in between finds them again.
-                ticketCallers.erase(erased.migrantId(), erased.householdId(), erased.householdErased(),
-                        recognition.phonesOf(erased.householdId(), erased.migrantId(), erased.householdErased()));
+                ticketCallers.erase(erased.migrantId(), erased.householdId(), erased.householdErased());
             }
             recognition.apply(event);
             if (event.payload() instanceof MigrantsMerged merged) {

@@ -23,8 +23,7 @@ class RestoredErasures implements ErasedAgain {
 
     @Override
     public void eraseAgain(ErasureRecorded entry) {
-        ticketCallers.erase(entry.migrantId(), entry.householdId(), entry.householdErased(),
-                recognition.phonesOf(entry.householdId(), entry.migrantId(), entry.householdErased()));
+        ticketCallers.erase(entry.migrantId(), entry.householdId(), entry.householdErased());
         recognition.forgetAgain(entry);
     }
 }
