@@ -22,6 +22,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,7 +30,7 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Publishes the pending events of aggregate documents in per-aggregate order, then removes exactly the
- * ones Kafka confirmed. A crash between the two only means the event is sent again, which consumers
+ * ones Kafka confirmed, for all the documents of a pass in one bulk write. A crash between the two only means the event is sent again, which consumers
  * tolerate (they dedupe by sequence or event id). A failed send stops that aggregate's pass so that its
  * later events cannot overtake the failed one; it is retried and counted.
  *
@@ -123,36 +124,50 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes the documents, several at once, and returns the events published once every document's pass is
-     * over, failed or not: a document must not be in two passes at a time.
+     * Publishes the documents, several at once, then takes the events Kafka confirmed off their documents in one bulk
+     * write, and returns how many were published once every document's pass is over, failed or not: a document must
+     * not be in two passes at a time.
      */
     private int publishAll(String collection, List<Document> documents) throws InterruptedException {
-        List<Future<Integer>> passes = new ArrayList<>(documents.size());
+        List<Future<Sent>> passes = new ArrayList<>(documents.size());
         for (Document document : documents) {
-            passes.add(publishing.submit(() -> publishDocument(collection, document)));
+            passes.add(publishing.submit(() -> publishDocument(document)));
         }
-        int published = 0;
+        List<Sent> confirmed = new ArrayList<>(documents.size());
         RuntimeException failure = null;
-        for (Future<Integer> pass : passes) {
+        for (Future<Sent> pass : passes) {
             try {
-                published += pass.get();
+                Sent sent = pass.get();
+                if (!sent.eventIds().isEmpty()) {
+                    confirmed.add(sent);
+                }
             }
             catch (ExecutionException ex) {
                 failure = ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex);
             }
         }
+        if (!confirmed.isEmpty()) {
+            BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            confirmed.forEach(sent -> pulls.updateOne(new Query(Criteria.where("_id").is(sent.id())),
+                    new Update().pull(PENDING, new Document("eventId", new Document("$in", sent.eventIds())))));
+            pulls.execute();
+        }
         if (failure != null) {
             throw failure;
         }
-        return published;
+        return confirmed.stream().mapToInt(sent -> sent.eventIds().size()).sum();
     }
 
-    private int publishDocument(String collection, Document document) {
+    /** The events of one document that Kafka confirmed, in order. */
+    private record Sent(Object id, List<String> eventIds) {
+    }
+
+    private Sent publishDocument(Document document) {
         Document outbox = document.get(Outbox.FIELD, Document.class);
-        if (outbox == null) {
-            return 0;
-        }
         List<String> sent = new ArrayList<>();
+        if (outbox == null) {
+            return new Sent(document.get("_id"), sent);
+        }
         for (Document raw : outbox.getList("pending", Document.class)) {
             PendingEvent event = mongo.getConverter().read(PendingEvent.class, raw);
             try {
@@ -168,11 +183,7 @@ public class OutboxRelay implements SmartLifecycle {
                 break;
             }
         }
-        if (!sent.isEmpty()) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(document.get("_id"))),
-                    new Update().pull(PENDING, new Document("eventId", new Document("$in", sent))), collection);
-        }
-        return sent.size();
+        return new Sent(document.get("_id"), sent);
     }
 
     private void run() {

@@ -208,6 +208,20 @@ class HouseholdRegistrationIT {
     }
 
     @Test
+    void aNumberOutsideTheRangesInUseIsKeptWithAWarningNamingItsField() {
+        // 590 is not a Georgian mobile prefix, but the number has a Georgian number's length: a relative's old number.
+        ApiClient.Response response = api.post("/households", officer(KUTAISI), household(KUTAISI, "590 12 34 56"));
+
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        assertThat(response.body().at("/informants/0/phone").asString()).isEqualTo("+995590123456");
+        assertThat(response.body().get("warnings")).hasSize(1);
+        assertThat(response.body().at("/warnings/0/field").asString()).isEqualTo("informants[0].phone");
+        assertThat(response.body().at("/warnings/0/message").asString()).contains("confirm it with the family");
+        assertThat(api.post("/households", officer(KUTAISI), household(KUTAISI, "599 12 34 56")).body().get("warnings"))
+            .isEmpty();
+    }
+
+    @Test
     void rejectsInvalidPhoneNamingTheFieldAndWritesNothing() {
         long before = households();
         Map<String, Object> body = household(KUTAISI, "599123456");

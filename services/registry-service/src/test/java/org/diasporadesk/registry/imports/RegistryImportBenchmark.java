@@ -6,17 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
-import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,14 +28,17 @@ import org.bson.Document;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.registry.RegistryApplication;
+import org.diasporadesk.registry.imports.ImportFileGenerator.ReReported;
 import org.diasporadesk.registry.imports.application.BulkImport;
 import org.diasporadesk.registry.imports.application.ImportJob;
 import org.diasporadesk.registry.imports.application.ImportJobs;
+import org.diasporadesk.registry.matching.domain.DuplicateCandidate;
 import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.WireServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,37 +47,38 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Imports a generated file (17,356 rows by default, like the real project; {@code -Dbenchmark.rows=1000000}
- * for a national roll-out) into the registry running against the Mongo wire server with its H2 file backend
- * (in a process of its own, as in every deployment) and the in-process Kafka broker, and compares the rate with two
- * raw bulk inserts into the same store in the same run: of the same rows as flat documents, and of the documents the
- * import wrote (households and match keys) copied as they are. A first import of other rows, and a raw insert of
- * them, warm both JVMs up. Prints rows per second (the import alone, and until its events were published), peak
- * heap and the ratios. Run with {@code ./mvnw -Pbenchmarks -pl services/registry-service -am
- * verify}; the JVM is capped at 512 MB of heap.
+ * Imports a generated file (17,356 rows by default, like the real project; {@code -Dbenchmark.rows=1000000} for a
+ * national roll-out) into the registry running against the Mongo wire server (in a process of its own, as in every
+ * deployment) and the in-process Kafka broker, after a first import of other people has warmed both JVMs up and
+ * filled the registry a little. Prints what an officer would see and what MongoDB would be asked to do: the time
+ * and rate of the import, and until its events were published; the store commands per 1,000 rows, counted with
+ * the driver's {@link CommandListener} (those of the import itself, and all of them, the outbox relay's included),
+ * which predict MongoDB's cost whatever the stand-in store's speed; peak heap; and how well the duplicate review
+ * queue caught the migrants the file reports twice (recall) and how many other migrants it flagged. Run with
+ * {@code ./mvnw -Pbenchmarks -pl services/registry-service -am verify}; the JVM is capped at 512 MB of heap.
  */
 class RegistryImportBenchmark {
 
     /** Far from the measured file's rows, so that the warm-up's rows are other people. */
     private static final int WARM_UP_FIRST_ROW = 5_000_000;
     private static final int WARM_UP_ROWS = 10_000;
-    /** Documents of each collection the raw copy inserts at most; see {@link #copyStoredDocuments}. */
-    private static final int COPY_SAMPLE = 100_000;
 
-    /** The store's file: gigabytes after a large run, deleted afterwards. */
     @TempDir
     Path dir;
 
     @Test
-    void importAgainstRawBulkInsert() throws Exception {
+    void importOfAnOfficesFile() throws Exception {
         int rows = Integer.getInteger("benchmark.rows", 17_356);
         WireServerProcess mongo = WireServerProcess.start(dir.resolve("registry.mv"));
         String kafka = TestInfrastructure.endpoints().kafkaBootstrapServers();
         Path file = dir.resolve("households.csv");
-        ImportFileGenerator.write(file, rows);
+        List<ReReported> reReported = ImportFileGenerator.write(file, rows);
+        CommandCounter commands = new CommandCounter();
 
         // Command-line arguments: they outrank the chassis defaults, as the environment would in production.
         try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(RegistryApplication.class)
+            .initializers(context -> context.getBeanFactory().registerSingleton("benchmarkCommandCounter",
+                    (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(commands)))
             .run("--server.port=0", "--spring.mongodb.uri=mongodb://localhost:" + mongo.port(),
                     "--spring.cloud.stream.kafka.binder.brokers=" + kafka, "--logging.level.root=WARN")) {
             BulkImport imports = registry.getBean(BulkImport.class);
@@ -78,63 +86,136 @@ class RegistryImportBenchmark {
             MongoTemplate template = registry.getBean(MongoTemplate.class);
             Actor officer = new Actor("benchmark", Set.of(Role.REGISTRY_OFFICER), "GE-IM");
 
-            // Warm-up: the registry's and the store's JIT compilers take a third of the machine during a first
-            // import of this size; a desk's long-running service has long since compiled its import path.
             Path warmUpFile = dir.resolve("warm-up.csv");
             ImportFileGenerator.write(warmUpFile, WARM_UP_FIRST_ROW, WARM_UP_ROWS);
             long warmUpStarted = System.nanoTime();
             importAndWait(imports, jobs, warmUpFile, officer);
             double warmUpSeconds = (System.nanoTime() - warmUpStarted) / 1e9;
             awaitOutboxDrained(template);
-            rawInsert(warmUpFile, template, "raw_rows_warm_up");
 
             HeapSampler heap = HeapSampler.start();
+            commands.reset();
             long started = System.nanoTime();
             ImportJob done = importAndWait(imports, jobs, file, officer);
             double importSeconds = (System.nanoTime() - started) / 1e9;
             long importPeakHeap = heap.stop();
-
+            long importCommands = commands.byImport();
             long relayStarted = System.nanoTime();
             awaitOutboxDrained(template);
             double relaySeconds = (System.nanoTime() - relayStarted) / 1e9;
+            long allCommands = commands.all();
+            Map<String, Long> byCommand = commands.importByCommand();
 
-            System.gc(); // a collection first, as HeapSampler.start does before the import
-            long rawStarted = System.nanoTime();
-            long rawRows = rawInsert(file, template, "raw_rows");
-            double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
-            StoredCopy stored = copyStoredDocuments(template);
-
+            DuplicateQuality quality = DuplicateQuality.of(template, done.id(), file, reReported);
             Map<String, Long> rejectedByColumn = new TreeMap<>();
             jobs.errors(done.id()).forEach(error -> rejectedByColumn.merge(error.column(), 1L, Long::sum));
-            double importRate = done.rowsDone() / importSeconds;
-            double rawRate = rawRows / rawSeconds;
-            double withEventsRate = done.rowsDone() / (importSeconds + relaySeconds);
-            double storedRate = stored.migrants() / stored.seconds();
+            double perThousand = 1000.0 / done.rowsDone();
             System.out.printf("""
 
-                    Registry import benchmark (%,d rows, file %,d KB; Mongo wire server with H2 file backend; \
-                    wire server in its own process; in-process Kafka; heap capped at %d MB)
-                      warm-up:      %,8.1f s  %,8.0f rows/s  (%,d other rows imported and inserted raw first)
-                      import:       %,8.1f s  %,8.0f rows/s  (%,d imported, %,d rejected, %,d possible duplicates)
-                      raw insert:   %,8.1f s  %,8.0f rows/s  (same rows, insertMany of 1,000, no validation, keys or events)
-                      ratio:        %.2f of the raw insert rate
-                      raw copy:     %,8.1f s  %,8.0f rows/s  (the import's own %,d households and %,d match keys, \
-                    warm-up's included, copied by insertMany of 1,000, at most 100,000 of each timed)
-                      ratio:        %.2f of the raw copy rate
-                      with events:  %,8.1f s  %,8.0f rows/s  (until the outbox drained, %.1f s after the import finished)
-                      ratio:        %.2f / %.2f of the raw insert / raw copy rate, events published
-                      peak heap:    %,d MB during the import (registry and Kafka broker; the store is another process)
+                    Registry import benchmark (%,d rows, file %,d KB; Mongo wire server in its own process; \
+                    in-process Kafka; heap capped at %d MB)
+                      warm-up:        %,8.1f s  (%,d other people imported first)
+                      import:         %,8.1f s  %,8.0f rows/s  (%,d imported, %,d rejected, %,d flagged for review)
+                      with events:    %,8.1f s  %,8.0f rows/s  (until the outbox drained, %.1f s after the import)
+                      store commands: %,8.1f per 1,000 rows by the import (%s)
+                                      %,8.1f per 1,000 rows in all, the outbox relay's included
+                      duplicates:     recall %.1f%% (%,d of %,d migrants reported twice flagged); \
+                    %.2f%% of the other migrants flagged (%,d of %,d)
+                      peak heap:      %,d MB during the import (registry and Kafka broker; the store is another process)
                       rejected by column: %s
                     %n""", rows, Files.size(file) / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                    warmUpSeconds, WARM_UP_ROWS / warmUpSeconds, WARM_UP_ROWS, importSeconds,
-                    importRate, done.rowsImported(), done.rowsRejected(), done.possibleDuplicates(), rawSeconds, rawRate,
-                    importRate / rawRate, stored.seconds(), storedRate, stored.households(), stored.matchKeys(),
-                    importRate / storedRate, importSeconds + relaySeconds, withEventsRate, relaySeconds,
-                    withEventsRate / rawRate, withEventsRate / storedRate, importPeakHeap / (1024 * 1024),
-                    rejectedByColumn);
+                    warmUpSeconds, WARM_UP_ROWS, importSeconds, done.rowsDone() / importSeconds, done.rowsImported(),
+                    done.rowsRejected(), done.possibleDuplicates(), importSeconds + relaySeconds,
+                    done.rowsDone() / (importSeconds + relaySeconds), relaySeconds, importCommands * perThousand,
+                    byCommand, allCommands * perThousand, 100.0 * quality.found() / quality.planted(), quality.found(),
+                    quality.planted(), 100.0 * quality.othersFlagged() / quality.others(), quality.othersFlagged(),
+                    quality.others(), importPeakHeap / (1024 * 1024), rejectedByColumn);
         }
         finally {
             mongo.close();
+        }
+    }
+
+    /**
+     * Re-reported migrants whose pair the import flagged, and other migrants of the file flagged with anyone.
+     * Migrant ids are derived as the import derives them (from the municipality and {@code external_id}).
+     */
+    private record DuplicateQuality(long planted, long found, long others, long othersFlagged) {
+
+        static DuplicateQuality of(MongoTemplate template, String importJobId, Path file, List<ReReported> pairs)
+                throws Exception {
+            Set<String> flaggedPairs = new HashSet<>();
+            Set<String> flaggedMigrants = new HashSet<>();
+            for (Document candidate : template.getCollection("duplicate_candidates")
+                .find(new Document("importJobId", importJobId))) {
+                flaggedPairs.add(candidate.getString("_id"));
+                flaggedMigrants.addAll(candidate.getList("migrantIds", String.class));
+            }
+            Set<String> reReported = new HashSet<>();
+            long found = 0;
+            for (ReReported pair : pairs) {
+                String first = migrantId(pair.municipality(), pair.externalId());
+                String again = migrantId(pair.againMunicipality(), pair.againExternalId());
+                reReported.add(first);
+                reReported.add(again);
+                found += flaggedPairs.contains(DuplicateCandidate.idOf(first, again)) ? 1 : 0;
+            }
+            Set<String> others = new HashSet<>();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                    CSVParser rows = CSVParser.parse(reader,
+                            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                for (CSVRecord row : rows) {
+                    String migrant = migrantId(row.get("municipality_code"), row.get("external_id"));
+                    boolean rejected = row.get("sex").equals("?") || row.get("phone").equals("12345");
+                    if (!rejected && !reReported.contains(migrant)) {
+                        others.add(migrant);
+                    }
+                }
+            }
+            long othersFlagged = others.stream().filter(flaggedMigrants::contains).count();
+            return new DuplicateQuality(pairs.size(), found, others.size(), othersFlagged);
+        }
+
+        private static String migrantId(String municipality, String externalId) {
+            return UUID.nameUUIDFromBytes(("migrant|" + municipality + "|" + externalId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        }
+    }
+
+    /** Commands sent to the store, by the import's thread and in all. */
+    private static final class CommandCounter implements CommandListener {
+
+        private final LongAdder all = new LongAdder();
+        private final Map<String, LongAdder> byImport = new ConcurrentHashMap<>();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            all.increment();
+            if (Thread.currentThread().getName().startsWith("bulk-import-")) {
+                var collection = event.getCommand().get(event.getCommandName());
+                String key = event.getCommandName() + (collection != null && collection.isString()
+                        ? " " + collection.asString().getValue() : "");
+                byImport.computeIfAbsent(key, name -> new LongAdder()).increment();
+            }
+        }
+
+        void reset() {
+            all.reset();
+            byImport.clear();
+        }
+
+        long all() {
+            return all.sum();
+        }
+
+        long byImport() {
+            return byImport.values().stream().mapToLong(LongAdder::sum).sum();
+        }
+
+        Map<String, Long> importByCommand() {
+            Map<String, Long> counts = new TreeMap<>();
+            byImport.forEach((name, count) -> counts.put(name, count.sum()));
+            return counts;
         }
     }
 
@@ -155,94 +236,10 @@ class RegistryImportBenchmark {
         return jobs.find(job.id()).orElseThrow();
     }
 
-    /**
-     * Waits until no household has a pending event. Polled once a second: the count reads every household on
-     * the wire server (a scan), and polled more often it slowed the relay it waits for.
-     */
+    /** Waits until no household has a pending event, polling once a second (the count reads every household). */
     private static void awaitOutboxDrained(MongoTemplate template) {
         await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1)).until(() -> template.count(
                 new Query(Criteria.where("outbox.pending.0").exists(true)), "households") == 0);
-    }
-
-    /** The same rows as documents into the same store, in batches of 1,000: the store's own ceiling. */
-    private static long rawInsert(Path file, MongoTemplate template, String collection) throws Exception {
-        long count = 0;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(reader,
-                        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            List<Document> batch = new ArrayList<>(1_000);
-            for (CSVRecord record : parser) {
-                batch.add(new Document(record.toMap()));
-                if (batch.size() == 1_000) {
-                    template.getCollection(collection).insertMany(batch);
-                    count += batch.size();
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                template.getCollection(collection).insertMany(batch);
-                count += batch.size();
-            }
-        }
-        return count;
-    }
-
-    /** What {@link #copyStoredDocuments} found, and how long inserting all of it takes at the sample's rate. */
-    private record StoredCopy(long households, long migrants, long matchKeys, double seconds) {
-    }
-
-    /**
-     * The documents the imports wrote (households with their migrants and events as the relay left them, and the
-     * duplicate index's keys) read back and inserted into other collections of the same store, in batches of 1,000:
-     * the store's rate for the import's own documents; only the inserts are timed. At most {@value #COPY_SAMPLE}
-     * documents of each collection are copied, and the time for all of them is taken at the sample's rate: the
-     * wire server holds a query's whole result in memory, which would be every household of a million-row run.
-     */
-    private static StoredCopy copyStoredDocuments(MongoTemplate template) {
-        long households = template.getCollection("households").countDocuments();
-        long matchKeys = template.getCollection("match_keys").countDocuments();
-        Sample householdSample = copySample(template, "households");
-        Sample keySample = copySample(template, "match_keys");
-        long migrants = Math.round((double) householdSample.migrants() * households
-                / Math.max(1, householdSample.copied()));
-        return new StoredCopy(households, migrants, matchKeys,
-                householdSample.secondsFor(households) + keySample.secondsFor(matchKeys));
-    }
-
-    /** Documents of a collection copied, the migrants they hold, and how long their inserts took. */
-    private record Sample(long copied, long migrants, long nanos) {
-
-        double secondsFor(long documents) {
-            return nanos / 1e9 * documents / Math.max(1, copied);
-        }
-    }
-
-    private static Sample copySample(MongoTemplate template, String collection) {
-        MongoCollection<Document> copy = template.getCollection("raw_copy_" + collection);
-        List<Document> batch = new ArrayList<>(1_000);
-        long copied = 0;
-        long migrants = 0;
-        long nanos = 0;
-        for (Document document : template.getCollection(collection).find().limit(COPY_SAMPLE).batchSize(1_000)) {
-            List<Document> held = document.getList("migrants", Document.class);
-            migrants += held == null ? 0 : held.size();
-            batch.add(document);
-            copied++;
-            if (batch.size() == 1_000) {
-                nanos += timedInsert(copy, batch);
-            }
-        }
-        if (!batch.isEmpty()) {
-            nanos += timedInsert(copy, batch);
-        }
-        return new Sample(copied, migrants, nanos);
-    }
-
-    private static long timedInsert(MongoCollection<Document> collection, List<Document> batch) {
-        long started = System.nanoTime();
-        collection.insertMany(batch);
-        batch.clear();
-        return System.nanoTime() - started;
     }
 
     /** Samples used heap every 50 ms; the peak is the largest sample. */

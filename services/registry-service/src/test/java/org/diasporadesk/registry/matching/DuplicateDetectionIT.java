@@ -43,7 +43,7 @@ class DuplicateDetectionIT {
         JsonNode candidate = duplicate.at("/inYourMunicipality/0");
         assertThat(candidate.get("householdId").asString()).isEqualTo(first);
         assertThat(candidate.get("name").asString()).contains("ლაშა მგელაძე");
-        assertThat(candidate.get("reasons").toString()).contains("SAME_NAME_AND_BIRTH_YEAR");
+        assertThat(candidate.get("reasons").toString()).contains("SAME_NAME", "NEAR_BIRTH_YEAR", "SAME_DESTINATION");
         assertThat(duplicate.get("inOtherOffices")).isEmpty();
     }
 
@@ -56,7 +56,7 @@ class DuplicateDetectionIT {
         JsonNode office = batumi.at("/possibleDuplicates/0/inOtherOffices/0");
         assertThat(office.get("municipalityCode").asString()).isEqualTo(KUTAISI);
         assertThat(office.get("municipalityName").asString()).isEqualTo("Kutaisi");
-        assertThat(office.get("reasons").toString()).contains("SAME_PHONE", "SAME_NAME_AND_BIRTH_YEAR");
+        assertThat(office.get("reasons").toString()).contains("SAME_PHONE", "SAME_NAME", "SAME_BIRTH_YEAR");
         assertThat(batumi.at("/possibleDuplicates/0/inYourMunicipality")).isEmpty();
         assertThat(batumi.at("/possibleDuplicates").toString())
             .doesNotContain(kutaisi.get("id").asString(), "ქავთარაძე", "informant");

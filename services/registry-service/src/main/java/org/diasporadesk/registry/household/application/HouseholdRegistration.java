@@ -40,8 +40,16 @@ public class HouseholdRegistration {
         this.clock = clock;
     }
 
-    /** A registered household and the migrants elsewhere in the registry who may be the same people. */
-    public record Registration(Household household, List<PossibleDuplicate> possibleDuplicates) {
+    /**
+     * A registered household, the migrants elsewhere in the registry who may be the same people, and the doubts
+     * about what was kept (a number outside the ranges known to be in use), each naming its field.
+     */
+    public record Registration(Household household, List<PossibleDuplicate> possibleDuplicates,
+            List<FieldWarning> warnings) {
+    }
+
+    /** A value kept with a doubt, for the officer to confirm. */
+    public record FieldWarning(String field, String value, String message) {
     }
 
     public Registration register(RegisterHousehold command, Actor actor) {
@@ -74,9 +82,30 @@ public class HouseholdRegistration {
                 command.locality(), informants, migrants, command.provenance(), clock.instant());
         store.insert(change);
         Household household = change.household();
-        List<PossibleDuplicate> possibleDuplicates = duplicates.findFor(household, store::find);
+        List<PossibleDuplicate> possibleDuplicates = duplicates.findFor(household, store::findAll);
         duplicates.index(household);
-        return new Registration(household, possibleDuplicates);
+        return new Registration(household, possibleDuplicates, warnings(household));
+    }
+
+    private List<FieldWarning> warnings(Household household) {
+        List<FieldWarning> warnings = new ArrayList<>();
+        for (int i = 0; i < household.informants().size(); i++) {
+            String phone = household.informants().get(i).phone();
+            if (phone != null && !normalizer.inAssignedRange(phone)) {
+                warnings.add(new FieldWarning("informants[" + i + "].phone", phone,
+                        MigrantNormalizer.OUTSIDE_ASSIGNED_RANGES));
+            }
+        }
+        for (int i = 0; i < household.migrants().size(); i++) {
+            List<String> phones = household.migrants().get(i).phones();
+            for (int p = 0; p < phones.size(); p++) {
+                if (!normalizer.inAssignedRange(phones.get(p))) {
+                    warnings.add(new FieldWarning("migrants[" + i + "].phones[" + p + "]", phones.get(p),
+                            MigrantNormalizer.OUTSIDE_ASSIGNED_RANGES));
+                }
+            }
+        }
+        return warnings;
     }
 
     public Household find(String id, Actor actor, String purpose) {

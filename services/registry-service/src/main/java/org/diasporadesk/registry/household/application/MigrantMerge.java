@@ -86,8 +86,8 @@ public class MigrantMerge {
     /** The survivor now answers to the duplicate's phones too; the duplicate answers to nothing. */
     private Migrant reindexed(Household household, Migrant before, Migrant duplicate, String survivorId) {
         Migrant after = household.migrant(survivorId).orElseThrow();
-        duplicates.forget(duplicate);
-        duplicates.reindex(household, before, after);
+        duplicates.merged(duplicate);
+        duplicates.recheck(household, before, after, store::findAll);
         return after;
     }
 

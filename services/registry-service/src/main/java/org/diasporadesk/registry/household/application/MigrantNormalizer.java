@@ -104,6 +104,10 @@ public class MigrantNormalizer {
         return texts;
     }
 
+    /** Why a number outside the ranges known to be assigned is kept, and what the officer should do about it. */
+    public static final String OUTSIDE_ASSIGNED_RANGES = "kept, but the number is not in a range known to be in use; "
+            + "confirm it with the family when you next speak to them";
+
     /** Whether a number kept in E.164 lies in a range known to be assigned (see {@link PhoneNumbers}). */
     public boolean inAssignedRange(String e164) {
         return phones.inAssignedRange(e164);

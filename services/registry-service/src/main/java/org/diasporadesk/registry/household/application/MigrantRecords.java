@@ -71,7 +71,7 @@ public class MigrantRecords {
         store.update(change);
         Migrant after = change.household().migrant(migrantId).orElseThrow();
         if (!change.events().isEmpty()) {
-            duplicates.reindex(change.household(), current.migrant(), after);
+            duplicates.recheck(change.household(), current.migrant(), after, store::findAll);
         }
         return new MigrantRecord(change.household(), after);
     }

@@ -38,11 +38,12 @@ class HouseholdController {
         Actor actor = Actor.from(jwt);
         Registration result = registration.register(request.toCommand(actor.userId()), actor);
         return ResponseEntity.created(URI.create("/households/" + result.household().id()))
-            .body(new RegistrationResponse(result.household(), result.possibleDuplicates()));
+            .body(new RegistrationResponse(result.household(), result.possibleDuplicates(), result.warnings()));
     }
 
-    /** The household as registered, with {@code possibleDuplicates} beside its fields. */
-    record RegistrationResponse(@JsonUnwrapped Household household, List<PossibleDuplicate> possibleDuplicates) {
+    /** The household as registered, with {@code possibleDuplicates} and {@code warnings} beside its fields. */
+    record RegistrationResponse(@JsonUnwrapped Household household, List<PossibleDuplicate> possibleDuplicates,
+            List<HouseholdRegistration.FieldWarning> warnings) {
     }
 
     @GetMapping("/{id}")

@@ -1,7 +1,9 @@
 package org.diasporadesk.registry.imports.persistence;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -12,6 +14,8 @@ import org.diasporadesk.registry.imports.application.ImportJobs;
 import org.diasporadesk.registry.imports.domain.RowError;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -54,13 +58,9 @@ class MongoImportJobs implements ImportJobs {
                 ImportJob.Status.RUNNING.name())), ImportJob.class, JOBS);
     }
 
-    /** Keyed by job and line, so writing a batch's errors twice keeps one of each. */
     @Override
     public void addErrors(String jobId, List<RowError> errors) {
-        for (RowError error : errors) {
-            mongo.save(new ErrorDocument(jobId + ":" + error.line() + ":" + error.column(), jobId, error.line(),
-                    error.column(), error.value(), error.reason(), false), ERRORS);
-        }
+        write(jobId, errors, false);
     }
 
     @Override
@@ -70,10 +70,27 @@ class MongoImportJobs implements ImportJobs {
 
     @Override
     public void addWarnings(String jobId, List<RowError> warnings) {
-        for (RowError warning : warnings) {
-            mongo.save(new ErrorDocument(jobId + ":" + warning.line() + ":" + warning.column() + ":warning", jobId,
-                    warning.line(), warning.column(), warning.value(), warning.reason(), true), ERRORS);
+        write(jobId, warnings, true);
+    }
+
+    /**
+     * A batch's rows in one bulk write. Keyed by job, line, column and the row's place among that line and column's
+     * (a row may carry two doubtful numbers), so writing a batch again keeps one of each.
+     */
+    private void write(String jobId, List<RowError> rows, boolean warnings) {
+        if (rows.isEmpty()) {
+            return;
         }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ErrorDocument.class, ERRORS);
+        Map<String, Integer> seen = new HashMap<>();
+        for (RowError row : rows) {
+            String key = jobId + ":" + row.line() + ":" + row.column() + (warnings ? ":warning" : "");
+            int place = seen.merge(key, 1, Integer::sum);
+            String id = place == 1 ? key : key + ":" + place;
+            bulk.replaceOne(new Query(Criteria.where("_id").is(id)), new ErrorDocument(id, jobId, row.line(),
+                    row.column(), row.value(), row.reason(), warnings), FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
     }
 
     @Override

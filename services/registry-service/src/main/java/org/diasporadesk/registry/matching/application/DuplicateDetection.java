@@ -1,15 +1,14 @@
 package org.diasporadesk.registry.matching.application;
 
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.HashSet;
-import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import org.diasporadesk.chassis.territory.TerritorialUnit;
@@ -17,82 +16,104 @@ import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.Migrant;
 import org.diasporadesk.registry.matching.application.MatchKeyIndex.Holder;
+import org.diasporadesk.registry.matching.domain.DuplicateCandidate;
+import org.diasporadesk.registry.matching.domain.MatchEvidence;
 import org.diasporadesk.registry.matching.domain.MatchKey;
 import org.diasporadesk.registry.matching.domain.MatchKeys;
-import org.diasporadesk.registry.matching.domain.MatchReason;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds likely duplicates of newly registered migrants among everyone registered before, in every
- * municipality, by match keys only; and indexes the new migrants for the registrations that follow.
+ * Finds likely duplicates of newly registered, imported or corrected migrants among everyone registered before, in
+ * every municipality, and puts them in the duplicate review queue; indexes the migrants for the registrations that
+ * follow. The match keys find candidates; {@link MatchEvidence} weighs each on both whole records, and only pairs
+ * at its threshold are flagged.
  */
 @Service
 public class DuplicateDetection {
 
     private final MatchKeys matchKeys;
     private final MatchKeyIndex index;
+    private final DuplicateCandidates candidates;
     private final Territory territory;
+    private final Clock clock;
 
-    DuplicateDetection(MatchKeys matchKeys, MatchKeyIndex index, Territory territory) {
+    DuplicateDetection(MatchKeys matchKeys, MatchKeyIndex index, DuplicateCandidates candidates, Territory territory,
+            Clock clock) {
         this.matchKeys = matchKeys;
         this.index = index;
+        this.candidates = candidates;
         this.territory = territory;
+        this.clock = clock;
     }
 
     /**
-     * @param lookupHousehold reads a household of the officer's own municipality, to show its candidate in full
+     * Flags the possible duplicates of a household just registered, for the officer who waits for the answer.
+     *
+     * @param households reads households by id, whichever office holds them: the evidence is weighed here, and
+     *                   only the officer's own municipality's candidates are shown in full
      */
     public List<PossibleDuplicate> findFor(Household household,
-            Function<String, Optional<Household>> lookupHousehold) {
+            Function<Collection<String>, Map<String, Household>> households) {
+        List<DuplicateCandidate> flagged = candidates.recordNew(find(subjects(List.of(household)), households, null));
+        List<String> sameOffice = flagged.stream().map(DuplicateCandidate::earlier)
+            .filter(earlier -> earlier.municipalityCode().equals(household.municipalityCode()))
+            .map(DuplicateCandidate.Record::householdId).filter(id -> !id.equals(household.id())).distinct().toList();
+        Map<String, Household> shown = new LinkedHashMap<>(sameOffice.isEmpty() ? Map.of()
+                : households.apply(sameOffice));
+        shown.put(household.id(), household);
         List<PossibleDuplicate> duplicates = new ArrayList<>();
         for (int i = 0; i < household.migrants().size(); i++) {
-            Migrant migrant = household.migrants().get(i);
-            Map<String, MatchReason> reasonByKey = new LinkedHashMap<>();
-            for (MatchKey key : matchKeys.lookupKeys(migrant)) {
-                reasonByKey.put(key.value(), key.reason());
-            }
-            Map<Holder, Set<MatchReason>> candidates = new LinkedHashMap<>();
-            index.holders(reasonByKey.keySet()).forEach((key, holders) -> holders.forEach(holder -> candidates
-                .computeIfAbsent(holder, h -> EnumSet.noneOf(MatchReason.class)).add(reasonByKey.get(key))));
-            candidates.keySet().removeIf(holder -> holder.householdId().equals(household.id()));
-            if (!candidates.isEmpty()) {
-                PossibleDuplicate described = describe(i, migrant, household.municipalityCode(), candidates,
-                        lookupHousehold);
-                // A key may outlive its record for a moment (an erasure between two writes): nobody to show.
-                if (!described.inYourMunicipality().isEmpty() || !described.inOtherOffices().isEmpty()) {
-                    duplicates.add(described);
+            String migrantId = household.migrants().get(i).migrantId();
+            List<PossibleDuplicate.SameOffice> same = new ArrayList<>();
+            List<PossibleDuplicate.OtherOffice> others = new ArrayList<>();
+            for (DuplicateCandidate candidate : flagged) {
+                if (!candidate.later().migrantId().equals(migrantId)) {
+                    continue;
                 }
+                DuplicateCandidate.Record earlier = candidate.earlier();
+                if (earlier.municipalityCode().equals(household.municipalityCode())) {
+                    Migrant found = shown.get(earlier.householdId()).migrant(earlier.migrantId()).orElseThrow();
+                    same.add(new PossibleDuplicate.SameOffice(candidate.id(), candidate.score(), earlier.householdId(),
+                            earlier.migrantId(), displayName(found), found.birthYear(), candidate.reasons()));
+                }
+                else {
+                    others.add(new PossibleDuplicate.OtherOffice(candidate.id(), candidate.score(),
+                            earlier.municipalityCode(), municipalityName(earlier.municipalityCode()),
+                            candidate.reasons()));
+                }
+            }
+            if (!same.isEmpty() || !others.isEmpty()) {
+                duplicates.add(new PossibleDuplicate(i, migrantId, same, others));
             }
         }
         return duplicates;
     }
 
     /**
-     * For a batch (a bulk import): how many of the households' migrants may duplicate someone registered
-     * before, with one index lookup for the whole batch. Details are for registration, where an officer waits.
+     * Flags the possible duplicates of a batch of an import, with one index lookup and one read of the candidates'
+     * households for the whole batch. The batch must be indexed already, so that two records of the same person
+     * within it also find each other.
+     *
+     * @return how many of the batch's migrants were flagged
      */
-    public int countPossibleDuplicates(List<Household> batch) {
-        Map<String, Set<String>> keysByMigrant = new LinkedHashMap<>();
-        Map<String, String> householdOfMigrant = new LinkedHashMap<>();
-        for (Household household : batch) {
-            for (Migrant migrant : household.migrants()) {
-                keysByMigrant.put(migrant.migrantId(), matchKeys.lookupKeys(migrant).stream().map(MatchKey::value)
-                    .collect(Collectors.toSet()));
-                householdOfMigrant.put(migrant.migrantId(), household.id());
-            }
-        }
-        Set<String> allKeys = new HashSet<>();
-        keysByMigrant.values().forEach(allKeys::addAll);
-        Map<String, List<Holder>> holders = index.holders(allKeys);
-        int count = 0;
-        for (Map.Entry<String, Set<String>> migrant : keysByMigrant.entrySet()) {
-            String ownHousehold = householdOfMigrant.get(migrant.getKey());
-            boolean duplicate = migrant.getValue().stream()
-                .flatMap(key -> holders.getOrDefault(key, List.of()).stream())
-                .anyMatch(holder -> !holder.householdId().equals(ownHousehold));
-            count += duplicate ? 1 : 0;
-        }
-        return count;
+    public long review(List<Household> batch, Function<Collection<String>, Map<String, Household>> households,
+            String importJobId) {
+        return candidates.recordNew(find(subjects(batch), households, importJobId)).stream()
+            .map(candidate -> candidate.later().migrantId())
+            .distinct()
+            .count();
+    }
+
+    /**
+     * After a correction or a merge: the migrant is indexed under their keys as they now stand and weighed again
+     * against everyone. Pairs already decided stay decided.
+     */
+    public void recheck(Household household, Migrant before, Migrant after,
+            Function<Collection<String>, Map<String, Household>> households) {
+        index.remove(keyValues(matchKeys.indexKeys(before)), before.migrantId());
+        index.add(keyValues(matchKeys.indexKeys(after)),
+                new Holder(after.migrantId(), household.id(), household.municipalityCode()));
+        candidates.recordNew(find(List.of(new Subject(household, after)), households, null));
     }
 
     /** Indexes a batch of households in one round trip. */
@@ -110,54 +131,93 @@ public class DuplicateDetection {
     }
 
     public void index(Household household) {
-        for (Migrant migrant : household.migrants()) {
-            index.add(matchKeys.indexKeys(migrant).stream().map(MatchKey::value).toList(),
-                    new Holder(migrant.migrantId(), household.id(), household.municipalityCode()));
-        }
+        indexAll(List.of(household));
     }
 
-    /** After a correction: the migrant's old keys no longer lead to them, the new ones do. */
-    public void reindex(Household household, Migrant before, Migrant after) {
-        index.remove(keyValues(matchKeys.indexKeys(before)), before.migrantId());
-        index.add(keyValues(matchKeys.indexKeys(after)),
-                new Holder(after.migrantId(), household.id(), household.municipalityCode()));
-    }
-
-    /** After an erasure: no key leads to the migrant any more. */
+    /** After an erasure: no key leads to the migrant any more, and no candidate pair names them. */
     public void forget(Migrant erased) {
         index.remove(keyValues(matchKeys.indexKeys(erased)), erased.migrantId());
+        candidates.forget(erased.migrantId());
+    }
+
+    /** After a merge: the duplicate answers to no key, and its open pairs close; the survivor is rechecked. */
+    public void merged(Migrant duplicate) {
+        index.remove(keyValues(matchKeys.indexKeys(duplicate)), duplicate.migrantId());
+        candidates.closeOpen(duplicate.migrantId(), clock.instant());
+    }
+
+    /** A migrant to check, in the household as it now stands. */
+    private record Subject(Household household, Migrant migrant) {
+    }
+
+    private static List<Subject> subjects(List<Household> households) {
+        return households.stream()
+            .flatMap(household -> household.migrants().stream().map(migrant -> new Subject(household, migrant)))
+            .toList();
+    }
+
+    /** The flagged pairs of the subjects with anyone else, each pair once. */
+    private List<DuplicateCandidate> find(List<Subject> subjects,
+            Function<Collection<String>, Map<String, Household>> households, String importJobId) {
+        Map<String, Set<String>> keysByMigrant = new LinkedHashMap<>();
+        Set<String> allKeys = new HashSet<>();
+        for (Subject subject : subjects) {
+            Set<String> keys = new HashSet<>(keyValues(matchKeys.lookupKeys(subject.migrant())));
+            keysByMigrant.put(subject.migrant().migrantId(), keys);
+            allKeys.addAll(keys);
+        }
+        Map<String, List<Holder>> holders = allKeys.isEmpty() ? Map.of() : index.holders(allKeys);
+        Map<String, Household> known = new LinkedHashMap<>();
+        subjects.forEach(subject -> known.put(subject.household().id(), subject.household()));
+        Set<String> toRead = new HashSet<>();
+        holders.values().forEach(list -> list.stream().map(Holder::householdId).filter(id -> !known.containsKey(id))
+            .forEach(toRead::add));
+        if (!toRead.isEmpty()) {
+            known.putAll(households.apply(toRead));
+        }
+        Map<String, DuplicateCandidate> found = new LinkedHashMap<>();
+        for (Subject subject : subjects) {
+            Household household = subject.household();
+            Set<Holder> seen = new HashSet<>();
+            for (String key : keysByMigrant.get(subject.migrant().migrantId())) {
+                for (Holder holder : holders.getOrDefault(key, List.of())) {
+                    if (holder.householdId().equals(household.id()) || !seen.add(holder)) {
+                        continue;
+                    }
+                    weigh(household, subject.migrant(), holder, known.get(holder.householdId()), importJobId)
+                        .ifPresent(candidate -> found.putIfAbsent(candidate.id(), candidate));
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** A key may outlive its record for a moment (an erasure between two writes): then there is nobody to weigh. */
+    private Optional<DuplicateCandidate> weigh(Household household, Migrant migrant, Holder holder,
+            Household holderHousehold, String importJobId) {
+        if (holderHousehold == null) {
+            return Optional.empty();
+        }
+        return holderHousehold.migrant(holder.migrantId())
+            .map(other -> MatchEvidence.of(holderHousehold, other, household, migrant))
+            .filter(MatchEvidence::flagged)
+            .map(evidence -> DuplicateCandidate.found(
+                    new DuplicateCandidate.Record(holderHousehold.id(), holder.migrantId(),
+                            holderHousehold.municipalityCode()),
+                    new DuplicateCandidate.Record(household.id(), migrant.migrantId(), household.municipalityCode()),
+                    evidence, importJobId, clock.instant()));
+    }
+
+    String municipalityName(String code) {
+        return territory.unit(code).map(TerritorialUnit::name).orElse(code);
     }
 
     private static List<String> keyValues(List<MatchKey> keys) {
         return keys.stream().map(MatchKey::value).toList();
     }
 
-    private PossibleDuplicate describe(int index, Migrant migrant, String ownMunicipality,
-            Map<Holder, Set<MatchReason>> candidates,
-            Function<String, Optional<Household>> lookupHousehold) {
-        List<PossibleDuplicate.SameOffice> same = new ArrayList<>();
-        Map<String, Set<MatchReason>> otherOffices = new TreeMap<>();
-        candidates.forEach((holder, reasons) -> {
-            if (holder.municipalityCode().equals(ownMunicipality)) {
-                lookupHousehold.apply(holder.householdId())
-                    .flatMap(found -> found.migrants().stream()
-                        .filter(candidate -> candidate.migrantId().equals(holder.migrantId())).findFirst())
-                    .ifPresent(candidate -> same.add(new PossibleDuplicate.SameOffice(holder.householdId(),
-                            candidate.migrantId(), displayName(candidate), candidate.birthYear(), reasons)));
-            }
-            else {
-                otherOffices.computeIfAbsent(holder.municipalityCode(), code -> EnumSet.noneOf(MatchReason.class))
-                    .addAll(reasons);
-            }
-        });
-        List<PossibleDuplicate.OtherOffice> others = otherOffices.entrySet().stream()
-            .map(entry -> new PossibleDuplicate.OtherOffice(entry.getKey(),
-                    territory.unit(entry.getKey()).map(TerritorialUnit::name).orElse(entry.getKey()), entry.getValue()))
-            .toList();
-        return new PossibleDuplicate(index, migrant.migrantId(), same, others);
-    }
-
-    private static String displayName(Migrant migrant) {
+    /** The name as an officer reads it: the local script, and the Latin name beside it when both are known. */
+    public static String displayName(Migrant migrant) {
         String local = (nonNull(migrant.givenName()) + " " + nonNull(migrant.familyName())).trim();
         return migrant.nameLatin() == null ? local : (local.isEmpty() ? migrant.nameLatin()
                 : local + " (" + migrant.nameLatin() + ")");

@@ -50,11 +50,11 @@ public final class MatchKeys {
     private List<MatchKey> keys(Migrant migrant, boolean neighbouringYears) {
         Set<MatchKey> keys = new LinkedHashSet<>();
         for (String phone : migrant.phones()) {
-            keys.add(new MatchKey(hmac("phone|" + phone), MatchReason.SAME_PHONE));
+            keys.add(new MatchKey(hmac("phone|" + phone)));
         }
         for (String name : foldedNames(migrant)) {
             for (String year : years(migrant.birthYear(), neighbouringYears)) {
-                keys.add(new MatchKey(hmac("name|" + name + "|" + year), MatchReason.SAME_NAME_AND_BIRTH_YEAR));
+                keys.add(new MatchKey(hmac("name|" + name + "|" + year)));
             }
         }
         return List.copyOf(keys);

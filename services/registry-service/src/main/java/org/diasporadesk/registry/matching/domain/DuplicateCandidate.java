@@ -1,0 +1,73 @@
+package org.diasporadesk.registry.matching.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Two records that may be the same person, waiting for an officer, or decided. It holds ids and the evidence, never
+ * the records' names or numbers: those are read from the households when an officer opens the queue, so a
+ * correction shows at once and an erasure leaves nothing here.
+ *
+ * <p>The id is derived from the pair, so a pair found again (the same person reported once more, a record
+ * corrected) is the same candidate: a decision, "not the same person" in particular, is never asked for again.
+ *
+ * @param earlier     the record registered first
+ * @param later       the record whose registration, import or correction found the pair
+ * @param importJobId the import that found it, or null
+ */
+public record DuplicateCandidate(String id, Record earlier, Record later, int score, Set<MatchReason> reasons,
+        String importJobId, Status status, Instant foundAt, String decidedBy, Instant decidedAt, String note) {
+
+    /** One side of the pair. */
+    public record Record(String householdId, String migrantId, String municipalityCode) {
+    }
+
+    public enum Status {
+        OPEN,
+        /** The officer merged the two records. */
+        MERGED,
+        /** Remembered: the pair is never flagged again. */
+        NOT_THE_SAME_PERSON,
+        /** Across offices: the two offices spoke and settled it. */
+        RESOLVED
+    }
+
+    public DuplicateCandidate {
+        reasons = Set.copyOf(reasons);
+    }
+
+    public static DuplicateCandidate found(Record earlier, Record later, MatchEvidence evidence, String importJobId,
+            Instant now) {
+        return new DuplicateCandidate(idOf(earlier.migrantId(), later.migrantId()), earlier, later, evidence.score(),
+                evidence.reasons(), importJobId, Status.OPEN, now, null, null, null);
+    }
+
+    /** The same for either order of the two records. */
+    public static String idOf(String migrantId, String otherMigrantId) {
+        return migrantId.compareTo(otherMigrantId) < 0 ? migrantId + "~" + otherMigrantId
+                : otherMigrantId + "~" + migrantId;
+    }
+
+    public DuplicateCandidate decided(Status outcome, String officer, String note, Instant now) {
+        return new DuplicateCandidate(id, earlier, later, score, reasons, importJobId, outcome, foundAt, officer,
+                now, note);
+    }
+
+    public boolean crossesOffices() {
+        return !earlier.municipalityCode().equals(later.municipalityCode());
+    }
+
+    public List<Record> records() {
+        return List.of(earlier, later);
+    }
+
+    public List<String> municipalities() {
+        return Stream.of(earlier.municipalityCode(), later.municipalityCode()).distinct().toList();
+    }
+
+    public List<String> migrantIds() {
+        return List.of(earlier.migrantId(), later.migrantId());
+    }
+}

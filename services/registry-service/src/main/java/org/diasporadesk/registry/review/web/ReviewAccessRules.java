@@ -1,0 +1,18 @@
+package org.diasporadesk.registry.review.web;
+
+import org.diasporadesk.chassis.security.AccessRules;
+import org.diasporadesk.chassis.security.Role;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** The duplicate review queue is the registry officers' work, as registration and import are. */
+@Component
+class ReviewAccessRules implements AccessRules {
+
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers("/duplicate-candidates", "/duplicate-candidates/**")
+            .hasRole(Role.REGISTRY_OFFICER.name());
+    }
+}
