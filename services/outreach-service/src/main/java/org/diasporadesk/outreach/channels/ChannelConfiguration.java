@@ -9,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /** One adapter per channel, as configured, behind one guard. */
@@ -18,11 +17,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 class ChannelConfiguration {
 
     @Bean
-    ChannelGuard channelGuard(ChannelProperties properties, MongoTemplate mongo, ObjectProvider<JavaMailSender> mail,
+    ChannelGuard channelGuard(ChannelProperties properties, RecordedMessages recorded, ObjectProvider<JavaMailSender> mail,
             MeterRegistry meters, Clock clock) {
         List<ChannelAdapter> adapters = new ArrayList<>();
         properties.settings().forEach((channel, settings) -> adapters.add(switch (settings.adapter()) {
-            case RECORDING -> new RecordingChannel(channel, mongo, clock);
+            case RECORDING -> new RecordingChannel(channel, recorded, clock);
             case HTTP -> {
                 if (settings.endpoint() == null || settings.endpoint().isBlank()) {
                     throw new IllegalStateException("ddesk.outreach.channels.settings." + channel

@@ -2,9 +2,8 @@ package org.diasporadesk.outreach.channels.web;
 
 import java.util.List;
 
-import org.diasporadesk.outreach.channels.RecordingChannel;
-import org.diasporadesk.outreach.channels.RecordingChannel.RecordedMessage;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.diasporadesk.outreach.channels.RecordedMessages;
+import org.diasporadesk.outreach.channels.RecordedMessages.RecordedMessage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,15 +12,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecordedMessagesController {
 
-    private final MongoTemplate mongo;
+    private final RecordedMessages recorded;
 
-    RecordedMessagesController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    RecordedMessagesController(RecordedMessages recorded) {
+        this.recorded = recorded;
     }
 
     @GetMapping("/recorded-messages")
     List<RecordedMessage> latest(@RequestParam(required = false) String address,
             @RequestParam(defaultValue = "100") int limit) {
-        return RecordingChannel.latest(mongo, address, Math.min(Math.max(limit, 1), 1000));
+        return recorded.latest(address, Math.min(Math.max(limit, 1), 1000));
     }
 }

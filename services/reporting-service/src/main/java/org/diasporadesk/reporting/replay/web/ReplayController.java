@@ -1,8 +1,10 @@
-package org.diasporadesk.reporting.replay;
+package org.diasporadesk.reporting.replay.web;
 
 import java.net.URI;
 
 import org.diasporadesk.chassis.web.NotFoundException;
+import org.diasporadesk.reporting.replay.ProjectionReplay;
+import org.diasporadesk.reporting.replay.ReplayProgress;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

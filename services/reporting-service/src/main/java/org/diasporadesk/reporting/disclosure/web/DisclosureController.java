@@ -1,5 +1,6 @@
-package org.diasporadesk.reporting.disclosure;
+package org.diasporadesk.reporting.disclosure.web;
 
+import org.diasporadesk.reporting.disclosure.DisclosurePolicy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -1,6 +1,7 @@
-package org.diasporadesk.reporting.live;
+package org.diasporadesk.reporting.live.web;
 
 import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.reporting.live.LiveFigures;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -1,0 +1,13 @@
+package org.diasporadesk.reporting;
+
+import org.diasporadesk.testsupport.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The reporting service keeps the layout of every service: see {@link ArchitectureRules}. */
+class ArchitectureTest {
+
+    @Test
+    void followsTheServicesLayout() {
+        ArchitectureRules.check("org.diasporadesk.reporting");
+    }
+}
