@@ -1,18 +1,22 @@
 package org.diasporadesk.chassis.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.UUID;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,12 +34,14 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Publishes the pending events of aggregate documents in per-aggregate order, then removes exactly the
- * ones Kafka confirmed, for all the documents of a pass in one bulk write. A crash between the two only means the event is sent again, which consumers
+ * ones Kafka confirmed, for all the documents of a pass in one bulk write. A pass first claims its documents for a
+ * lease ({@link #CLAIM_LEASE}), so that relays of several instances of a service never publish one event twice. A crash between the two only means the event is sent again, which consumers
  * tolerate (they dedupe by sequence or event id). A failed send stops that aggregate's pass so that its
  * later events cannot overtake the failed one; it is retried and counted.
  *
  * <p>Writers {@link #hint} the relay with the document they wrote, and it publishes that document at once, reading
- * the documents hinted meanwhile by primary key, in one query per collection. A sweep over every outbox collection
+ * the documents hinted meanwhile by primary key, in one query per collection; bulk writers hint in the background
+ * ({@link #hintInBackground}), behind people's writes. A sweep over every outbox collection
  * finds what no hint announced: at start (documents written before a crash), soon after a failed send, and
  * otherwise every {@code sweep-interval} as a safety net. The sweep is the only query that is not by key; on the
  * Mongo wire server, which ignores secondary indexes, it is a full scan that holds the collection's lock, which is
@@ -49,6 +55,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String PENDING = Outbox.FIELD + ".pending";
+    private static final String CLAIMED_BY = Outbox.FIELD + ".claimedBy";
+    private static final String CLAIMED_UNTIL = Outbox.FIELD + ".claimedUntil";
+    /** How long a pass holds its documents at most: a relay that died in a pass leaves them to others after it. */
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(60);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
@@ -57,7 +67,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final MeterRegistry meters;
     private final AtomicLong backlog = new AtomicLong();
-    private final BlockingQueue<Hint> hints = new LinkedBlockingQueue<>();
+    /** Hints of a person's writes at the head, of bulk writes at the tail: see {@link #hintInBackground}. */
+    private final BlockingDeque<Hint> hints = new LinkedBlockingDeque<>();
     /** Set when a send failed: the failed document has no hint left, so a sweep must find it. */
     private volatile boolean sweepSoon;
     private volatile boolean running;
@@ -77,9 +88,22 @@ public class OutboxRelay implements SmartLifecycle {
     private record Hint(String collection, Object id) {
     }
 
-    /** Tells the relay that a document of an outbox collection now has pending events. Never blocks. */
+    /**
+     * Tells the relay that a document of an outbox collection now has pending events, written by a person who waits
+     * for its effect elsewhere (a registration, a correction, an erasure): published before any bulk work waiting.
+     * Never blocks.
+     */
     public void hint(String collection, Object id) {
-        hints.offer(new Hint(collection, id));
+        hints.offerFirst(new Hint(collection, id));
+    }
+
+    /**
+     * As {@link #hint}, for a document of bulk work (an import's households, a campaign's messages): published in
+     * turn, after the hints of people's writes, so that a registration made while an import's events drain reaches
+     * the other services at once rather than after thousands of imported households.
+     */
+    public void hintInBackground(String collection, Object id) {
+        hints.offerLast(new Hint(collection, id));
     }
 
     /**
@@ -101,10 +125,16 @@ public class OutboxRelay implements SmartLifecycle {
         boolean fullBatch = false;
         for (String collection : properties.collections()) {
             Query pendingDocuments = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(properties.batchSize());
-            List<Document> documents = mongo.find(pendingDocuments, Document.class, collection);
-            published += publishAll(collection, documents);
-            found += documents.size();
-            fullBatch |= documents.size() == properties.batchSize();
+            pendingDocuments.fields().include("_id");
+            List<Object> ids = mongo.find(pendingDocuments, Document.class, collection).stream()
+                .map(document -> document.get("_id")).toList();
+            List<Document> claimed = claim(collection, ids);
+            if (claimed.size() < ids.size()) {
+                sweepSoon = true; // held by another pass: again once its lease may have run out
+            }
+            published += publishAll(collection, claimed);
+            found += ids.size();
+            fullBatch |= ids.size() == properties.batchSize();
         }
         backlog.set(found);
         return new Swept(published, fullBatch);
@@ -118,9 +148,36 @@ public class OutboxRelay implements SmartLifecycle {
         }
         for (Map.Entry<String, Set<Object>> hinted : idsPerCollection.entrySet()) {
             String collection = hinted.getKey();
-            publishAll(collection,
-                    mongo.find(new Query(Criteria.where("_id").in(hinted.getValue())), Document.class, collection));
+            publishAll(collection, claim(collection, hinted.getValue()));
         }
+    }
+
+    /**
+     * Claims those of the documents that have pending events and that no other pass holds (of this relay or of
+     * another instance's), and reads them: a document's events are published by one pass at a time, so two
+     * instances never publish the same event twice. Two round trips: one bulk write of a conditional update per
+     * document, each by its {@code _id}, and one read of the documents by {@code _id}.
+     */
+    private List<Document> claim(String collection, Collection<Object> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String pass = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        BulkOperations claims = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        Update claim = new Update().set(CLAIMED_BY, pass).set(CLAIMED_UNTIL, now.plus(CLAIM_LEASE));
+        for (Object id : ids) {
+            claims.updateOne(new Query(Criteria.where("_id").is(id).and(PENDING + ".0").exists(true)
+                .orOperator(Criteria.where(CLAIMED_UNTIL).exists(false), Criteria.where(CLAIMED_UNTIL).lt(now))),
+                    claim);
+        }
+        claims.execute();
+        return mongo.find(new Query(Criteria.where("_id").in(ids)), Document.class, collection).stream()
+            .filter(document -> {
+                Document outbox = document.get(Outbox.FIELD, Document.class);
+                return outbox != null && pass.equals(outbox.getString("claimedBy"));
+            })
+            .toList();
     }
 
     /**
@@ -146,11 +203,21 @@ public class OutboxRelay implements SmartLifecycle {
                 failure = ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex);
             }
         }
-        if (!confirmed.isEmpty()) {
-            BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            confirmed.forEach(sent -> pulls.updateOne(new Query(Criteria.where("_id").is(sent.id())),
-                    new Update().pull(PENDING, new Document("eventId", new Document("$in", sent.eventIds())))));
-            pulls.execute();
+        if (!documents.isEmpty()) {
+            // Every claimed document is released, its confirmed events taken off; by id alone, since a writer that
+            // replaced the document meanwhile took the claim with it.
+            Map<Object, List<String>> sentById = new HashMap<>();
+            confirmed.forEach(sent -> sentById.put(sent.id(), sent.eventIds()));
+            BulkOperations releases = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            for (Document document : documents) {
+                Update release = new Update().unset(CLAIMED_BY).unset(CLAIMED_UNTIL);
+                List<String> sent = sentById.get(document.get("_id"));
+                if (sent != null) {
+                    release.pull(PENDING, new Document("eventId", new Document("$in", sent)));
+                }
+                releases.updateOne(new Query(Criteria.where("_id").is(document.get("_id"))), release);
+            }
+            releases.execute();
         }
         if (failure != null) {
             throw failure;
@@ -207,7 +274,7 @@ public class OutboxRelay implements SmartLifecycle {
                 Hint first = hints.poll(Math.max(0, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (first != null) {
                     List<Hint> batch = new ArrayList<>(List.of(first));
-                    hints.drainTo(batch, properties.batchSize());
+                    hints.drainTo(batch, properties.batchSize() - 1);
                     publishHinted(batch);
                 }
             }

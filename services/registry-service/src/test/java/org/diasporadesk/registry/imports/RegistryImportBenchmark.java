@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -22,12 +23,26 @@ import java.util.concurrent.atomic.LongAdder;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.bson.Document;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.Role;
+import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.registry.LifecycleStage;
+import org.diasporadesk.events.registry.Sex;
 import org.diasporadesk.registry.RegistryApplication;
+import org.diasporadesk.registry.household.application.HouseholdRegistration;
+import org.diasporadesk.registry.household.application.RegisterHousehold;
+import org.diasporadesk.registry.household.domain.Consent;
+import org.diasporadesk.registry.household.domain.Informant;
+import org.diasporadesk.registry.household.domain.Provenance;
 import org.diasporadesk.registry.imports.ImportFileGenerator.ReReported;
 import org.diasporadesk.registry.imports.application.BulkImport;
 import org.diasporadesk.registry.imports.application.ImportJob;
@@ -95,6 +110,7 @@ class RegistryImportBenchmark {
 
             HeapSampler heap = HeapSampler.start();
             commands.reset();
+            DeskDuringImport desk = DeskDuringImport.start(registry.getBean(HouseholdRegistration.class), kafka);
             long started = System.nanoTime();
             ImportJob done = importAndWait(imports, jobs, file, officer);
             double importSeconds = (System.nanoTime() - started) / 1e9;
@@ -103,6 +119,7 @@ class RegistryImportBenchmark {
             long relayStarted = System.nanoTime();
             awaitOutboxDrained(template);
             double relaySeconds = (System.nanoTime() - relayStarted) / 1e9;
+            List<Long> deskMillis = desk.stop();
             long allCommands = commands.all();
             Map<String, Long> byCommand = commands.importByCommand();
 
@@ -117,6 +134,8 @@ class RegistryImportBenchmark {
                       warm-up:        %,8.1f s  (%,d other people imported first)
                       import:         %,8.1f s  %,8.0f rows/s  (%,d imported, %,d rejected, %,d flagged for review)
                       with events:    %,8.1f s  %,8.0f rows/s  (until the outbox drained, %.1f s after the import)
+                      at the desk:    a registration every second meanwhile (%d): on the personal topic after \
+                    p50 %,d ms, max %,d ms
                       store commands: %,8.1f per 1,000 rows by the import (%s)
                                       %,8.1f per 1,000 rows in all, the outbox relay's included
                       duplicates:     recall %.1f%% (%,d of %,d migrants reported twice flagged); \
@@ -126,7 +145,8 @@ class RegistryImportBenchmark {
                     %n""", rows, Files.size(file) / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024),
                     warmUpSeconds, WARM_UP_ROWS, importSeconds, done.rowsDone() / importSeconds, done.rowsImported(),
                     done.rowsRejected(), done.possibleDuplicates(), importSeconds + relaySeconds,
-                    done.rowsDone() / (importSeconds + relaySeconds), relaySeconds, importCommands * perThousand,
+                    done.rowsDone() / (importSeconds + relaySeconds), relaySeconds, deskMillis.size(),
+                    percentile(deskMillis, 50), percentile(deskMillis, 100), importCommands * perThousand,
                     byCommand, allCommands * perThousand, 100.0 * quality.found() / quality.planted(), quality.found(),
                     quality.planted(), 100.0 * quality.othersFlagged() / quality.others(), quality.othersFlagged(),
                     quality.others(), importPeakHeap / (1024 * 1024), rejectedByColumn);
@@ -182,14 +202,94 @@ class RegistryImportBenchmark {
         }
     }
 
-    /** Commands sent to the store, by the import's thread and in all. */
+    private static long percentile(List<Long> values, int percent) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    /**
+     * An officer at the desk while the import runs and its events drain: a household registered every second, and
+     * how long until its registration was on the personal topic, as another service's consumer reads it.
+     */
+    private static final class DeskDuringImport {
+
+        private final ScheduledExecutorService officer = Executors.newSingleThreadScheduledExecutor(
+                task -> new Thread(task, CommandCounter.DESK_THREAD));
+        private final Map<String, Long> registeredAt = new ConcurrentHashMap<>();
+        /** When each key's first record was read: the desk's households' among the import's. */
+        private final Map<String, Long> readAt = new ConcurrentHashMap<>();
+        private final Thread reader;
+        private volatile boolean reading = true;
+
+        private DeskDuringImport(String kafka) {
+            Properties properties = new Properties();
+            properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+            properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+            KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties);
+            List<TopicPartition> partitions = consumer.partitionsFor(Topic.REGISTRY_PEOPLE.topicName()).stream()
+                .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            reader = new Thread(() -> {
+                try (consumer) {
+                    while (reading) {
+                        long now = System.nanoTime();
+                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                            readAt.putIfAbsent(record.key(), now);
+                        }
+                    }
+                }
+            }, "desk-reader");
+            reader.start();
+        }
+
+        static DeskDuringImport start(HouseholdRegistration registration, String kafka) {
+            DeskDuringImport desk = new DeskDuringImport(kafka);
+            Actor clerk = new Actor("desk-officer", Set.of(Role.REGISTRY_OFFICER), "GE-IM-KUTAISI");
+            int[] visitor = { 0 };
+            desk.officer.scheduleAtFixedRate(() -> {
+                long started = System.nanoTime();
+                String id = registration.register(new RegisterHousehold("GE-IM-KUTAISI", null,
+                        List.of(new Informant("ნანა", "mother", "599 00 00 00")),
+                        List.of(new RegisterHousehold.NewMigrant("ლაშა", "დესკიძე" + visitor[0]++, null, Sex.MALE, 1990,
+                                "GR", null, null, LifecycleStage.ABROAD, "ka", List.of(), null,
+                                new Consent(true, true, true), List.of(), null, List.of(), null, null)),
+                        new Provenance("desk-officer", null, null)), clerk).household().id();
+                desk.registeredAt.put(id, started);
+            }, 0, 1, TimeUnit.SECONDS);
+            return desk;
+        }
+
+        /** Stops registering, waits for the last registrations' events, and answers every registration's delay. */
+        List<Long> stop() throws InterruptedException {
+            officer.shutdown();
+            officer.awaitTermination(1, TimeUnit.MINUTES);
+            await().atMost(Duration.ofMinutes(5)).until(() -> readAt.keySet().containsAll(registeredAt.keySet()));
+            reading = false;
+            reader.join();
+            return registeredAt.entrySet().stream()
+                .map(registered -> (readAt.get(registered.getKey()) - registered.getValue()) / 1_000_000).toList();
+        }
+    }
+
+    /** Commands sent to the store, by the import's thread and in all but the desk's (the benchmark's visitors). */
     private static final class CommandCounter implements CommandListener {
+
+        static final String DESK_THREAD = "desk-officer";
 
         private final LongAdder all = new LongAdder();
         private final Map<String, LongAdder> byImport = new ConcurrentHashMap<>();
 
         @Override
         public void commandStarted(CommandStartedEvent event) {
+            if (Thread.currentThread().getName().equals(DESK_THREAD)) {
+                return;
+            }
             all.increment();
             if (Thread.currentThread().getName().startsWith("bulk-import-")) {
                 var collection = event.getCommand().get(event.getCommandName());

@@ -118,7 +118,7 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
         // same messages again and again; those already queued were published when they were new).
         for (int i = 0; i < documents.size(); i++) {
             if (!skipped.contains(i)) {
-                relay.hint(COLLECTION, documents.get(i).id());
+                relay.hintInBackground(COLLECTION, documents.get(i).id());
             }
         }
         return documents.size() - skipped.size();
@@ -152,7 +152,8 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
                 message.municipalityCode(), clock.instant());
         mongo.save(MessageDocument.of(message, null, outbox));
         if (change.changed()) {
-            relay.hint(COLLECTION, message.id());
+            // A message's status events are a campaign's bulk work: behind a coordinator's or a recipient's writes.
+            relay.hintInBackground(COLLECTION, message.id());
         }
     }
 

@@ -50,7 +50,8 @@ class MongoHouseholdStore implements HouseholdStore {
     public void insertAll(List<HouseholdChange> changes) {
         if (!changes.isEmpty()) {
             mongo.insertAll(changes.stream().map(MongoHouseholdStore::newDocument).toList());
-            changes.forEach(change -> relay.hint(HouseholdDocument.COLLECTION, change.household().id()));
+            // An import's households: behind the hints of registrations made at the desk meanwhile.
+            changes.forEach(change -> relay.hintInBackground(HouseholdDocument.COLLECTION, change.household().id()));
         }
     }
 
