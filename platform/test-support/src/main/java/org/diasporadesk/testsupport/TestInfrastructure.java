@@ -64,11 +64,29 @@ public final class TestInfrastructure {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitSpringContextsClosed();
             mongo.shutdownNow();
             kafka.destroy();
         }, "test-infrastructure-shutdown"));
         return new Endpoints(kafka.getBrokersAsString(),
                 "mongodb://" + address.getHostString() + ":" + address.getPort(), "embedded");
+    }
+
+    /**
+     * The JVM runs its shutdown hooks at once; the store and the broker outlive the test contexts that use them, so
+     * that an outbox relay still publishing at exit finishes its sends instead of waiting on a broker gone.
+     */
+    private static void awaitSpringContextsClosed() {
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+            .forEach(thread -> {
+                try {
+                    thread.join(20_000);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            });
     }
 
     @SuppressWarnings("resource") // stopped by Testcontainers' Ryuk when the JVM exits

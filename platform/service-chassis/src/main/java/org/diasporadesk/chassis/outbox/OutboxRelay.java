@@ -313,7 +313,10 @@ public class OutboxRelay implements SmartLifecycle {
         publishing.shutdown(); // the pass's documents already handed out are still published
         try {
             worker.join(TimeUnit.SECONDS.toMillis(10));
-            publishing.awaitTermination(10, TimeUnit.SECONDS);
+            if (!publishing.awaitTermination(10, TimeUnit.SECONDS)) {
+                // Sends still waiting on the broker: their events stay pending and go out after the next start.
+                publishing.shutdownNow();
+            }
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

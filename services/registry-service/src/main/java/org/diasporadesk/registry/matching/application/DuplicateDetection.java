@@ -72,9 +72,12 @@ public class DuplicateDetection {
                 }
                 DuplicateCandidate.Record earlier = candidate.earlier();
                 if (earlier.municipalityCode().equals(household.municipalityCode())) {
-                    Migrant found = shown.get(earlier.householdId()).migrant(earlier.migrantId()).orElseThrow();
-                    same.add(new PossibleDuplicate.SameOffice(candidate.id(), candidate.score(), earlier.householdId(),
-                            earlier.migrantId(), displayName(found), found.birthYear(), candidate.reasons()));
+                    // Erased since it was weighed a moment ago: the queue's candidate goes with it; nothing to show.
+                    Optional.ofNullable(shown.get(earlier.householdId()))
+                        .flatMap(held -> held.migrant(earlier.migrantId()))
+                        .ifPresent(found -> same.add(new PossibleDuplicate.SameOffice(candidate.id(), candidate.score(),
+                                earlier.householdId(), earlier.migrantId(), displayName(found), found.birthYear(),
+                                candidate.reasons())));
                 }
                 else {
                     others.add(new PossibleDuplicate.OtherOffice(candidate.id(), candidate.score(),

@@ -2,15 +2,11 @@ package org.diasporadesk.registry.matching.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
+import org.diasporadesk.chassis.persistence.InsertNew;
 import org.diasporadesk.registry.matching.application.DuplicateCandidates;
 import org.diasporadesk.registry.matching.domain.DuplicateCandidate;
 import org.diasporadesk.registry.matching.domain.DuplicateCandidate.Record;
@@ -83,18 +79,7 @@ class MongoDuplicateCandidates implements DuplicateCandidates, InitializingBean 
             mongo.getConverter().write(CandidateDocument.of(candidate), document);
             documents.add(document);
         }
-        Set<Integer> known = new HashSet<>();
-        try {
-            mongo.getCollection(COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
-        }
-        catch (MongoBulkWriteException ex) {
-            for (BulkWriteError error : ex.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw ex;
-                }
-                known.add(error.getIndex());
-            }
-        }
+        Set<Integer> known = InsertNew.insertNew(mongo.getCollection(COLLECTION), documents);
         List<DuplicateCandidate> recorded = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             if (!known.contains(i)) {

@@ -1,15 +1,11 @@
 package org.diasporadesk.registry.matching.persistence;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
+import org.diasporadesk.chassis.persistence.InsertNew;
 import org.diasporadesk.registry.matching.application.MatchKeyIndex;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -64,18 +60,8 @@ class MongoMatchKeyIndex implements MatchKeyIndex {
             .map(key -> new org.bson.Document("_id", key).append("holders",
                     holdersByKey.get(key).stream().distinct().map(MongoMatchKeyIndex::holderDocument).toList()))
             .toList();
-        List<String> existing = new ArrayList<>();
-        try {
-            mongo.getCollection(COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
-        }
-        catch (MongoBulkWriteException ex) {
-            for (BulkWriteError error : ex.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw ex;
-                }
-                existing.add(keys.get(error.getIndex()));
-            }
-        }
+        List<String> existing = InsertNew.insertNew(mongo.getCollection(COLLECTION), documents).stream()
+            .map(keys::get).toList();
         if (!existing.isEmpty()) {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MatchKeyDocument.class);
             existing.forEach(key -> bulk.upsert(new Query(Criteria.where("_id").is(key)),
