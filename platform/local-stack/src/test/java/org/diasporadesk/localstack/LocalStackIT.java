@@ -46,6 +46,13 @@ class LocalStackIT {
         String householdId;
         try (LocalStack stack = LocalStack.start(config)) {
             printResidentMemory(stack);
+            for (StackConfig.Service service : config.services()) {
+                // What an uptime check or a person reads: the whole health, not only the probes, says UP.
+                HttpResponse<String> health = new StackApi(config).getResponse(service.name(), "/actuator/health",
+                        null);
+                assertThat(health.statusCode()).as(service.name() + ": " + health.body()).isEqualTo(200);
+                assertThat(StackApi.JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+            }
             String officer = new StackApi(config).token("registry-officer");
             String planner = new StackApi(config).token("national-planner");
             assertThat(figure(config, planner, "GE-IM-KUTAISI").get("value").asLong()).isZero();

@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -43,6 +44,21 @@ public final class WireStoreBackend extends H2Backend {
         MVStore store = MVStore.open(file.toString());
         UpstreamFormat.convert(store, DATA_MAP_PREFIX, INDEX_MAP_INFIX);
         return new WireStoreBackend(store);
+    }
+
+    /**
+     * Answers {@code hello}, MongoDB's handshake and health command since 4.4.2, which upstream does not know, as it
+     * answers {@code isMaster}: Spring Boot's MongoDB health check sends it, and without it every service of the
+     * local stack reported itself DOWN.
+     */
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (command.equalsIgnoreCase("hello")) {
+            Document answer = super.handleCommand(channel, databaseName, "isMaster", query);
+            answer.put("isWritablePrimary", answer.get("ismaster"));
+            return answer;
+        }
+        return super.handleCommand(channel, databaseName, command, query);
     }
 
     /** Called by the upstream constructor for every database already in the file, before this class's fields. */

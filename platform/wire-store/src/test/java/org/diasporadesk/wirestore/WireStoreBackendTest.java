@@ -236,6 +236,20 @@ class WireStoreBackendTest {
             .append("outbox", new Document("pending", List.of()));
     }
 
+    @Test
+    void answersHelloAsMongoDbDoesForItsHealthCheck() {
+        MongoServer server = new MongoServer(WireStoreBackend.open(dir.resolve("hello.mv")));
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + server.bind().getPort())) {
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+
+            assertThat(hello.get("isWritablePrimary")).isEqualTo(true);
+            assertThat(hello.get("maxWireVersion")).isNotNull();
+        }
+        finally {
+            server.shutdownNow();
+        }
+    }
+
     private static void withStore(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + server.bind().getPort())) {
