@@ -10,7 +10,7 @@ import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.Territory;
-import org.diasporadesk.chassis.web.InvalidFieldException;
+import org.diasporadesk.chassis.web.Paging;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.registry.audit.application.AuditTrail;
 import org.diasporadesk.registry.household.domain.Household;
@@ -52,12 +52,7 @@ public class MigrantSearch {
     }
 
     public Page search(Request request, Actor reader, String purpose) {
-        if (request.page() < 0) {
-            throw new InvalidFieldException("page", "the first page is 0");
-        }
-        if (request.size() < 1 || request.size() > MAX_PAGE_SIZE) {
-            throw new InvalidFieldException("size", "a page holds 1 to " + MAX_PAGE_SIZE + " migrants");
-        }
+        Paging.check(request.page(), request.size(), MAX_PAGE_SIZE, "migrants");
         MigrantQuery query = new MigrantQuery(municipalities(request.municipality(), reader),
                 NameFolding.tokens(request.name()),
                 request.phone() == null ? null : phones.toE164(request.phone(), territory.country(), "phone"),

@@ -14,6 +14,7 @@ import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.chassis.web.NotFoundException;
+import org.diasporadesk.chassis.web.Paging;
 import org.diasporadesk.chassis.web.StateConflictException;
 import org.diasporadesk.registry.audit.application.AuditTrail;
 import org.diasporadesk.registry.household.application.HouseholdStore;
@@ -93,12 +94,7 @@ public class DuplicateReview {
     }
 
     public Page queue(QueueRequest request, Actor officer, String purpose) {
-        if (request.page() < 0) {
-            throw new InvalidFieldException("page", "the first page is 0");
-        }
-        if (request.size() < 1 || request.size() > MAX_PAGE_SIZE) {
-            throw new InvalidFieldException("size", "a page holds 1 to " + MAX_PAGE_SIZE + " candidates");
-        }
+        Paging.check(request.page(), request.size(), MAX_PAGE_SIZE, "candidates");
         if (request.minScore() != null && request.minScore() < 0) {
             throw new InvalidFieldException("minScore", "scores start at 0; flagged pairs have 8 or more");
         }
