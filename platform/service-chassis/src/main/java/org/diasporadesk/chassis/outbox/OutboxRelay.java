@@ -33,11 +33,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Publishes the pending events of aggregate documents in per-aggregate order, then removes exactly the
- * ones Kafka confirmed, for all the documents of a pass in one bulk write. A pass first claims its documents for a
- * lease ({@link #CLAIM_LEASE}), so that relays of several instances of a service never publish one event twice. A crash between the two only means the event is sent again, which consumers
- * tolerate (they dedupe by sequence or event id). A failed send stops that aggregate's pass so that its
- * later events cannot overtake the failed one; it is retried and counted.
+ * Publishes the pending events of aggregate documents in per-aggregate order, then removes exactly the ones Kafka
+ * confirmed, for all the documents of a pass in one bulk write. A crash between the two only means the event is sent
+ * again, which consumers tolerate (they dedupe by sequence or event id). A pass first claims its documents for a
+ * lease ({@link #CLAIM_LEASE}), so that the relays of several instances of a service never publish one event twice.
+ * A failed send stops that aggregate's pass so that its later events cannot overtake the failed one; it is retried
+ * and counted.
  *
  * <p>Writers {@link #hint} the relay with the document they wrote, and it publishes that document at once, reading
  * the documents hinted meanwhile by primary key, in one query per collection; bulk writers hint in the background

@@ -118,10 +118,10 @@ public class DuplicateReview {
             throw decidedAlready(candidate);
         }
         if (!allowed(candidate, officer).contains(decision.outcome())) {
-            throw new InvalidFieldException("outcome", candidate.crossesOffices()
-                    ? "the records are in two offices: call the other office, then say RESOLVED or "
-                            + "NOT_THE_SAME_PERSON; the office that holds both records merges them"
-                    : "both records are in your office: merge them (SAME_PERSON) or say NOT_THE_SAME_PERSON");
+            throw new InvalidFieldException("outcome", holdsBoth(candidate, officer)
+                    ? "both records are in your area: merge them (SAME_PERSON) or say NOT_THE_SAME_PERSON"
+                    : "the other record is in another office: call that office, then say RESOLVED or "
+                            + "NOT_THE_SAME_PERSON; the office that holds both records merges them");
         }
         DuplicateCandidate decided = candidate.decided(statusOf(decision.outcome()), officer.userId(),
                 decision.note(), clock.instant());
@@ -164,9 +164,12 @@ public class DuplicateReview {
         if (candidate.status() != Status.OPEN) {
             return List.of();
         }
-        boolean holdsBoth = candidate.municipalities().stream().allMatch(code -> officer.covers(code, territory));
-        return holdsBoth ? List.of(Outcome.SAME_PERSON, Outcome.NOT_THE_SAME_PERSON)
+        return holdsBoth(candidate, officer) ? List.of(Outcome.SAME_PERSON, Outcome.NOT_THE_SAME_PERSON)
                 : List.of(Outcome.RESOLVED, Outcome.NOT_THE_SAME_PERSON);
+    }
+
+    private boolean holdsBoth(DuplicateCandidate candidate, Actor officer) {
+        return candidate.municipalities().stream().allMatch(code -> officer.covers(code, territory));
     }
 
     private static StateConflictException decidedAlready(DuplicateCandidate candidate) {
