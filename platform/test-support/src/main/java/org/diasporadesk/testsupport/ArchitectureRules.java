@@ -18,7 +18,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layout every service follows, held as rules so that it keeps telling the architecture. A service is a set of
  * features ({@code registry.household}, {@code hotline.tickets}); a feature has up to five layers:
  * <ul>
- * <li>{@code domain}: the model and its rules, depending on no other layer;</li>
+ * <li>{@code domain}: the model and its rules, depending on no other layer and on no framework, serialiser or
+ * store;</li>
  * <li>{@code application}: the use cases and the ports they need (stores, senders);</li>
  * <li>{@code persistence}: the ports' MongoDB adapters, the only code that speaks to the store;</li>
  * <li>{@code web} and {@code messaging}: HTTP and Kafka adapters, which call the application.</li>
@@ -37,7 +38,7 @@ public final class ArchitectureRules {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(basePackage);
         StringBuilder violations = new StringBuilder();
-        for (ArchRule rule : List.of(layers(), onlyPersistenceSpeaksToTheStore(basePackage),
+        for (ArchRule rule : List.of(layers(), plainDomain(), onlyPersistenceSpeaksToTheStore(basePackage),
                 featuresWithoutCycles(basePackage), controllersInTheWebLayer())) {
             EvaluationResult result = rule.evaluate(service);
             if (result.hasViolation()) {
@@ -64,6 +65,14 @@ public final class ArchitectureRules {
             .whereLayer("application").mayOnlyBeAccessedByLayers("web", "messaging", "persistence")
             .because("adapters call the application, the application owns the ports the adapters implement, and the "
                     + "domain depends on nothing outside it");
+    }
+
+    static ArchRule plainDomain() {
+        return noClasses().that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.fasterxml.jackson..",
+                    "tools.jackson..", "com.mongodb..", "org.bson..", "jakarta.persistence..")
+            .because("the domain is the offices' rules, readable and testable without a framework or a store")
+            .allowEmptyShould(true);
     }
 
     static ArchRule onlyPersistenceSpeaksToTheStore(String basePackage) {

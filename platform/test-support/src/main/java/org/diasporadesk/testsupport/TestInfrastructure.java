@@ -77,16 +77,22 @@ public final class TestInfrastructure {
      * that an outbox relay still publishing at exit finishes its sends instead of waiting on a broker gone.
      */
     private static void awaitSpringContextsClosed() {
-        Thread.getAllStackTraces().keySet().stream()
-            .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-            .forEach(thread -> {
-                try {
-                    thread.join(20_000);
+        try {
+            // The hooks start together: Spring's may not be running yet when this one looks for it.
+            for (int look = 0; look < 20; look++) {
+                Thread spring = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                    .findFirst().orElse(null);
+                if (spring != null) {
+                    spring.join(20_000);
+                    return;
                 }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+                Thread.sleep(100);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @SuppressWarnings("resource") // stopped by Testcontainers' Ryuk when the JVM exits

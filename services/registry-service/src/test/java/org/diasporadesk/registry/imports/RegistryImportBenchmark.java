@@ -47,7 +47,7 @@ import org.diasporadesk.registry.imports.ImportFileGenerator.ReReported;
 import org.diasporadesk.registry.imports.application.BulkImport;
 import org.diasporadesk.registry.imports.application.ImportJob;
 import org.diasporadesk.registry.imports.application.ImportJobs;
-import org.diasporadesk.registry.matching.domain.DuplicateCandidate;
+import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate;
 import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.WireServerProcess;
 import org.junit.jupiter.api.Test;

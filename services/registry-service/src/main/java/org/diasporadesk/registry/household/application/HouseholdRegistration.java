@@ -15,8 +15,8 @@ import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
 import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Migrant;
-import org.diasporadesk.registry.matching.application.DuplicateDetection;
-import org.diasporadesk.registry.matching.application.PossibleDuplicate;
+import org.diasporadesk.registry.household.matching.application.DuplicateDetection;
+import org.diasporadesk.registry.household.matching.application.PossibleDuplicate;
 import org.springframework.stereotype.Service;
 
 /** Registering households and reading them back, within the officer's municipality. */

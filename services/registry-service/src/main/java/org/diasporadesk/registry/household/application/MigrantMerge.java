@@ -14,7 +14,7 @@ import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
 import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Migrant;
-import org.diasporadesk.registry.matching.application.DuplicateDetection;
+import org.diasporadesk.registry.household.matching.application.DuplicateDetection;
 import org.springframework.stereotype.Service;
 
 /**

@@ -20,7 +20,7 @@ import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Migrant;
 import org.diasporadesk.registry.household.domain.MigrantHistoryEntry;
 import org.diasporadesk.registry.household.domain.Provenance;
-import org.diasporadesk.registry.matching.application.DuplicateDetection;
+import org.diasporadesk.registry.household.matching.application.DuplicateDetection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 

@@ -15,7 +15,7 @@ import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.registry.audit.application.AuditTrail;
 import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.Migrant;
-import org.diasporadesk.registry.matching.domain.NameFolding;
+import org.diasporadesk.registry.household.matching.domain.NameFolding;
 import org.springframework.stereotype.Service;
 
 /**

@@ -13,8 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import org.diasporadesk.events.registry.AgeBand;
 import org.diasporadesk.events.registry.ErasureRecorded;
 import org.diasporadesk.events.registry.HouseholdRegistered;
@@ -30,15 +28,14 @@ import org.diasporadesk.events.registry.HouseholdStatisticsRecorded.MigrantProfi
  * Every change returns the new state with the events it causes ({@link HouseholdChange}).
  *
  * <p>{@code erased}, {@code merged} and {@code history} belong to the aggregate so that they are written
- * atomically with the state they describe; they are not part of the household's representation
- * ({@code @JsonIgnore}): history has its own resource, and erased or merged migrants are gone for every reader.
+ * atomically with the state they describe; they are not part of the household's representation over HTTP: history
+ * has its own resource, and erased or merged migrants are gone for every reader.
  * A household whose every migrant was erased or merged away keeps only ids ({@link #vacated()}). {@code version} is the stored version the state was read at (null
  * before the first write): a change is written only if nobody else wrote the household meanwhile.
  */
 public record Household(String id, String municipalityCode, String locality, List<Informant> informants,
         List<Migrant> migrants, Provenance provenance, Instant registeredAt,
-        @JsonIgnore List<ErasedMigrant> erased, @JsonIgnore List<MergedMigrant> merged,
-        @JsonIgnore List<MigrantHistoryEntry> history, @JsonIgnore Long version) {
+        List<ErasedMigrant> erased, List<MergedMigrant> merged, List<MigrantHistoryEntry> history, Long version) {
 
     /** The fields an officer may correct, by the name the API and the history use. */
     private static final Map<String, Function<Migrant, Object>> DETAILS = detailFields();

@@ -18,7 +18,7 @@ import org.diasporadesk.registry.household.application.MigrantQuery;
 import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.HouseholdChange;
 import org.diasporadesk.registry.household.domain.Migrant;
-import org.diasporadesk.registry.matching.domain.NameFolding;
+import org.diasporadesk.registry.household.matching.domain.NameFolding;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

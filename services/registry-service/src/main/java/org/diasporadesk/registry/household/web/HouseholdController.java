@@ -9,8 +9,7 @@ import jakarta.validation.Valid;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.registry.household.application.HouseholdRegistration;
 import org.diasporadesk.registry.household.application.HouseholdRegistration.Registration;
-import org.diasporadesk.registry.matching.application.PossibleDuplicate;
-import org.diasporadesk.registry.household.domain.Household;
+import org.diasporadesk.registry.household.matching.application.PossibleDuplicate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,17 +37,18 @@ class HouseholdController {
         Actor actor = Actor.from(jwt);
         Registration result = registration.register(request.toCommand(actor.userId()), actor);
         return ResponseEntity.created(URI.create("/households/" + result.household().id()))
-            .body(new RegistrationResponse(result.household(), result.possibleDuplicates(), result.warnings()));
+            .body(new RegistrationResponse(HouseholdRepresentation.of(result.household()), result.possibleDuplicates(),
+                    result.warnings()));
     }
 
     /** The household as registered, with {@code possibleDuplicates} and {@code warnings} beside its fields. */
-    record RegistrationResponse(@JsonUnwrapped Household household, List<PossibleDuplicate> possibleDuplicates,
+    record RegistrationResponse(@JsonUnwrapped HouseholdRepresentation household, List<PossibleDuplicate> possibleDuplicates,
             List<HouseholdRegistration.FieldWarning> warnings) {
     }
 
     @GetMapping("/{id}")
-    Household get(@PathVariable String id, @RequestHeader(name = "X-Purpose", required = false) String purpose,
-            @AuthenticationPrincipal Jwt jwt) {
-        return registration.find(id, Actor.from(jwt), purpose);
+    HouseholdRepresentation get(@PathVariable String id,
+            @RequestHeader(name = "X-Purpose", required = false) String purpose, @AuthenticationPrincipal Jwt jwt) {
+        return HouseholdRepresentation.of(registration.find(id, Actor.from(jwt), purpose));
     }
 }

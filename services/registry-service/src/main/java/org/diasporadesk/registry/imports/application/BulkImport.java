@@ -31,7 +31,7 @@ import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Migrant;
 import org.diasporadesk.registry.imports.domain.ImportColumn;
 import org.diasporadesk.registry.imports.domain.RowError;
-import org.diasporadesk.registry.matching.application.DuplicateDetection;
+import org.diasporadesk.registry.household.matching.application.DuplicateDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -10,7 +10,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import org.diasporadesk.registry.household.application.PersonErased;
 import org.diasporadesk.registry.imports.domain.RowError;
-import org.diasporadesk.registry.matching.domain.NameFolding;
+import org.diasporadesk.registry.household.matching.domain.NameFolding;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 

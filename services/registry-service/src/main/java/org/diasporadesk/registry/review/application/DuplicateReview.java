@@ -22,10 +22,10 @@ import org.diasporadesk.registry.household.application.MigrantMerge;
 import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Migrant;
-import org.diasporadesk.registry.matching.application.DuplicateCandidates;
-import org.diasporadesk.registry.matching.domain.DuplicateCandidate;
-import org.diasporadesk.registry.matching.domain.DuplicateCandidate.Status;
-import org.diasporadesk.registry.matching.domain.MatchReason;
+import org.diasporadesk.registry.household.matching.application.DuplicateCandidates;
+import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate;
+import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate.Status;
+import org.diasporadesk.registry.household.matching.domain.MatchReason;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.matching.persistence;
+package org.diasporadesk.registry.household.matching.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.diasporadesk.chassis.persistence.InsertNew;
-import org.diasporadesk.registry.matching.application.DuplicateCandidates;
-import org.diasporadesk.registry.matching.domain.DuplicateCandidate;
-import org.diasporadesk.registry.matching.domain.DuplicateCandidate.Record;
-import org.diasporadesk.registry.matching.domain.DuplicateCandidate.Status;
-import org.diasporadesk.registry.matching.domain.MatchReason;
+import org.diasporadesk.registry.household.matching.application.DuplicateCandidates;
+import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate;
+import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate.Record;
+import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate.Status;
+import org.diasporadesk.registry.household.matching.domain.MatchReason;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;

@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.matching.persistence;
+package org.diasporadesk.registry.household.matching.persistence;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.diasporadesk.chassis.persistence.InsertNew;
-import org.diasporadesk.registry.matching.application.MatchKeyIndex;
+import org.diasporadesk.registry.household.matching.application.MatchKeyIndex;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;

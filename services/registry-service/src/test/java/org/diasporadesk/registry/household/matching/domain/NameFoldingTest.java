@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.matching.domain;
+package org.diasporadesk.registry.household.matching.domain;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

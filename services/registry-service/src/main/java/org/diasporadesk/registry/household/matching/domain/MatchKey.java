@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.matching.domain;
+package org.diasporadesk.registry.household.matching.domain;
 
 /**
  * A keyed hash of identifying attributes (a phone, or a folded name with a birth year): equal keys mean equal

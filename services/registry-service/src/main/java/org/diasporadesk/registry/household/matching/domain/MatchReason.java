@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.matching.domain;
+package org.diasporadesk.registry.household.matching.domain;
 
 /**
  * What two records have in common, or not, and how much it says about their being the same person. The

@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.matching.application;
+package org.diasporadesk.registry.household.matching.application;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,11 +15,11 @@ import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.registry.household.domain.Household;
 import org.diasporadesk.registry.household.domain.Migrant;
-import org.diasporadesk.registry.matching.application.MatchKeyIndex.Holder;
-import org.diasporadesk.registry.matching.domain.DuplicateCandidate;
-import org.diasporadesk.registry.matching.domain.MatchEvidence;
-import org.diasporadesk.registry.matching.domain.MatchKey;
-import org.diasporadesk.registry.matching.domain.MatchKeys;
+import org.diasporadesk.registry.household.matching.application.MatchKeyIndex.Holder;
+import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate;
+import org.diasporadesk.registry.household.matching.domain.MatchEvidence;
+import org.diasporadesk.registry.household.matching.domain.MatchKey;
+import org.diasporadesk.registry.household.matching.domain.MatchKeys;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.matching.application;
+package org.diasporadesk.registry.household.matching.application;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,12 +1,12 @@
-package org.diasporadesk.registry.matching.application;
+package org.diasporadesk.registry.household.matching.application;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.diasporadesk.registry.matching.domain.DuplicateCandidate;
-import org.diasporadesk.registry.matching.domain.MatchReason;
+import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate;
+import org.diasporadesk.registry.household.matching.domain.MatchReason;
 
 /** The duplicate review desk's candidate pairs. */
 public interface DuplicateCandidates {

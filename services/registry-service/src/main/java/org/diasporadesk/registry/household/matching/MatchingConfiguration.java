@@ -1,8 +1,8 @@
-package org.diasporadesk.registry.matching;
+package org.diasporadesk.registry.household.matching;
 
 import java.nio.charset.StandardCharsets;
 
-import org.diasporadesk.registry.matching.domain.MatchKeys;
+import org.diasporadesk.registry.household.matching.domain.MatchKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

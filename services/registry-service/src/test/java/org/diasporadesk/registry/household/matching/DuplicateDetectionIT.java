@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.matching;
+package org.diasporadesk.registry.household.matching;
 
 import java.util.HashMap;
 import java.util.List;

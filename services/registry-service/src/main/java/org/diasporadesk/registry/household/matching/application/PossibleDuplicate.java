@@ -1,9 +1,9 @@
-package org.diasporadesk.registry.matching.application;
+package org.diasporadesk.registry.household.matching.application;
 
 import java.util.List;
 import java.util.Set;
 
-import org.diasporadesk.registry.matching.domain.MatchReason;
+import org.diasporadesk.registry.household.matching.domain.MatchReason;
 
 /**
  * What an officer learns about a possible duplicate of a migrant just registered: the full record when it is

@@ -1,4 +1,4 @@
-package org.diasporadesk.registry.matching.domain;
+package org.diasporadesk.registry.household.matching.domain;
 
 import java.time.Instant;
 import java.util.List;
