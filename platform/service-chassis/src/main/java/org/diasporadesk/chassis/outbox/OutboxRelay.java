@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -173,11 +174,15 @@ public class OutboxRelay implements SmartLifecycle {
                     claim);
         }
         claims.execute();
+        // In the order asked for, which puts the documents of people's writes first: the store answers in its own.
+        Map<Object, Integer> order = new HashMap<>();
+        ids.forEach(id -> order.putIfAbsent(id, order.size()));
         return mongo.find(new Query(Criteria.where("_id").in(ids)), Document.class, collection).stream()
             .filter(document -> {
                 Document outbox = document.get(Outbox.FIELD, Document.class);
                 return outbox != null && pass.equals(outbox.getString("claimedBy"));
             })
+            .sorted(Comparator.comparing(document -> order.getOrDefault(document.get("_id"), Integer.MAX_VALUE)))
             .toList();
     }
 
