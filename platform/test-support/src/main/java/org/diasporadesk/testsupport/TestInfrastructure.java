@@ -1,16 +1,21 @@
 package org.diasporadesk.testsupport;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Kafka broker and MongoDB server the tests of one JVM share, chosen once.
@@ -79,20 +84,22 @@ public final class TestInfrastructure {
     private static void awaitSpringContextsClosed() {
         try {
             // The hooks start together: Spring's may not be running yet when this one looks for it.
-            for (int look = 0; look < 20; look++) {
-                Thread spring = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-                    .findFirst().orElse(null);
-                if (spring != null) {
-                    spring.join(20_000);
-                    return;
-                }
-                Thread.sleep(100);
-            }
+            Thread spring = await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+                .until(TestInfrastructure::springShutdownHook, Optional::isPresent).orElseThrow();
+            spring.join(20_000);
+        }
+        catch (ConditionTimeoutException noSpringContext) {
+            // Nothing of Spring's to wait for.
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Optional<Thread> springShutdownHook() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+            .findFirst();
     }
 
     @SuppressWarnings("resource") // stopped by Testcontainers' Ryuk when the JVM exits

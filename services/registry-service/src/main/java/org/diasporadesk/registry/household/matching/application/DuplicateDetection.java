@@ -54,13 +54,10 @@ public class DuplicateDetection {
      */
     public List<PossibleDuplicate> findFor(Household household,
             Function<Collection<String>, Map<String, Household>> households) {
-        List<DuplicateCandidate> flagged = candidates.recordNew(find(subjects(List.of(household)), households, null));
-        List<String> sameOffice = flagged.stream().map(DuplicateCandidate::earlier)
-            .filter(earlier -> earlier.municipalityCode().equals(household.municipalityCode()))
-            .map(DuplicateCandidate.Record::householdId).filter(id -> !id.equals(household.id())).distinct().toList();
-        Map<String, Household> shown = new LinkedHashMap<>(sameOffice.isEmpty() ? Map.of()
-                : households.apply(sameOffice));
-        shown.put(household.id(), household);
+        Found found = find(subjects(List.of(household)), households, null);
+        List<DuplicateCandidate> flagged = candidates.recordNew(found.pairs());
+        // The candidates' households as they were weighed, read once.
+        Map<String, Household> shown = found.households();
         List<PossibleDuplicate> duplicates = new ArrayList<>();
         for (int i = 0; i < household.migrants().size(); i++) {
             String migrantId = household.migrants().get(i).migrantId();
@@ -72,12 +69,9 @@ public class DuplicateDetection {
                 }
                 DuplicateCandidate.Record earlier = candidate.earlier();
                 if (earlier.municipalityCode().equals(household.municipalityCode())) {
-                    // Erased since it was weighed a moment ago: the queue's candidate goes with it; nothing to show.
-                    Optional.ofNullable(shown.get(earlier.householdId()))
-                        .flatMap(held -> held.migrant(earlier.migrantId()))
-                        .ifPresent(found -> same.add(new PossibleDuplicate.SameOffice(candidate.id(), candidate.score(),
-                                earlier.householdId(), earlier.migrantId(), displayName(found), found.birthYear(),
-                                candidate.reasons())));
+                    Migrant held = shown.get(earlier.householdId()).migrant(earlier.migrantId()).orElseThrow();
+                    same.add(new PossibleDuplicate.SameOffice(candidate.id(), candidate.score(), earlier.householdId(),
+                            earlier.migrantId(), displayName(held), held.birthYear(), candidate.reasons()));
                 }
                 else {
                     others.add(new PossibleDuplicate.OtherOffice(candidate.id(), candidate.score(),
@@ -101,7 +95,7 @@ public class DuplicateDetection {
      */
     public long review(List<Household> batch, Function<Collection<String>, Map<String, Household>> households,
             String importJobId) {
-        return candidates.recordNew(find(subjects(batch), households, importJobId)).stream()
+        return candidates.recordNew(find(subjects(batch), households, importJobId).pairs()).stream()
             .map(candidate -> candidate.later().migrantId())
             .distinct()
             .count();
@@ -116,7 +110,7 @@ public class DuplicateDetection {
         index.remove(keyValues(matchKeys.indexKeys(before)), before.migrantId());
         index.add(keyValues(matchKeys.indexKeys(after)),
                 new Holder(after.migrantId(), household.id(), household.municipalityCode()));
-        candidates.recordNew(find(List.of(new Subject(household, after)), households, null));
+        candidates.recordNew(find(List.of(new Subject(household, after)), households, null).pairs());
     }
 
     /** Indexes a batch of households in one round trip. */
@@ -159,8 +153,12 @@ public class DuplicateDetection {
             .toList();
     }
 
+    /** Flagged pairs, and the households read to weigh them (the subjects' own included). */
+    private record Found(List<DuplicateCandidate> pairs, Map<String, Household> households) {
+    }
+
     /** The flagged pairs of the subjects with anyone else, each pair once. */
-    private List<DuplicateCandidate> find(List<Subject> subjects,
+    private Found find(List<Subject> subjects,
             Function<Collection<String>, Map<String, Household>> households, String importJobId) {
         Map<String, Set<String>> keysByMigrant = new LinkedHashMap<>();
         Set<String> allKeys = new HashSet<>();
@@ -192,7 +190,7 @@ public class DuplicateDetection {
                 }
             }
         }
-        return List.copyOf(found.values());
+        return new Found(List.copyOf(found.values()), known);
     }
 
     /** A key may outlive its record for a moment (an erasure between two writes): then there is nobody to weigh. */
