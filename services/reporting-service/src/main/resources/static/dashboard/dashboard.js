@@ -26,6 +26,9 @@
 
   /** byTopic -> "By topic"; REFERRAL_PENDING -> "Referral pending"; country codes -> country names. */
   function label(key, field) {
+    if (field === 'destinationCountry' && key === 'OTHER') {
+      return 'Other countries';
+    }
     if (field === 'destinationCountry' && /^[A-Z]{2}$/.test(key)) {
       return countryNames.of(key) || key;
     }
@@ -247,6 +250,7 @@
     const policy = await response.json();
     document.querySelectorAll('[data-policy]').forEach(span => { span.textContent = policy[span.dataset.policy]; });
     document.querySelector('[data-policy-rounded]').hidden = policy.roundingBase <= 1;
+    document.querySelector('[data-policy-grouped]').hidden = policy.rareBelow <= 0;
   }
 
   async function chooseArea() {

@@ -125,10 +125,16 @@ class LocalStackIT {
             JsonNode tkibuli = new StackApi(config).get("reporting-service", "/figures/migrants?area=GE-IM-TKIBULI",
                     planner);
             JsonNode destinations = tkibuli.at("/migrantsBy/destinationCountry");
-            assertThat(destinations.at("/IT/suppressed").asBoolean()).isTrue();
-            assertThat(destinations.at("/DE/suppressed").asBoolean()).isTrue();
-            assertThat(destinations.at("/GR/suppressed").asBoolean() || tkibuli.at("/migrants/suppressed").asBoolean())
-                .as("12 - 10 = 2 would make Italy's and Germany's each exactly 1").isTrue();
+            // With few migrants in the whole table a municipality lists no destination but OTHER (rare ones are grouped
+            // there); a destination it lists is withheld for one person.
+            for (String one : java.util.List.of("IT", "DE")) {
+                assertThat(!destinations.has(one) || destinations.at("/" + one + "/suppressed").asBoolean())
+                    .as("%s: %s", one, destinations).isTrue();
+            }
+            assertThat(!destinations.has("GR") || destinations.at("/GR/suppressed").asBoolean()
+                    || tkibuli.at("/migrants/suppressed").asBoolean())
+                .as("12 - 10 = 2 would make Italy's and Germany's each exactly 1, or the other countries exactly 2")
+                .isTrue();
 
             Map<String, JsonNode> before = figures(config, planner);
             household(config, "registry-officer-zestaponi", "GE-IM-ZESTAPONI", "IT");

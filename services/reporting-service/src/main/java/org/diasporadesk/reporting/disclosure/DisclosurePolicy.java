@@ -16,7 +16,8 @@ import java.util.Map;
  * <li>{@link KeyedRounding}: every shown count is rounded to a base with a secret offset per cell, so that one
  * registration between two reads moves a figure in one case out of the base, never by exactly one.</li>
  * </ul>
- * Also a listed breakdown ({@link ProtectedTable#breakdown}): a unit's zero in a category some unit has is withheld,
+ * Also global recoding ({@link TerritoryTable#groupRareAtLowestLevel}): rare destinations are published by
+ * municipality only together, as other countries. And a listed breakdown ({@link ProtectedTable#breakdown}): a unit's zero in a category some unit has is withheld,
  * so that a first registration does not show as a category appearing. The pattern of a table is kept while its
  * counts do not change: the same question gets the same answer.
  */
@@ -26,6 +27,7 @@ public final class DisclosurePolicy {
 
     private final int minimumCount;
     private final KeyedRounding rounding;
+    private final long rareBelow;
     /** The tables decided most recently, by name: a period's table for every day asked for, so the oldest go. */
     private final Map<String, ProtectedTable> latest = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f,
             true) {
@@ -35,12 +37,21 @@ public final class DisclosurePolicy {
         }
     });
 
-    public DisclosurePolicy(int minimumCount, int roundingBase, String key) {
+    /**
+     * @param rareBelow a grouped breakdown's category is published in lowest-level units only within its
+     *                  {@code OTHER} when they have fewer than this many of it on average (0: never)
+     */
+    public DisclosurePolicy(int minimumCount, int roundingBase, String key, long rareBelow) {
         if (minimumCount < 1) {
             throw new IllegalArgumentException("the minimum publishable count is at least 1, was " + minimumCount);
         }
+        if (rareBelow < 0) {
+            throw new IllegalArgumentException("the mean count below which a category is grouped is at least 0, was "
+                    + rareBelow);
+        }
         this.minimumCount = minimumCount;
         this.rounding = new KeyedRounding(roundingBase, key);
+        this.rareBelow = rareBelow;
     }
 
     /** k: the smallest count that may be published. */
@@ -51,6 +62,16 @@ public final class DisclosurePolicy {
     /** The base shown counts are rounded to (1: not rounded). */
     public int roundingBase() {
         return rounding.base();
+    }
+
+    /** The mean count per lowest-level unit below which a grouped breakdown's category is grouped there. */
+    public long rareBelow() {
+        return rareBelow;
+    }
+
+    /** A territory table, its grouped breakdowns' rare categories grouped in lowest-level units. */
+    public ProtectedTable protect(TerritoryTable table) {
+        return protect(table.build(rounding, rareBelow));
     }
 
     public ProtectedTable protect(LinkedTable table) {

@@ -20,6 +20,9 @@ final class KeyedRounding {
 
     private static final String ALGORITHM = "HmacSHA256";
 
+    /** Exact counts. */
+    static final KeyedRounding NONE = new KeyedRounding(1, null);
+
     private final int base;
     private final SecretKeySpec key;
 

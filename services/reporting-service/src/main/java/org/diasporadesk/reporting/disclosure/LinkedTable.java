@@ -26,6 +26,7 @@ public final class LinkedTable {
     private final Map<String, Integer> index;
     private final long[] values;
     private final BitSet hidden;
+    private final BitSet grouped;
     private final BitSet withheldBefore;
     private final BitSet shownBefore;
     private final int[][] relations;
@@ -45,6 +46,7 @@ public final class LinkedTable {
         }
         this.values = builder.values.values().stream().mapToLong(Long::longValue).toArray();
         this.hidden = indices(builder.hidden);
+        this.grouped = indices(builder.grouped);
         this.withheldBefore = indices(builder.withheldBefore);
         this.shownBefore = indices(builder.shownBefore);
         this.signed = indices(builder.signed);
@@ -102,6 +104,11 @@ public final class LinkedTable {
         return hidden.get(cell);
     }
 
+    /** A hidden count of people that is published only within a group, and protected as a withheld one. */
+    boolean isGrouped(int cell) {
+        return grouped.get(cell);
+    }
+
     boolean wasWithheld(int cell) {
         return withheldBefore.get(cell);
     }
@@ -139,6 +146,15 @@ public final class LinkedTable {
         return parentOf.get(unit);
     }
 
+    /** How many units lie above this one in the territory's tree. */
+    int depth(String unit) {
+        int depth = 0;
+        for (String above = parentOf.get(unit); above != null; above = parentOf.get(above)) {
+            depth++;
+        }
+        return depth;
+    }
+
     List<String> childrenOf(String unit) {
         return childrenOf.getOrDefault(unit, List.of());
     }
@@ -156,6 +172,7 @@ public final class LinkedTable {
     boolean sameAs(LinkedTable other) {
         return other != null && name.equals(other.name) && signed.equals(other.signed) && keys.equals(other.keys)
                 && Arrays.equals(values, other.values) && hidden.equals(other.hidden)
+                && grouped.equals(other.grouped)
                 && withheldBefore.equals(other.withheldBefore) && shownBefore.equals(other.shownBefore)
                 && Arrays.deepEquals(relations, other.relations);
     }
@@ -171,6 +188,7 @@ public final class LinkedTable {
         private final String name;
         private final Map<String, Long> values = new LinkedHashMap<>();
         private final List<String> hidden = new ArrayList<>();
+        private final List<String> grouped = new ArrayList<>();
         private final List<String> withheldBefore = new ArrayList<>();
         private final List<String> shownBefore = new ArrayList<>();
         private final List<List<String>> relations = new ArrayList<>();
@@ -192,6 +210,17 @@ public final class LinkedTable {
         public Builder hiddenCell(String key, long value) {
             cell(key, value);
             hidden.add(key);
+            return this;
+        }
+
+        /**
+         * A count that is published only within a group (a municipality's migrants in a rare destination, within its
+         * other countries): hidden, but a small one is protected like a withheld cell, since a reader could otherwise
+         * work it out from the group's other units.
+         */
+        public Builder groupedCell(String key, long value) {
+            hiddenCell(key, value);
+            grouped.add(key);
             return this;
         }
 

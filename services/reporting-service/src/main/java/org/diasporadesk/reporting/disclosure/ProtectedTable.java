@@ -29,17 +29,19 @@ public final class ProtectedTable {
 
     /**
      * One unit's breakdown in a {@link TerritoryTable}, by category: every category under {@code dimension} (such as
-     * {@code "DESTINATION_COUNTRY="}) that any unit of the table has, and a category this unit has none of is withheld
-     * like a small count. Otherwise a person's first registration in a category would show as the category appearing
+     * {@code "DESTINATION_COUNTRY="}) that any unit of the unit's level has, and a category this unit has none of is
+     * withheld like a small count. Otherwise a person's first registration in a category would show as the category appearing
      * in their unit's breakdown. The pattern treats such zeros as known, so every witness stays valid for a reader who
      * does not know them.
      */
     public Map<String, Cell> breakdown(String unit, String dimension) {
         LinkedTable table = pattern.table();
+        int depth = table.depth(unit);
         Map<String, Cell> cells = new TreeMap<>();
         for (int i = 0; i < table.size(); i++) {
             String[] place = table.place(i);
-            if (place != null && place[1].startsWith(dimension) && !table.isHidden(i)) {
+            if (place != null && place[1].startsWith(dimension) && !table.isHidden(i)
+                    && table.depth(place[0]) == depth) {
                 Integer own = table.cellAt(unit, place[1]);
                 cells.put(place[1].substring(dimension.length()), own == null ? Cell.withheld() : cell(table.key(own)));
             }

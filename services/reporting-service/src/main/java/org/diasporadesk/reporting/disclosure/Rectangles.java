@@ -233,7 +233,11 @@ final class Rectangles {
         return holds(moved, shift) ? corners : best;
     }
 
-    /** Adds the moves of one unit: its {@code raised} category one way, its {@code lowered} one the other. */
+    /**
+     * Adds the moves of one unit: its {@code raised} category one way, its {@code lowered} one the other, and the
+     * group a grouped category is published in ({@link TerritoryTable#groupRareAtLowestLevel}) with it, unless both
+     * are in the same group.
+     */
     private boolean move(String unit, String raised, String lowered, int direction, long step,
             List<Integer> cells) {
         Integer up = table.cellAt(unit, raised);
@@ -241,9 +245,42 @@ final class Rectangles {
         if (up == null || down == null || !canMove(up, direction, step) || !canMove(down, -direction, step)) {
             return false;
         }
+        int upGroup = group(up);
+        int downGroup = group(down);
+        boolean grouped = upGroup != downGroup;
+        if (grouped && (upGroup >= 0 && !canMove(upGroup, direction, step)
+                || downGroup >= 0 && !canMove(downGroup, -direction, step))) {
+            return false;
+        }
         cells.add(direction * (up + 1));
         cells.add(-direction * (down + 1));
+        if (grouped && upGroup >= 0) {
+            cells.add(direction * (upGroup + 1));
+        }
+        if (grouped && downGroup >= 0) {
+            cells.add(-direction * (downGroup + 1));
+        }
         return true;
+    }
+
+    /**
+     * The cell a hidden category is published within: the total of a relation in the same unit whose category is of
+     * the same breakdown ({@code DESTINATION_COUNTRY=OTHER} for {@code DESTINATION_COUNTRY=NG}); -1 for none.
+     */
+    private int group(int cell) {
+        String[] place = table.place(cell);
+        if (!table.isHidden(cell) || place == null || place[1].indexOf('=') < 0) {
+            return -1;
+        }
+        String dimension = place[1].substring(0, place[1].indexOf('=') + 1);
+        for (int relation : table.relationsOf(cell)) {
+            int total = table.relations()[relation][0];
+            String[] group = table.place(total);
+            if (total != cell && group != null && group[0].equals(place[0]) && group[1].startsWith(dimension)) {
+                return total;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which cells of a linked table are withheld. Primary suppression: a count from 1 to k-1 (by size: -3 like 3).
+ * Which cells of a linked table are withheld. Primary suppression: a count from 1 to k-1 (by size: -3 like 3); a
+ * grouped one ({@link LinkedTable#isGrouped}) is not published anyway, but is protected the same way.
  * Secondary suppression: every withheld cell must have a witness, another table that a reader cannot exclude, in
  * which a small cell reaches k or more (-k or less for a small negative difference) and any other withheld cell
  * moves, up or down. A witness is looked for as a rectangle of withheld cells ({@link Rectangles}), then by a search
@@ -44,7 +45,11 @@ public final class SuppressionPattern {
         }
         AlternativeTable alternatives = new AlternativeTable(table, unseen);
         Deque<Integer> toProtect = new ArrayDeque<>();
-        withheld.stream().forEach(toProtect::add);
+        for (int cell = 0; cell < table.size(); cell++) {
+            if (withheld.get(cell) || table.isGrouped(cell) && isSmall(table.value(cell), minimumCount)) {
+                toProtect.add(cell);
+            }
+        }
         while (!toProtect.isEmpty()) {
             int cell = toProtect.poll();
             boolean small = isSmall(table.value(cell), minimumCount);

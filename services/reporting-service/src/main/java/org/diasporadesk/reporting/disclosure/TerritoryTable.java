@@ -1,5 +1,6 @@
 package org.diasporadesk.reporting.disclosure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.diasporadesk.chassis.territory.Territory;
 public final class TerritoryTable {
 
     public static final String TOTAL = "TOTAL";
+    /** The category that holds a grouped breakdown's rare categories in lowest-level units. */
+    public static final String OTHER = "OTHER";
 
     private final String measure;
     private final Territory territory;
@@ -26,6 +29,7 @@ public final class TerritoryTable {
     private final Set<String> categories = new LinkedHashSet<>();
     private final Set<String> hidden = new LinkedHashSet<>();
     private final Set<Breakdown> breakdowns = new LinkedHashSet<>();
+    private final Set<String> groupedAtLowestLevel = new LinkedHashSet<>();
 
     private record Breakdown(String total, String prefix, List<String> parts) {
     }
@@ -64,18 +68,40 @@ public final class TerritoryTable {
         return this;
     }
 
+    /**
+     * Global recoding of a breakdown's rare categories in lowest-level units: a category that the table's units have
+     * fewer than {@link DisclosurePolicy#rareBelow() a policy's threshold} of on average is published there only
+     * within {@code prefix + OTHER}; the units above still show it on its own. A municipality's handful of migrants
+     * in a rare destination would otherwise be withheld and, with too few of it in the neighbouring municipalities to
+     * hide it among, cost cells of its region. Which categories are rare is decided on the count the table shows for
+     * the whole territory (rounded), so the grouping tells a reader nothing the figures do not.
+     */
+    public TerritoryTable groupRareAtLowestLevel(String prefix) {
+        groupedAtLowestLevel.add(prefix);
+        return this;
+    }
+
     /** Within every unit, these categories add up to {@code total}. */
     public TerritoryTable sum(String total, List<String> parts) {
         breakdowns.add(new Breakdown(total, null, List.copyOf(parts)));
         return this;
     }
 
+    /** The table with exact counts and no category grouped: {@link DisclosurePolicy#protect(TerritoryTable)} groups. */
     public LinkedTable build() {
         return addTo(LinkedTable.builder(measure)).build();
     }
 
+    LinkedTable build(KeyedRounding rounding, long rareBelow) {
+        return addTo(LinkedTable.builder(measure), rounding, rareBelow).build();
+    }
+
     /** Adds the cells and relations to a table that holds more (a period's sign-offs beside its counts). */
     public LinkedTable.Builder addTo(LinkedTable.Builder table) {
+        return addTo(table, KeyedRounding.NONE, 0);
+    }
+
+    private LinkedTable.Builder addTo(LinkedTable.Builder table, KeyedRounding rounding, long rareBelow) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         territory.units().forEach(unit -> counts.put(unit.code(), new TreeMap<>()));
         byUnit.forEach((municipality, categories) -> {
@@ -85,8 +111,28 @@ public final class TerritoryTable {
             }
         });
         counts.values().forEach(sums -> sums.values().removeIf(count -> count == 0));
+        Set<String> grouped = rare(counts, rounding, rareBelow);
+        Set<String> others = new LinkedHashSet<>();
+        for (String municipality : byUnit.keySet()) {
+            Map<String, Long> sums = counts.get(municipality);
+            for (String prefix : groupedAtLowestLevel) {
+                List<String> members = sums.keySet().stream().filter(grouped::contains)
+                    .filter(category -> category.startsWith(prefix)).toList();
+                if (!members.isEmpty()) {
+                    String other = prefix + OTHER;
+                    others.add(other);
+                    table.cell(key(measure, municipality, other),
+                            members.stream().mapToLong(sums::get).sum());
+                    table.place(key(measure, municipality, other), municipality, other);
+                    table.relation(key(measure, municipality, other),
+                            members.stream().map(category -> key(measure, municipality, category)).toList());
+                }
+            }
+        }
         counts.forEach((unit, sums) -> sums.forEach((category, count) -> {
-            if (hidden.contains(category)) {
+            if (grouped.contains(category) && territory.isLowestLevelUnit(unit)) {
+                table.groupedCell(key(measure, unit, category), count);
+            } else if (hidden.contains(category)) {
                 table.hiddenCell(key(measure, unit, category), count);
             } else {
                 table.cell(key(measure, unit, category), count);
@@ -107,11 +153,18 @@ public final class TerritoryTable {
                     table.relation(key(measure, unit.code(), category), parts);
                 }
             }
+            boolean lowest = territory.isLowestLevelUnit(unit.code());
             for (Breakdown breakdown : breakdowns) {
                 if (!sums.containsKey(breakdown.total())) {
                     continue;
                 }
-                List<String> parts = sums.keySet().stream()
+                List<String> categories = new ArrayList<>(sums.keySet());
+                if (lowest) {
+                    categories.removeAll(grouped);
+                    others.stream().filter(other -> table.has(key(measure, unit.code(), other)))
+                        .forEach(categories::add);
+                }
+                List<String> parts = categories.stream()
                     .filter(category -> breakdown.prefix() != null ? category.startsWith(breakdown.prefix())
                             : breakdown.parts().contains(category))
                     .map(category -> key(measure, unit.code(), category))
@@ -122,5 +175,28 @@ public final class TerritoryTable {
             }
         }
         return table;
+    }
+
+    /**
+     * The categories of grouped breakdowns that the table's lowest-level units have fewer than {@code rareBelow} of
+     * on average, judged on the rounded count of the whole territory, which is what its top unit shows.
+     */
+    private Set<String> rare(Map<String, Map<String, Long>> counts, KeyedRounding rounding, long rareBelow) {
+        Set<String> rare = new LinkedHashSet<>();
+        if (groupedAtLowestLevel.isEmpty() || rareBelow <= 0 || byUnit.isEmpty()) {
+            return rare;
+        }
+        List<TerritorialUnit> tops = territory.units().stream().filter(unit -> unit.parent() == null).toList();
+        String top = tops.size() == 1 ? tops.get(0).code() : "";
+        Map<String, Long> wholeTerritory = new TreeMap<>();
+        byUnit.values().forEach(sums -> sums.forEach((category, count) -> wholeTerritory.merge(category, count,
+                Long::sum)));
+        wholeTerritory.forEach((category, count) -> {
+            if (groupedAtLowestLevel.stream().anyMatch(category::startsWith)
+                    && rounding.round(key(measure, top, category), count) < rareBelow * byUnit.size()) {
+                rare.add(category);
+            }
+        });
+        return rare;
     }
 }

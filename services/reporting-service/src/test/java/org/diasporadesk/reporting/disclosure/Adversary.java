@@ -71,7 +71,7 @@ final class Adversary {
         }
         Map<String, Bounds> bounds = solve(cells, relations);
         for (int cell = 0; cell < table.size(); cell++) {
-            if (table.isHidden(cell)) {
+            if (table.isHidden(cell) && !table.isGrouped(cell)) {
                 bounds.remove(table.key(cell));
             }
         }

@@ -40,7 +40,7 @@ class DisclosureBenchmark {
         try (InputStream json = getClass().getResourceAsStream("/territory/GE.json")) {
             territory = Territory.read(json);
         }
-        DisclosurePolicy policy = new DisclosurePolicy(5, 5, "benchmark-key");
+        DisclosurePolicy policy = new DisclosurePolicy(5, 5, "benchmark-key", Long.getLong("benchmark.rare-below", 20));
         Random random = new Random(17_356);
 
         Map<String, Double> nalag = new HashMap<>();
@@ -61,14 +61,17 @@ class DisclosureBenchmark {
 
     private static void report(String name, Territory territory, DisclosurePolicy policy,
             Map<String, MigrantTally> byMunicipality) {
-        LinkedTable table = MigrantTables.migrants(territory, byMunicipality);
         long started = System.nanoTime();
-        ProtectedTable published = policy.protect(table);
+        ProtectedTable published = policy.protect(MigrantTables.migrants(territory, byMunicipality));
         long millis = (System.nanoTime() - started) / 1_000_000;
+        LinkedTable table = published.pattern().table();
         Map<String, long[]> byLevel = new TreeMap<>();
         double change = 0;
         int large = 0;
         for (int cell = 0; cell < table.size(); cell++) {
+            if (table.isHidden(cell)) {
+                continue;
+            }
             String key = table.key(cell);
             String unit = key.split("\\|")[1];
             String level = territory.unit(unit).map(TerritorialUnit::level).orElse("?");

@@ -17,12 +17,14 @@ class DisclosureController {
     /**
      * @param minimumCount the smallest count published (k)
      * @param roundingBase every shown count is a multiple of it (1: not rounded)
+     * @param rareBelow      a destination that municipalities have fewer migrants in on average is shown for a
+     *                       municipality only among other countries (0: never)
      */
-    record Parameters(int minimumCount, int roundingBase) {
+    record Parameters(int minimumCount, int roundingBase, long rareBelow) {
     }
 
     @GetMapping("/figures/disclosure")
     Parameters parameters() {
-        return new Parameters(policy.minimumCount(), policy.roundingBase());
+        return new Parameters(policy.minimumCount(), policy.roundingBase(), policy.rareBelow());
     }
 }

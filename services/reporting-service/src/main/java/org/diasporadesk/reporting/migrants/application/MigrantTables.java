@@ -16,9 +16,13 @@ public final class MigrantTables {
     private MigrantTables() {
     }
 
-    /** Migrants in every unit, and in each by every dimension (categories such as {@code SEX=FEMALE}). */
-    public static LinkedTable migrants(Territory territory, Map<String, MigrantTally> byMunicipality) {
-        TerritoryTable table = TerritoryTable.of(MIGRANTS, territory);
+    /**
+     * Migrants in every unit, and in each by every dimension (categories such as {@code SEX=FEMALE}); municipalities
+     * show rare destination countries only together, as {@code DESTINATION_COUNTRY=OTHER}.
+     */
+    public static TerritoryTable migrants(Territory territory, Map<String, MigrantTally> byMunicipality) {
+        TerritoryTable table = TerritoryTable.of(MIGRANTS, territory)
+            .groupRareAtLowestLevel(Dimension.DESTINATION_COUNTRY.name() + "=");
         for (Dimension dimension : Dimension.values()) {
             table.breakdown(TerritoryTable.TOTAL, dimension.name() + "=");
         }
@@ -29,7 +33,7 @@ public final class MigrantTables {
                         count));
             }
         });
-        return table.build();
+        return table;
     }
 
     public static LinkedTable households(Territory territory, Map<String, MigrantTally> byMunicipality) {
