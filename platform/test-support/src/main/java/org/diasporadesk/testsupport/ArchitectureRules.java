@@ -2,6 +2,7 @@ package org.diasporadesk.testsupport;
 
 import java.util.List;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -25,7 +26,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <li>{@code web} and {@code messaging}: HTTP and Kafka adapters, which call the application.</li>
  * </ul>
  * Adapters are reached by nothing but Spring's wiring, only persistence adapters know the store, controllers live in
- * the web layer, and features do not depend on each other in circles.
+ * the web layer, features do not depend on each other in circles, and a service uses no other service's code.
  */
 public final class ArchitectureRules {
 
@@ -39,7 +40,7 @@ public final class ArchitectureRules {
             .importPackages(basePackage);
         StringBuilder violations = new StringBuilder();
         for (ArchRule rule : List.of(layers(), plainDomain(), onlyPersistenceSpeaksToTheStore(basePackage),
-                featuresWithoutCycles(basePackage), controllersInTheWebLayer())) {
+                featuresWithoutCycles(basePackage), controllersInTheWebLayer(), ownCodeOnly(basePackage))) {
             EvaluationResult result = rule.evaluate(service);
             if (result.hasViolation()) {
                 violations.append(result.getFailureReport().toString()).append(System.lineSeparator());
@@ -90,6 +91,15 @@ public final class ArchitectureRules {
     static ArchRule featuresWithoutCycles(String basePackage) {
         return FreezingArchRule.freeze(slices().matching(basePackage + ".(*)..").should().beFreeOfCycles()
             .because("a feature that needs another's use cases must not be needed by it in turn"));
+    }
+
+    /** Of the project's code, a service uses its own, the chassis and the event contracts, nothing else. */
+    static ArchRule ownCodeOnly(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage + "..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.diasporadesk..")
+                .and(JavaClass.Predicates.resideOutsideOfPackages(basePackage + "..", "org.diasporadesk.chassis..",
+                        "org.diasporadesk.events..")))
+            .because("services are linked only through Kafka events: another service's code is its own to change");
     }
 
     static ArchRule controllersInTheWebLayer() {

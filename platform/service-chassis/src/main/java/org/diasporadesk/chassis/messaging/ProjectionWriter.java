@@ -1,6 +1,5 @@
 package org.diasporadesk.chassis.messaging;
 
-
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,13 +11,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * Idempotent projection writes for events that carry a sequence per aggregate: a document changes only if the
  * event's sequence is newer than the one it holds, so redelivered and overtaken events change nothing.
  *
- * <p>The held sequence is read by {@code _id}, and the write is a {@link CompareAndSet} on it: an upsert that
- * matches only while the document still holds the sequence read, and otherwise collides with it on {@code _id},
- * atomically on MongoDB and on the Mongo wire server alike (neither needs a transaction). A collision means another
- * writer got in between: the sequence is read again. One conditional upsert on {@code {_id, sequence: {$lt: n}}}
- * would do it in one round trip: MongoDB serves it from the {@code _id} index, and so does the local stack's wire
- * store since it serves a plain {@code _id} and more fields from that index (see {@link CompareAndSet}). The read
- * before the write dates from when the wire store scanned for it; changing it is left until it is measured.
+ * <p>Each write is one conditional upsert on {@code {_id, sequence: {$lt: n}}}, served from the {@code _id} index:
+ * it updates a document holding an older sequence, inserts a missing one, and collides on {@code _id} with one holding
+ * the same or a newer sequence, which is how an event already applied is recognised. Atomic on its own, so concurrent
+ * writers need neither a read first nor a transaction.
  */
 public class ProjectionWriter {
 
@@ -78,28 +74,12 @@ public class ProjectionWriter {
 
     private boolean writeIfNewer(String collection, Object id, long sequence, Update fields) {
         fields.set(SEQUENCE, sequence);
-        for (int attempt = 1; ; attempt++) {
-            Long held = heldSequence(collection, id);
-            if (held != null && held >= sequence) {
-                return false;
-            }
-            try {
-                mongo.upsert(CompareAndSet.expecting(id, SEQUENCE, held), fields, collection);
-                return true;
-            }
-            catch (DuplicateKeyException changedMeanwhile) {
-                if (attempt == ATTEMPTS) {
-                    throw new IllegalStateException(collection + " " + id + " changed under " + ATTEMPTS
-                            + " writes in a row; the event is retried", changedMeanwhile);
-                }
-            }
+        try {
+            mongo.upsert(new Query(Criteria.where("_id").is(id).and(SEQUENCE).lt(sequence)), fields, collection);
+            return true;
         }
-    }
-
-    private Long heldSequence(String collection, Object id) {
-        Query byId = new Query(Criteria.where("_id").is(id));
-        byId.fields().include(SEQUENCE);
-        Document held = mongo.findOne(byId, Document.class, collection);
-        return held == null || held.get(SEQUENCE) == null ? null : ((Number) held.get(SEQUENCE)).longValue();
+        catch (DuplicateKeyException equalOrNewerHeld) {
+            return false;
+        }
     }
 }

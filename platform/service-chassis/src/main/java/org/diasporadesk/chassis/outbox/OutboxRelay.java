@@ -27,8 +27,10 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,9 +47,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * the documents hinted meanwhile by primary key, in one query per collection; bulk writers hint in the background
  * ({@link #hintInBackground}), behind people's writes. A sweep over every outbox collection
  * finds what no hint announced: at start (documents written before a crash), soon after a failed send, and
- * otherwise every {@code sweep-interval} as a safety net. The sweep is the only query that is not by key; on the
- * Mongo wire server, which ignores secondary indexes, it is a full scan that holds the collection's lock, which is
- * why it runs rarely.
+ * otherwise every {@code sweep-interval} as a safety net. The sweep is the only query that is not by key: a sparse
+ * index on the pending events' ids, declared at start in every outbox collection, holds just the documents with
+ * something to publish, so a sweep reads those and not the collection.
  *
  * <p>The documents of a pass are published by {@code publishers} threads at once, each document by one of them, and
  * the next pass starts when all are done: an aggregate's events stay in order, and Kafka orders nothing across
@@ -57,6 +59,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String PENDING = Outbox.FIELD + ".pending";
+    private static final String PENDING_EVENT_IDS = PENDING + ".eventId";
     private static final String CLAIMED_BY = Outbox.FIELD + ".claimedBy";
     private static final String CLAIMED_UNTIL = Outbox.FIELD + ".claimedUntil";
     /** How long a pass holds its documents at most: a relay that died in a pass leaves them to others after it. */
@@ -126,7 +129,8 @@ public class OutboxRelay implements SmartLifecycle {
         long found = 0;
         boolean fullBatch = false;
         for (String collection : properties.collections()) {
-            Query pendingDocuments = new Query(Criteria.where(PENDING + ".0").exists(true)).limit(properties.batchSize());
+            Query pendingDocuments = new Query(Criteria.where(PENDING_EVENT_IDS).exists(true))
+                .limit(properties.batchSize());
             pendingDocuments.fields().include("_id");
             List<Object> ids = mongo.find(pendingDocuments, Document.class, collection).stream()
                 .map(document -> document.get("_id")).toList();
@@ -266,8 +270,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (System.nanoTime() - nextSweep >= 0) {
                     sweepSoon = false;
                     // Again only while a full batch may hide more behind it: documents that became pending meanwhile
-                    // come with hints, and sweeping for them would read the whole collection each time (a scan on
-                    // the Mongo wire server, seen in thread dumps holding up an outreach campaign's dispatch).
+                    // come with hints.
                     Swept swept;
                     do {
                         swept = sweep();
@@ -299,6 +302,10 @@ public class OutboxRelay implements SmartLifecycle {
     public void start() {
         if (properties.collections().isEmpty()) {
             return; // a service that writes no events has nothing to relay
+        }
+        for (String collection : properties.collections()) {
+            mongo.indexOps(collection).createIndex(new Index().on(PENDING_EVENT_IDS, Sort.Direction.ASC).sparse()
+                .named("outbox_pending"));
         }
         running = true;
         AtomicInteger publishers = new AtomicInteger();

@@ -17,10 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
-/**
- * Against the Mongo wire server in memory: a store written by an earlier version loses its {@code (_id, version)}
- * index, and without it a compare-and-set whose version moved on still collides on the id.
- */
+/** Against the Mongo wire server in memory: a compare-and-set whose version moved on collides on the id. */
 class CompareAndSetTest {
 
     private MongoServer server;

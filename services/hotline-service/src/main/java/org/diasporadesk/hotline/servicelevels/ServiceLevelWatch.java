@@ -23,9 +23,8 @@ import org.springframework.stereotype.Component;
  * check is checked again next time.
  *
  * <p>Each check reads only the tickets whose stored due time has come (the store keeps it with every write), not
- * every open ticket: thousands of tickets read and converted each minute for nothing, while agents open more. On
- * MongoDB the due time is an index; on the Mongo wire server the query still scans, but inside the store, and
- * sends back only the due tickets. Due times are worked out again at every start.
+ * every open ticket: thousands of tickets read and converted each minute for nothing, while agents open more. The
+ * due time is indexed. Due times are worked out again at every start.
  */
 @Component
 class ServiceLevelWatch {

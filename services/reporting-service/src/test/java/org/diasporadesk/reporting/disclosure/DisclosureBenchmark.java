@@ -59,6 +59,78 @@ class DisclosureBenchmark {
                 tallies(nation, national, random));
     }
 
+    /**
+     * A month's activity as the period figures publish it: migrants recorded per day in every municipality, the days
+     * summed into the month, one table; a week (here days 0-6, 7-13, 14-20, 21-27) is the sum of its days as
+     * published, withheld if one of them is. NALAG-like: a desk's 17,356 migrants recorded over six months; national:
+     * the national table's migrants over a year.
+     */
+    @Test
+    void printsTheCostOfAMonthsActivity() throws IOException {
+        Territory territory;
+        try (InputStream json = getClass().getResourceAsStream("/territory/GE.json")) {
+            territory = Territory.read(json);
+        }
+        DisclosurePolicy policy = new DisclosurePolicy(5, 5, "benchmark-key", 0);
+        Random random = new Random(30);
+        Map<String, Double> nalag = new HashMap<>();
+        for (int i = 0; i < NALAG.length; i++) {
+            nalag.put(NALAG[i], NALAG_SHARES[i]);
+        }
+        month("NALAG-like, 4 municipalities", territory, policy, nalag, 17_356 / 6, random);
+        Map<String, Double> nation = new HashMap<>();
+        List<String> municipalities = territory.lowestLevelUnits();
+        for (int i = 0; i < municipalities.size(); i++) {
+            nation.put(municipalities.get(i), 1.0 / Math.pow(i + 1, 1.1));
+        }
+        month("national, " + municipalities.size() + " municipalities", territory, policy, nation,
+                Integer.getInteger("benchmark.national", 500_000) / 12, random);
+    }
+
+    private static void month(String name, Territory territory, DisclosurePolicy policy, Map<String, Double> weights,
+            int migrants, Random random) {
+        List<String> municipalities = new ArrayList<>(new TreeMap<>(weights).keySet());
+        double[] cumulative = cumulative(municipalities.stream().mapToDouble(weights::get).toArray());
+        TerritoryTable table = TerritoryTable.of("activity", territory).breakdown(TerritoryTable.TOTAL, "DAY=");
+        for (int i = 0; i < migrants; i++) {
+            String municipality = municipalities.get(pick(cumulative, random));
+            int day = random.nextInt(30);
+            table.add(municipality, TerritoryTable.TOTAL, 1).add(municipality, "DAY=" + day, 1);
+        }
+        long started = System.nanoTime();
+        ProtectedTable published = policy.protect(table);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LinkedTable cells = published.pattern().table();
+        Map<String, long[]> byKind = new TreeMap<>();
+        for (int cell = 0; cell < cells.size(); cell++) {
+            String category = cells.key(cell).split("\\|")[2];
+            String level = territory.unit(cells.key(cell).split("\\|")[1]).map(TerritorialUnit::level).orElse("?");
+            long[] counts = byKind.computeIfAbsent(level + " " + category.replaceAll("=.*", "").toLowerCase(
+                    java.util.Locale.ROOT).replace("total", "month"), ignored -> new long[2]);
+            counts[0]++;
+            counts[1] += published.cell(cells.key(cell)).suppressed() ? 1 : 0;
+        }
+        for (TerritorialUnit unit : territory.units()) {
+            if (cells.indexOf(TerritoryTable.key("activity", unit.code(), TerritoryTable.TOTAL)) == null) {
+                continue; // nobody recorded there
+            }
+            for (int week = 0; week < 4; week++) {
+                long[] counts = byKind.computeIfAbsent(unit.level() + " week", ignored -> new long[2]);
+                counts[0]++;
+                for (int day = 7 * week; day < 7 * week + 7; day++) {
+                    if (published.cell(TerritoryTable.key("activity", unit.code(), "DAY=" + day)).suppressed()) {
+                        counts[1]++;
+                        break;
+                    }
+                }
+            }
+        }
+        System.out.printf("%n%s, a month of %,d migrants recorded: %,d cells, pattern decided in %,d ms%n", name,
+                migrants, cells.size(), millis);
+        byKind.forEach((kind, counts) -> System.out.printf("  %-20s %,6d cells: %5.1f%% withheld%n", kind, counts[0],
+                100.0 * counts[1] / counts[0]));
+    }
+
     private static void report(String name, Territory territory, DisclosurePolicy policy,
             Map<String, MigrantTally> byMunicipality) {
         long started = System.nanoTime();

@@ -17,13 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The policy against a reader who solves every published relation, on many generated territories and breakdowns
  * with many small counts: no withheld cell is ever determined, and no withheld count from 1 to k-1 is ever narrowed
- * to values below k, nor is a small count published only within a group. In every other table the first breakdown's rare categories are grouped in municipalities, as
- * destinations are. Each table is generated from a seed, which a failure names.
+ * to values below k, nor is a small count published only within a group. In every other table the first breakdown's
+ * rare categories are grouped in municipalities, as destinations are; further tables hold days summed into their month,
+ * as the activity figures do. Each table is generated from a seed, which a failure names.
  */
 class GeneratedTablesTest {
 
     private static final int K = 5;
     private static final int TABLES = 100;
+    /** Tables of days summed into their month, as a month's activity is. */
+    private static final int TIME_TABLES = 30;
     /** Grouped below a mean of 12 per municipality: about a third of the categories of a generated table. */
     private static final long RARE_BELOW = 12;
 
@@ -31,8 +34,9 @@ class GeneratedTablesTest {
     void noWithheldCellIsDeterminedOrNarrowedBelowKOnGeneratedTables() throws IOException {
         long withheld = 0;
         long grouped = 0;
-        for (long seed = 1; seed <= TABLES; seed++) {
-            LinkedTable table = generate(new Random(seed), seed % 2 == 0);
+        for (long seed = 1; seed <= TABLES + TIME_TABLES; seed++) {
+            LinkedTable table = seed > TABLES ? generateDays(new Random(seed))
+                    : generate(new Random(seed), seed % 2 == 0);
             SuppressionPattern pattern = SuppressionPattern.decide(table, K);
             withheld += pattern.withheldCount();
             grouped += IntStream.range(0, table.size()).filter(table::isGrouped).count();
@@ -55,27 +59,12 @@ class GeneratedTablesTest {
     }
 
     /**
-     * A nation of two to four regions of one to four municipalities, migrants counted by one or two breakdowns of two
-     * to five values each, a third of the cells zero and a third from 1 to 4; the first breakdown's rare categories
-     * grouped in municipalities when asked.
+     * A generated nation's migrants counted by one or two breakdowns of two to five values each, a third of the cells
+     * zero and a third from 1 to 4; the first breakdown's rare categories grouped in municipalities when asked.
      */
     static LinkedTable generate(Random random, boolean grouping) throws IOException {
-        StringBuilder units = new StringBuilder("{\"code\":\"N\",\"name\":\"N\",\"level\":\"nation\",\"parent\":null}");
         List<String> municipalities = new ArrayList<>();
-        int regions = 2 + random.nextInt(3);
-        for (int r = 0; r < regions; r++) {
-            units.append(",{\"code\":\"R").append(r).append("\",\"name\":\"R\",\"level\":\"region\",\"parent\":\"N\"}");
-            int count = 1 + random.nextInt(4);
-            for (int m = 0; m < count; m++) {
-                String code = "R" + r + "M" + m;
-                municipalities.add(code);
-                units.append(",{\"code\":\"").append(code)
-                    .append("\",\"name\":\"M\",\"level\":\"municipality\",\"parent\":\"R").append(r).append("\"}");
-            }
-        }
-        Territory territory = Territory.read(new ByteArrayInputStream(("{\"country\":\"N\",\"version\":\"1\","
-                + "\"levels\":[\"municipality\",\"region\",\"nation\"],\"units\":[" + units + "]}")
-            .getBytes(StandardCharsets.UTF_8)));
+        Territory territory = territory(random, municipalities);
         TerritoryTable table = TerritoryTable.of("migrants", territory);
         if (grouping) {
             table.groupRareAtLowestLevel("D0=");
@@ -109,6 +98,42 @@ class GeneratedTablesTest {
             }
         }
         return table.build(KeyedRounding.NONE, grouping ? RARE_BELOW : 0);
+    }
+
+    /**
+     * A month's activity in small: eight to ten days counted in every municipality of a generated nation and summed
+     * into the month; most days zero or small.
+     */
+    static LinkedTable generateDays(Random random) throws IOException {
+        Territory territory = territory(random, new ArrayList<>());
+        TerritoryTable table = TerritoryTable.of("activity", territory).breakdown(TerritoryTable.TOTAL, "DAY=");
+        int days = 8 + random.nextInt(3);
+        for (String municipality : territory.lowestLevelUnits()) {
+            for (int day = 0; day < days; day++) {
+                int count = random.nextInt(2) == 0 ? 0 : count(random);
+                table.add(municipality, TerritoryTable.TOTAL, count).add(municipality, "DAY=" + day, count);
+            }
+        }
+        return table.build();
+    }
+
+    /** A nation of two to four regions of one to four municipalities, whose codes are added to the list. */
+    private static Territory territory(Random random, List<String> municipalities) throws IOException {
+        StringBuilder units = new StringBuilder("{\"code\":\"N\",\"name\":\"N\",\"level\":\"nation\",\"parent\":null}");
+        int regions = 2 + random.nextInt(3);
+        for (int r = 0; r < regions; r++) {
+            units.append(",{\"code\":\"R").append(r).append("\",\"name\":\"R\",\"level\":\"region\",\"parent\":\"N\"}");
+            int count = 1 + random.nextInt(4);
+            for (int m = 0; m < count; m++) {
+                String code = "R" + r + "M" + m;
+                municipalities.add(code);
+                units.append(",{\"code\":\"").append(code)
+                    .append("\",\"name\":\"M\",\"level\":\"municipality\",\"parent\":\"R").append(r).append("\"}");
+            }
+        }
+        return Territory.read(new ByteArrayInputStream(("{\"country\":\"N\",\"version\":\"1\","
+                + "\"levels\":[\"municipality\",\"region\",\"nation\"],\"units\":[" + units + "]}")
+            .getBytes(StandardCharsets.UTF_8)));
     }
 
     private static int count(Random random) {

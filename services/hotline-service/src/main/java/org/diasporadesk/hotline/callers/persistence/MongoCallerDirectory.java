@@ -15,8 +15,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * Phone documents keyed by E.164 ({@code _id}), so a lookup is a primary-key read: fast on MongoDB and on
- * the Mongo wire server, which ignores secondary indexes. A household's entries are replaced phone by phone
+ * Phone documents keyed by E.164 ({@code _id}), so that recognising a caller is a primary-key read while the phone
+ * rings, however many numbers the office holds. A household's entries are replaced phone by phone
  * and only then is the household marked applied, so a crash in between is repaired by the redelivery. A number
  * nobody is known at any more is deleted, not kept with an empty list: the key itself is the person's number.
  */

@@ -28,9 +28,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * Tickets with their outbox. The queue, the caller lookups and the service-level watch query secondary fields:
- * MongoDB uses the indexes declared here; the Mongo wire server ignores them and scans, which is fine at a local
- * office's volume. Each write stores when the ticket is next due for the watch, so that the watch reads only those.
+ * Tickets with their outbox. The queue, the caller lookups and the service-level watch query secondary fields,
+ * each served by an index declared here. Each write stores when the ticket is next due for the watch, so that the watch reads only those.
  */
 @Repository
 class MongoTicketStore implements TicketStore, InitializingBean {

@@ -64,8 +64,8 @@ class CampaignLauncher {
     }
 
     /**
-     * Completes running campaigns with nothing left to send. Less often than dispatch rounds: finding out is a
-     * query over the messages, a scan on the Mongo wire server once the campaign's last messages are out.
+     * Completes running campaigns with nothing left to send. Less often than dispatch rounds: a campaign's end is
+     * not urgent, and finding out is a query over its messages.
      */
     @Scheduled(fixedDelayString = "${ddesk.outreach.dispatch.complete-every:5s}")
     void completeFinished() {

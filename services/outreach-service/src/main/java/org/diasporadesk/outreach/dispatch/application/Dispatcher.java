@@ -89,8 +89,8 @@ class Dispatcher implements DisposableBean {
     }
 
     /**
-     * Messages whose claim ran out (their dispatcher stopped mid-send) go back to the queue. Not every round:
-     * a claim lasts minutes, and finding them is a query over all messages, a full scan on the Mongo wire server.
+     * Messages whose claim ran out (their dispatcher stopped mid-send) go back to the queue. Not every round: a
+     * claim lasts minutes.
      */
     @Scheduled(fixedDelayString = "${ddesk.outreach.dispatch.release-every:30s}")
     void releaseExpiredClaims() {

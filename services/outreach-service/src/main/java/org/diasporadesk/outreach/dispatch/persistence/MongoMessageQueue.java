@@ -37,7 +37,7 @@ import org.springframework.stereotype.Repository;
  * One document per message with its outbox. A campaign holds one message per recipient and occasion (its own
  * message, each reminder of each session, each further question of a survey): a unique index on (campaign,
  * migrant, occasion) makes queueing again skip what is there, after an interrupted launch or in the next
- * reminder round (unique indexes hold on the Mongo wire server too). Claiming is a conditional update from
+ * reminder round. Claiming is a conditional update from
  * QUEUED to SENDING, so two dispatchers never take the same message.
  */
 @Repository
@@ -46,8 +46,6 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     static final String COLLECTION = "messages";
     /** The occasion of a campaign's own message; a reminder's is its session and hours, a question's its number. */
     private static final String CAMPAIGN_MESSAGE = "campaign";
-    /** The unique index before reminders, which allowed one message per campaign and recipient in all. */
-    private static final String ONE_PER_RECIPIENT_INDEX = "campaignId_1_migrantId_1";
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -83,12 +81,6 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     @Override
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(COLLECTION);
-        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(ONE_PER_RECIPIENT_INDEX))) {
-            // Stored before reminders: every message then was the campaign's own.
-            mongo.updateMulti(new Query(Criteria.where("occasion").exists(false)),
-                    new Update().set("occasion", CAMPAIGN_MESSAGE), COLLECTION);
-            indexes.dropIndex(ONE_PER_RECIPIENT_INDEX);
-        }
         indexes.createIndex(new Index().on("campaignId", Sort.Direction.ASC).on("migrantId", Sort.Direction.ASC)
             .on("occasion", Sort.Direction.ASC).unique());
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC));
@@ -110,8 +102,7 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
             mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class).insert(documents).execute();
         }
         catch (BulkOperationException alreadyQueued) {
-            // Counted from the errors, not the result's inserted count: the Mongo wire server counts every
-            // document of an unordered bulk as inserted, the refused ones too.
+            // The refused ones, by their place in the bulk: they were queued before and published then.
             skipped = alreadyQueued.getErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
         }
         // The relay's sweep would find them too; the hints publish the new ones now (a reminder round offers the
@@ -167,8 +158,7 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
 
     @Override
     public boolean hasUndispatched(String campaignId) {
-        // A find of one, not exists() or a count: both are aggregations, which the Mongo wire server answers by
-        // reading every message; its scan for a find stops at the first match, early while a campaign runs.
+        // A find of one, which stops at the first match, rather than a count of them all.
         Query undispatched = new Query(Criteria.where("campaignId").is(campaignId).and("status")
             .in(MessageStatus.QUEUED.name(), MessageStatus.SENDING.name())).limit(1);
         undispatched.fields().include("_id");

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * One document per ticket, so that a redelivered contact collides on the primary key. Segments query by topic
- * and time: the hotline's calls are few next to the recipients, so even the Mongo wire server's scan stays small.
+ * and time.
  */
 @Repository
 class MongoHotlineContacts implements HotlineContacts, InitializingBean {

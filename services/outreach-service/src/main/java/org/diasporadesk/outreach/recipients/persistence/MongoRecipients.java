@@ -30,8 +30,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Recipient documents keyed by migrant id, and per household the sequence applied and the recipients it
- * holds, so that replacing a household deletes by primary key (fast on MongoDB and on the Mongo wire server,
- * which ignores secondary indexes). The household is marked applied last: a crash in between is repaired by
+ * holds, so that replacing a household deletes by primary key. The household is marked applied last: a crash in between is repaired by
  * the redelivery. Skills are also kept lower-cased, so that a segment matches them whatever the spelling's case.
  */
 @Repository

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.diasporadesk.chassis.security.Actor;
@@ -77,7 +76,7 @@ public class PeriodFigures {
     public PeriodReport report(String areaCode, String periodLabel, Actor planner) {
         TerritorialUnit area = AreaAccess.require(planner, territory, "area", areaCode);
         ReportingPeriod period = ReportingPeriod.parse("period", periodLabel);
-        return report(area, publisher.publish(List.of(period)).get(period));
+        return report(area, period, publisher.publish(List.of(period)));
     }
 
     /** The periods of the interval from the one holding {@code from} to the one holding {@code to}. */
@@ -96,64 +95,17 @@ public class PeriodFigures {
             }
             periods.add(period);
         }
-        Map<ReportingPeriod, PublishedPeriod> published = publisher.publish(periods);
-        List<ReportingPeriod> sealed = interval == Interval.MONTH ? List.of() : monthsWithWithheldAdjustments(area,
-                periods.get(0).from(), periods.get(periods.size() - 1).until());
+        PublishedPeriods published = publisher.publish(periods);
         return new Series(area.code(), area.name(), interval, periods.stream()
-            .map(period -> {
-                PeriodReport report = report(area, published.get(period));
-                return sealed.stream().anyMatch(month -> overlap(month, period)) ? withheld(report) : report;
-            })
+            .map(period -> report(area, period, published))
             .toList());
     }
 
     /**
-     * Signed-off months of the area whose late adjustment has a withheld cell. The days and weeks of such a month
-     * are counted as they are now, so their sum minus the approved month would give the withheld adjustment away;
-     * they are withheld whole.
-     */
-    private List<ReportingPeriod> monthsWithWithheldAdjustments(TerritorialUnit area, LocalDate from,
-            LocalDate until) {
-        List<ReportingPeriod> months = new ArrayList<>();
-        for (ReportingPeriod month = ReportingPeriod.containing(Interval.MONTH, from); month.from().isBefore(until);
-                month = month.next()) {
-            months.add(month);
-        }
-        Map<String, SignOff> signed = signOffs.findAll(area.code(), months.stream().map(ReportingPeriod::label)
-            .toList());
-        List<ReportingPeriod> signedMonths = months.stream().filter(month -> signed.containsKey(month.label()))
-            .toList();
-        if (signedMonths.isEmpty()) {
-            return List.of();
-        }
-        Map<ReportingPeriod, PublishedPeriod> published = new java.util.HashMap<>();
-        for (ReportingPeriod month : signedMonths) {
-            published.putAll(publisher.publish(List.of(month)));
-        }
-        return signedMonths.stream()
-            .filter(month -> PublishedPeriod.hasWithheldCell(published.get(month)
-                .adjustment(signed.get(month.label()))))
-            .toList();
-    }
-
-    private static boolean overlap(ReportingPeriod month, ReportingPeriod period) {
-        return period.from().isBefore(month.until()) && month.from().isBefore(period.until());
-    }
-
-    private static PeriodReport withheld(PeriodReport report) {
-        Activities figures = report.figures();
-        Activities allWithheld = new Activities(Cell.withheld(), Cell.withheld(), Cell.withheld(), figures.below()
-            .stream()
-            .map(unit -> new UnitActivity(unit.area(), unit.name(), Cell.withheld(), Cell.withheld(), Cell.withheld()))
-            .toList());
-        return new PeriodReport(report.area(), report.name(), report.period(), report.from(), report.until(),
-                report.status(), report.signedOffBy(), report.signedOffAt(), allWithheld, report.lateAdjustment());
-    }
-
-    /**
-     * A regional planner signs off the region, a national planner the nation, for a period that has ended.
+     * A regional planner signs off the region, a national planner the nation, for a month that has ended: the
+     * offices report by the month, and a month's table holds its days and weeks, so its approval protects them too.
      *
-     * @throws StateConflictException (409) for a period still running or already signed off
+     * @throws StateConflictException (409) for a month still running or already signed off
      */
     public PeriodReport signOff(String areaCode, String periodLabel, Actor planner) {
         TerritorialUnit area = AreaAccess.require(planner, territory, "area", areaCode);
@@ -164,6 +116,10 @@ public class PeriodFigures {
                     + "national planner the nation; '" + area.code() + "' is neither for you");
         }
         ReportingPeriod period = ReportingPeriod.parse("period", periodLabel);
+        if (period.interval() != Interval.MONTH) {
+            throw new InvalidFieldException("period", "'" + period.label() + "' is a " + period.interval().name()
+                .toLowerCase(Locale.ROOT) + "; figures are signed off by the month: write it as 2026-10");
+        }
         if (calendar.today().isBefore(period.until())) {
             throw new StateConflictException("period", period.label() + " runs until " + period.until().minusDays(1)
                     + "; it can be signed off from " + period.until());
@@ -175,19 +131,18 @@ public class PeriodFigures {
                     + earlier.signedBy() + " at " + earlier.signedAt() + "; what arrives later shows as its late "
                     + "adjustment");
         });
-        return report(area, publisher.publish(List.of(period)).get(period));
+        return report(area, period, publisher.publish(List.of(period)));
     }
 
-    private PeriodReport report(TerritorialUnit area, PublishedPeriod published) {
-        ReportingPeriod period = published.period();
-        Optional<SignOff> signOff = published.signOff(area.code());
+    private PeriodReport report(TerritorialUnit area, ReportingPeriod period, PublishedPeriods published) {
+        Optional<SignOff> signOff = published.signOff(period, area.code());
         if (signOff.isPresent()) {
             return new PeriodReport(area.code(), area.name(), period.label(), period.from(), period.until(),
                     Status.SIGNED_OFF, signOff.get().signedBy(), signOff.get().signedAt(),
-                    published.approved(signOff.get()), published.adjustment(signOff.get()));
+                    published.approved(period, signOff.get()), published.adjustment(period, signOff.get()));
         }
         Status status = calendar.today().isBefore(period.until()) ? Status.IN_PROGRESS : Status.OPEN;
         return new PeriodReport(area.code(), area.name(), period.label(), period.from(), period.until(), status, null,
-                null, published.now(area), null);
+                null, published.now(period, area), null);
     }
 }

@@ -1,16 +1,26 @@
 package org.diasporadesk.reporting.periods.application;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.reporting.disclosure.DisclosurePolicy;
+import org.diasporadesk.reporting.periods.application.ReportingPeriod.Interval;
 import org.springframework.stereotype.Service;
 
-/** Periods' activity as it may be published, counted for the whole territory with every sign-off of the periods. */
+/**
+ * Periods' activity as it may be published: the calendar months the periods lie in, each counted day by day for the
+ * whole territory with its sign-offs.
+ */
 @Service
 class PeriodPublisher {
 
@@ -27,19 +37,30 @@ class PeriodPublisher {
     }
 
     /** @param periods consecutive, earliest first */
-    Map<ReportingPeriod, PublishedPeriod> publish(List<ReportingPeriod> periods) {
-        Map<ReportingPeriod, Map<String, Activity>> activity = counter.byMunicipality(periods);
+    PublishedPeriods publish(List<ReportingPeriod> periods) {
+        Set<ReportingPeriod> months = new LinkedHashSet<>();
+        periods.forEach(period -> months.addAll(PublishedPeriods.monthsOf(period)));
+        List<ReportingPeriod> days = new ArrayList<>();
+        months.forEach(month -> month.from().datesUntil(month.until())
+            .forEach(day -> days.add(ReportingPeriod.containing(Interval.DAY, day))));
+        Map<ReportingPeriod, Map<String, Activity>> activity = counter.byMunicipality(days);
         List<String> signable = territory.units().stream()
             .map(TerritorialUnit::code)
             .filter(code -> !territory.isLowestLevelUnit(code))
             .toList();
-        Map<String, List<SignOff>> signed = signOffs.findAll(signable, periods.stream().map(ReportingPeriod::label)
+        Map<String, List<SignOff>> signed = signOffs.findAll(signable, months.stream().map(ReportingPeriod::label)
             .toList()).stream().collect(Collectors.groupingBy(SignOff::period));
-        Map<ReportingPeriod, PublishedPeriod> published = new LinkedHashMap<>();
-        for (ReportingPeriod period : periods) {
-            published.put(period, new PublishedPeriod(period, activity.get(period),
-                    signed.getOrDefault(period.label(), List.of()), territory, counter, disclosure));
+        Map<YearMonth, PublishedMonth> published = new LinkedHashMap<>();
+        for (ReportingPeriod month : months) {
+            Map<LocalDate, Map<String, Activity>> byDay = new TreeMap<>();
+            activity.forEach((day, municipalities) -> {
+                if (month.contains(day.from())) {
+                    byDay.put(day.from(), municipalities);
+                }
+            });
+            published.put(YearMonth.from(month.from()), new PublishedMonth(month, byDay,
+                    signed.getOrDefault(month.label(), List.of()), territory, counter, disclosure));
         }
-        return published;
+        return new PublishedPeriods(published, territory);
     }
 }

@@ -17,8 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * One document per match key, the key as {@code _id}: both writes and lookups go by primary key, which
- * stays fast on MongoDB and on the Mongo wire server (which ignores secondary indexes) at any size.
+ * One document per match key, the key as {@code _id}: both writes and lookups go by primary key, at any size.
  */
 @Repository
 class MongoMatchKeyIndex implements MatchKeyIndex {
@@ -45,8 +44,7 @@ class MongoMatchKeyIndex implements MatchKeyIndex {
 
     /**
      * Most keys of a batch are new (most people are registered once), so they go in as one unordered bulk
-     * insert, which is several times faster than upserts on the wire server (each upsert is a lookup and a
-     * write there). Keys that exist already, or that a concurrent writer inserted first, fail with a duplicate
+     * insert. Keys that exist already, or that a concurrent writer inserted first, fail with a duplicate
      * key error and are then added to with {@code $addToSet}, which also keeps a repeated import from adding a
      * holder twice.
      */
