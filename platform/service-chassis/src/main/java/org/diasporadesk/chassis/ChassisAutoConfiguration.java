@@ -14,6 +14,7 @@ import org.diasporadesk.chassis.messaging.TopicPolicies;
 import org.diasporadesk.chassis.outbox.EventPublisher;
 import org.diasporadesk.chassis.outbox.OutboxProperties;
 import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.outbox.OutboxWriter;
 import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.retention.RetentionJob;
 import org.diasporadesk.chassis.retention.RetentionProperties;
@@ -65,6 +66,11 @@ public class ChassisAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
             @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
         return new OutboxRelay(mongo, publisher, properties, applicationName, meters);
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        return new OutboxWriter(mongo, relay, clock);
     }
 
     @Bean

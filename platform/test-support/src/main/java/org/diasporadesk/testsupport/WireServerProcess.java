@@ -23,22 +23,21 @@ public final class WireServerProcess implements AutoCloseable {
 
     private static final String READY = "listening on port ";
     /**
-     * ZGC: under G1 the store's young collections paused it for 57-111 ms (its copy-on-write pages survive and are
-     * copied), which reached every request waiting on it; the hotline's ticket creation p99 was 20-81 ms over four
-     * runs on G1, 17-24 ms in five runs of six on ZGC (docs/measurements.md). Room for ZGC to work concurrently: the
-     * store holds its pages as decoded documents, 1.3-1.7 GB with reporting's million migrants, and in 2 GB its
-     * threads stalled 103 times for 38 s in all, waiting for memory, during one reporting benchmark. The registry's
-     * million-row import needs more than 6 GB there: {@code -Dbenchmark.storeHeap=16g}.
+     * ZGC, so that the store's collections do not stop it while requests wait on it (its copy-on-write pages survive
+     * young collections and are copied), with room to work concurrently: the store holds its pages as decoded
+     * documents. The registry's million-row import needs more: {@code -Dbenchmark.storeHeap=16g}.
      */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx" + System.getProperty("benchmark.storeHeap", "6g"),
             "-XX:+UseZGC");
 
     private final Process process;
     private final int port;
+    private final Path safepointLog;
 
-    private WireServerProcess(Process process, int port) {
+    private WireServerProcess(Process process, int port, Path safepointLog) {
         this.process = process;
         this.port = port;
+        this.safepointLog = safepointLog;
     }
 
     /** Starts the store on a free port with the benchmark's own class path, and waits until it listens. */
@@ -46,6 +45,9 @@ public final class WireServerProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_OPTIONS);
+        // Every pause of the store's JVM, for BenchmarkConditions.
+        Path safepointLog = file.resolveSibling(file.getFileName() + ".safepoints.log");
+        command.add("-Xlog:safepoint:file=" + safepointLog);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), WireServerProcess.class.getName(),
                 file.toString()));
         Process process = new ProcessBuilder(command)
@@ -74,7 +76,7 @@ public final class WireServerProcess implements AutoCloseable {
         // million-row import once ended with the store gone and no word why).
         drain.setDaemon(true);
         drain.start();
-        return new WireServerProcess(process, Integer.parseInt(line.substring(READY.length())));
+        return new WireServerProcess(process, Integer.parseInt(line.substring(READY.length())), safepointLog);
     }
 
     /** A line of the store's log worth a reader's attention: a warning, an error, or a stack trace's lines. */
@@ -85,6 +87,15 @@ public final class WireServerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The CPU time the store's JVM has used. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    Path safepointLog() {
+        return safepointLog;
     }
 
     @Override

@@ -16,20 +16,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import org.bson.Document;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.hotline.HotlineApplication;
 import org.diasporadesk.hotline.callers.application.CallerDirectory;
+import org.diasporadesk.testsupport.BenchmarkConditions;
 import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.TestTokens;
 import org.diasporadesk.testsupport.WireServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -39,7 +44,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * own (as in the local stack) and the in-process Kafka broker: caller lookup latency with 17,356 and with
  * 1,000,000 registry contacts (it must not grow with size), measured on the directory alone and through
  * {@code GET /callers} as agents call it; and ticket creation latency at a steady 200 requests a second, after
- * 10 seconds of the same load to warm up.
+ * 10 seconds of the same load to warm up. Beside each figure it prints the store commands per request (the
+ * driver's {@link CommandListener}, a count that predicts MongoDB's cost) and the conditions of the run
+ * ({@link BenchmarkConditions}: the JVMs' pauses, CPU used by others or stolen), which latency tails depend on.
  * Run with {@code ./mvnw -Pbenchmarks -pl services/hotline-service -am verify [-Dbenchmark.contacts=17356]}.
  */
 class HotlineBenchmark {
@@ -53,12 +60,23 @@ class HotlineBenchmark {
 
     @Test
     void callerLookupAndTicketCreation() throws Exception {
+        LongAdder commands = new LongAdder();
+        CommandListener counter = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                commands.increment();
+            }
+        };
         try (WireServerProcess store = WireServerProcess.start(dir.resolve("hotline.mv"));
                 MongoClient client = MongoClients.create("mongodb://localhost:" + store.port());
                 // The test issuer's keys, as in the integration tests; the store and broker are set below.
                 ConfigurableApplicationContext hotline = new SpringApplicationBuilder(HotlineApplication.class)
-                    .initializers(context -> context.getBeanFactory().registerSingleton("testTokensJwtDecoder",
-                            (JwtDecoder) TestTokens.decoder()))
+                    .initializers(context -> {
+                        context.getBeanFactory().registerSingleton("testTokensJwtDecoder",
+                                (JwtDecoder) TestTokens.decoder());
+                        context.getBeanFactory().registerSingleton("commandCounter",
+                                (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(counter));
+                    })
                     .run(
                         "--server.port=0", "--spring.mongodb.uri=mongodb://localhost:" + store.port(),
                         "--logging.level.root=WARN",
@@ -79,13 +97,23 @@ class HotlineBenchmark {
                 report.append(String.format("  %,d contacts (loaded in %.0f s)%n", contacts,
                         (System.nanoTime() - started) / 1e9));
                 SplittableRandom random = new SplittableRandom(contacts);
+                BenchmarkConditions conditions = BenchmarkConditions.start(store);
                 long[] direct = measure(LOOKUPS, () -> directory.callersAt(phone(random.nextInt(contacts))));
+                commands.reset();
                 long[] api = measure(LOOKUPS, () -> get(http, port, token, phone(random.nextInt(contacts))));
-                report.append(line("    directory lookup", direct)).append(line("    GET /callers     ", api));
+                report.append(line("    directory lookup", direct)).append(line("    GET /callers     ", api))
+                    .append(String.format("    store commands: %.2f per GET /callers%n",
+                            commands.sum() / (LOOKUPS * 1.1)))
+                    .append(conditions.report());
             }
             // Warm-up at the same rate, not measured, as for the lookups: the first requests compile the path.
             ticketCreation(http, port, token, 200, Duration.ofSeconds(10));
-            report.append(ticketCreation(http, port, token, 200, Duration.ofSeconds(20)));
+            BenchmarkConditions conditions = BenchmarkConditions.start(store);
+            commands.reset();
+            report.append(ticketCreation(http, port, token, 200, Duration.ofSeconds(20)))
+                .append(String.format("    store commands: %.2f per ticket, all the service sent "
+                        + "meanwhile (the relay's included)%n", commands.sum() / (200.0 * 20)))
+                .append(conditions.report());
             System.out.println(report);
         }
     }

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.diasporadesk.chassis.outbox.Outbox;
-import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.outbox.OutboxWriter;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Change;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Lane;
+import org.diasporadesk.chassis.outbox.OutboxWriter.NewAggregate;
 import org.diasporadesk.events.hotline.CallLogged;
 import org.diasporadesk.hotline.calls.application.Calls;
 import org.diasporadesk.hotline.calls.domain.Call;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Sort;
@@ -31,12 +35,12 @@ class MongoCalls implements Calls, InitializingBean {
 
     private final MongoTemplate mongo;
 
-    private final OutboxRelay relay;
+    private final OutboxWriter writer;
     private final Clock clock;
 
-    MongoCalls(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    MongoCalls(MongoTemplate mongo, OutboxWriter writer, Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -66,11 +70,12 @@ class MongoCalls implements Calls, InitializingBean {
     @Override
     public void save(Call call, List<CallLogged> events) {
         CallDocument current = mongo.findById(call.callId(), CallDocument.class);
-        Outbox outbox = (current == null ? Outbox.empty() : current.outbox())
-            .appendAll(events, call.callId(), call.officeCode(), clock.instant());
-        mongo.save(CallDocument.of(call, outbox, current == null ? null : current.version()));
-        if (!events.isEmpty()) {
-            relay.hint(COLLECTION, call.callId());
+        if (current == null) {
+            writer.insert(new NewAggregate<>(outbox -> CallDocument.of(call, outbox, null), call.callId(),
+                    call.officeCode(), events, clock.instant()), Lane.PERSON);
+        } else if (!writer.update(new Change(CallDocument.of(call, null, null), "version", current.version(),
+                current.outbox(), call.callId(), call.officeCode(), events), Lane.PERSON)) {
+            throw new OptimisticLockingFailureException("call " + call.callId() + " changed meanwhile");
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.diasporadesk.chassis.messaging.CompareAndSet;
-import org.diasporadesk.chassis.outbox.Outbox;
-import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.outbox.OutboxWriter;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Change;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Lane;
+import org.diasporadesk.chassis.outbox.OutboxWriter.NewAggregate;
 import org.diasporadesk.hotline.tickets.application.ServiceLevelDeadline;
 import org.diasporadesk.hotline.tickets.application.TicketStore;
 import org.diasporadesk.hotline.tickets.domain.Ticket;
@@ -39,13 +41,13 @@ class MongoTicketStore implements TicketStore, InitializingBean {
         .map(TicketStatus::name).toList();
 
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final OutboxWriter writer;
     private final Clock clock;
     private final ServiceLevelDeadline deadline;
 
-    MongoTicketStore(MongoTemplate mongo, OutboxRelay relay, Clock clock, ServiceLevelDeadline deadline) {
+    MongoTicketStore(MongoTemplate mongo, OutboxWriter writer, Clock clock, ServiceLevelDeadline deadline) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.writer = writer;
         this.clock = clock;
         this.deadline = deadline;
     }
@@ -64,9 +66,8 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     @Override
     public void insert(TicketChange change) {
         Ticket ticket = change.ticket();
-        mongo.insert(TicketDocument.of(ticket, deadline.nextPossibleMiss(ticket), append(Outbox.empty(), change),
-                null));
-        relay.hint(TicketDocument.COLLECTION, ticket.id());
+        writer.insert(new NewAggregate<>(outbox -> TicketDocument.of(ticket, deadline.nextPossibleMiss(ticket), outbox,
+                null), ticket.id(), ticket.officeCode(), change.events(), clock.instant()), Lane.PERSON);
     }
 
     @Override
@@ -76,15 +77,11 @@ class MongoTicketStore implements TicketStore, InitializingBean {
         if (current == null || !Objects.equals(current.version(), ticket.version())) {
             throw new OptimisticLockingFailureException("ticket " + ticket.id() + " changed meanwhile");
         }
-        mongo.save(TicketDocument.of(ticket, deadline.nextPossibleMiss(ticket), append(current.outbox(), change),
-                current.version()));
-        if (!change.events().isEmpty()) {
-            relay.hint(TicketDocument.COLLECTION, ticket.id());
+        if (!writer.update(new Change(TicketDocument.of(ticket, deadline.nextPossibleMiss(ticket), null, null),
+                "version", current.version(), current.outbox(), ticket.id(), ticket.officeCode(), change.events()),
+                Lane.PERSON)) {
+            throw new OptimisticLockingFailureException("ticket " + ticket.id() + " changed meanwhile");
         }
-    }
-
-    private Outbox append(Outbox outbox, TicketChange change) {
-        return outbox.appendAll(change.events(), change.ticket().id(), change.ticket().officeCode(), clock.instant());
     }
 
     @Override

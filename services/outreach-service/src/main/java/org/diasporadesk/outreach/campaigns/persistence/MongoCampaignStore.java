@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.diasporadesk.chassis.outbox.Outbox;
-import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.outbox.OutboxWriter;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Change;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Lane;
+import org.diasporadesk.chassis.outbox.OutboxWriter.NewAggregate;
 import org.diasporadesk.outreach.campaigns.application.CampaignStore;
 import org.diasporadesk.outreach.campaigns.domain.Campaign;
 import org.diasporadesk.outreach.campaigns.domain.CampaignChange;
@@ -15,7 +18,6 @@ import org.diasporadesk.outreach.campaigns.domain.CampaignStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,12 +34,12 @@ class MongoCampaignStore implements CampaignStore {
     static final String COLLECTION = "campaigns";
 
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final OutboxWriter writer;
     private final Clock clock;
 
-    MongoCampaignStore(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    MongoCampaignStore(MongoTemplate mongo, OutboxWriter writer, Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -48,7 +50,8 @@ class MongoCampaignStore implements CampaignStore {
 
     @Override
     public void insert(Campaign campaign) {
-        mongo.insert(new CampaignDocument(campaign.id(), campaign.withVersion(0L), 0, Outbox.empty()));
+        writer.insert(new NewAggregate<>(outbox -> new CampaignDocument(campaign.id(), campaign.withVersion(0L), 0,
+                outbox), campaign.id(), campaign.ownerArea(), List.of(), clock.instant()), Lane.PERSON);
     }
 
     @Override
@@ -58,20 +61,13 @@ class MongoCampaignStore implements CampaignStore {
         if (current == null || campaign.version() == null || current.version() != campaign.version()) {
             throw new OptimisticLockingFailureException("campaign " + campaign.id() + " changed meanwhile");
         }
-        long next = current.version() + 1;
-        Outbox outbox = current.outbox().appendAll(change.events(), campaign.id(), campaign.ownerArea(),
-                clock.instant());
-        CampaignDocument replaced = mongo.findAndReplace(
-                new Query(Criteria.where("_id").is(campaign.id()).and("version").is(current.version())),
-                new CampaignDocument(campaign.id(), campaign.withVersion(next), next, outbox),
-                FindAndReplaceOptions.options().returnNew());
-        if (replaced == null) {
+        Campaign next = campaign.withVersion(current.version() + 1);
+        if (!writer.update(new Change(new CampaignDocument(campaign.id(), next, 0, null), "version",
+                current.version(), current.outbox(), campaign.id(), campaign.ownerArea(), change.events()),
+                Lane.PERSON)) {
             throw new OptimisticLockingFailureException("campaign " + campaign.id() + " changed meanwhile");
         }
-        if (!change.events().isEmpty()) {
-            relay.hint(COLLECTION, campaign.id());
-        }
-        return replaced.campaign();
+        return next;
     }
 
     @Override

@@ -6,23 +6,22 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import com.mongodb.bulk.BulkWriteError;
 import org.diasporadesk.chassis.messaging.CompareAndSet;
 import org.diasporadesk.chassis.outbox.Outbox;
-import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.outbox.OutboxWriter;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Change;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Lane;
+import org.diasporadesk.chassis.outbox.OutboxWriter.NewAggregate;
 import org.diasporadesk.outreach.channels.Channel;
 import org.diasporadesk.outreach.dispatch.application.MessageQueue;
 import org.diasporadesk.outreach.dispatch.domain.MessageChange;
 import org.diasporadesk.outreach.dispatch.domain.MessageStatus;
 import org.diasporadesk.outreach.dispatch.domain.OutreachMessage;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -48,12 +47,12 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     private static final String CAMPAIGN_MESSAGE = "campaign";
 
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final OutboxWriter writer;
     private final Clock clock;
 
-    MongoMessageQueue(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    MongoMessageQueue(MongoTemplate mongo, OutboxWriter writer, Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -61,20 +60,20 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     record MessageDocument(@Id String id, String campaignId, String migrantId, String municipalityCode,
             Channel channel, MessageStatus status, Instant notBefore, int attempts, String providerId,
             String lastError, Instant queuedAt, Instant sentAt, OutreachMessage.Reminder reminder, Integer question,
-            String occasion, Instant claimedUntil, Outbox outbox) {
+            String occasion, Instant claimedUntil, Outbox outbox, long version) {
 
         OutreachMessage message() {
             return new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel, status, notBefore,
                     attempts, providerId, lastError, queuedAt, sentAt, reminder, question);
         }
 
-        static MessageDocument of(OutreachMessage m, Instant claimedUntil, Outbox outbox) {
+        static MessageDocument of(OutreachMessage m, Instant claimedUntil, Outbox outbox, long version) {
             String occasion = m.reminder() != null
                     ? "reminder:" + m.reminder().sessionId() + ":" + m.reminder().hoursBefore() + "h"
                     : m.question() != null ? "question:" + m.question() : CAMPAIGN_MESSAGE;
             return new MessageDocument(m.id(), m.campaignId(), m.migrantId(), m.municipalityCode(), m.channel(),
                     m.status(), m.notBefore(), m.attempts(), m.providerId(), m.lastError(), m.queuedAt(), m.sentAt(),
-                    m.reminder(), m.question(), occasion, claimedUntil, outbox);
+                    m.reminder(), m.question(), occasion, claimedUntil, outbox, version);
         }
     }
 
@@ -93,26 +92,12 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
             return 0;
         }
         Instant now = clock.instant();
-        List<MessageDocument> documents = queued.stream()
-            .map(change -> MessageDocument.of(change.message(), null, Outbox.empty().appendAll(change.events(),
-                    change.message().id(), change.message().municipalityCode(), now)))
-            .toList();
-        Set<Integer> skipped = Set.of();
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class).insert(documents).execute();
-        }
-        catch (BulkOperationException alreadyQueued) {
-            // The refused ones, by their place in the bulk: they were queued before and published then.
-            skipped = alreadyQueued.getErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
-        }
-        // The relay's sweep would find them too; the hints publish the new ones now (a reminder round offers the
-        // same messages again and again; those already queued were published when they were new).
-        for (int i = 0; i < documents.size(); i++) {
-            if (!skipped.contains(i)) {
-                relay.hintInBackground(COLLECTION, documents.get(i).id());
-            }
-        }
-        return documents.size() - skipped.size();
+        // A reminder round offers the same messages again and again: those already queued are skipped (and were
+        // published when they were new). A campaign's messages are bulk work, behind people's writes.
+        return writer.insertAll(queued.stream()
+            .map(change -> new NewAggregate<>(outbox -> MessageDocument.of(change.message(), null, outbox, 0),
+                    change.message().id(), change.message().municipalityCode(), change.events(), now))
+            .toList(), Lane.BULK);
     }
 
     @Override
@@ -139,12 +124,15 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     public void record(MessageChange change) {
         OutreachMessage message = change.message();
         MessageDocument current = mongo.findById(message.id(), MessageDocument.class);
-        Outbox outbox = (current == null ? Outbox.empty() : current.outbox()).appendAll(change.events(), message.id(),
-                message.municipalityCode(), clock.instant());
-        mongo.save(MessageDocument.of(message, null, outbox));
-        if (change.changed()) {
-            // A message's status events are a campaign's bulk work: behind a coordinator's or a recipient's writes.
-            relay.hintInBackground(COLLECTION, message.id());
+        if (current == null) {
+            writer.insert(new NewAggregate<>(outbox -> MessageDocument.of(message, null, outbox, 0), message.id(),
+                    message.municipalityCode(), change.events(), clock.instant()), Lane.BULK);
+            return;
+        }
+        // A message's status events are a campaign's bulk work: behind a coordinator's or a recipient's writes.
+        if (!writer.update(new Change(MessageDocument.of(message, null, null, 0), "version", current.version(),
+                current.outbox(), message.id(), message.municipalityCode(), change.events()), Lane.BULK)) {
+            throw new OptimisticLockingFailureException("message " + message.id() + " changed meanwhile");
         }
     }
 

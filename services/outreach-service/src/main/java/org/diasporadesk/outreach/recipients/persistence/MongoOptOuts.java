@@ -2,11 +2,16 @@ package org.diasporadesk.outreach.recipients.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.diasporadesk.chassis.outbox.Outbox;
-import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.outbox.OutboxWriter;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Change;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Lane;
+import org.diasporadesk.chassis.outbox.OutboxWriter.NewAggregate;
 import org.diasporadesk.events.outreach.RecipientOptedOut;
 import org.diasporadesk.outreach.recipients.application.OptOuts;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -25,28 +30,33 @@ class MongoOptOuts implements OptOuts {
     static final String COLLECTION = "opt_outs";
 
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final OutboxWriter writer;
     private final Clock clock;
 
-    MongoOptOuts(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    MongoOptOuts(MongoTemplate mongo, OutboxWriter writer, Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.writer = writer;
         this.clock = clock;
     }
 
     @Document(COLLECTION)
     record OptOutDocument(@Id String migrantId, String householdId, String municipalityCode, Instant optedOutAt,
-            boolean settled, Outbox outbox) {
+            boolean settled, Outbox outbox, long version) {
     }
 
     @Override
     public void record(RecipientOptedOut optOut) {
         OptOutDocument current = mongo.findById(optOut.migrantId(), OptOutDocument.class);
-        Outbox outbox = (current == null ? Outbox.empty() : current.outbox())
-            .append(optOut, optOut.householdId(), optOut.municipalityCode(), clock.instant());
-        mongo.save(new OptOutDocument(optOut.migrantId(), optOut.householdId(), optOut.municipalityCode(),
-                optOut.optedOutAt(), false, outbox));
-        relay.hint(COLLECTION, optOut.migrantId());
+        if (current == null) {
+            writer.insert(new NewAggregate<>(outbox -> new OptOutDocument(optOut.migrantId(), optOut.householdId(),
+                    optOut.municipalityCode(), optOut.optedOutAt(), false, outbox, 0), optOut.migrantId(),
+                    optOut.householdId(), optOut.municipalityCode(), List.of(optOut), clock.instant()), Lane.PERSON);
+        } else if (!writer.update(new Change(new OptOutDocument(optOut.migrantId(), optOut.householdId(),
+                optOut.municipalityCode(), optOut.optedOutAt(), false, null, 0), "version", current.version(),
+                current.outbox(), optOut.migrantId(), optOut.householdId(), optOut.municipalityCode(),
+                List.of(optOut)), Lane.PERSON)) {
+            throw new OptimisticLockingFailureException("opt-out of " + optOut.migrantId() + " changed meanwhile");
+        }
     }
 
     @Override

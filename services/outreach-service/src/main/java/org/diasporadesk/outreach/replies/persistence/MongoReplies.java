@@ -8,7 +8,9 @@ import java.util.TreeMap;
 
 import org.bson.Document;
 import org.diasporadesk.chassis.outbox.Outbox;
-import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.outbox.OutboxWriter;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Lane;
+import org.diasporadesk.chassis.outbox.OutboxWriter.NewAggregate;
 import org.diasporadesk.events.outreach.ReplyRecorded;
 import org.diasporadesk.outreach.replies.application.Replies;
 import org.diasporadesk.outreach.replies.application.Reply;
@@ -27,12 +29,12 @@ class MongoReplies implements Replies {
     static final String COLLECTION = "replies";
 
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final OutboxWriter writer;
     private final Clock clock;
 
-    MongoReplies(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    MongoReplies(MongoTemplate mongo, OutboxWriter writer, Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -57,9 +59,9 @@ class MongoReplies implements Replies {
     public void insert(Reply reply) {
         ReplyRecorded event = new ReplyRecorded(reply.id(), reply.campaignId(), reply.municipalityCode(),
                 reply.channel().name(), reply.kind().name(), reply.answer(), reply.question(), reply.receivedAt());
-        mongo.insert(new ReplyDocument(reply.id(), reply, reply.campaignId(), reply.migrantId(), countedAs(reply),
-                Outbox.empty().append(event, reply.id(), reply.municipalityCode(), clock.instant())));
-        relay.hint(COLLECTION, reply.id());
+        writer.insert(new NewAggregate<>(outbox -> new ReplyDocument(reply.id(), reply, reply.campaignId(),
+                reply.migrantId(), countedAs(reply), outbox), reply.id(), reply.municipalityCode(), List.of(event),
+                clock.instant()), Lane.PERSON);
     }
 
     /** "opt-out", or the answer option ("other" for free text), after "2:" and on for a survey's later questions. */

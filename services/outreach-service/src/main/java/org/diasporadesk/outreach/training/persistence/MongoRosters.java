@@ -6,14 +6,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.diasporadesk.chassis.outbox.Outbox;
-import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.outbox.OutboxWriter;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Change;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Lane;
+import org.diasporadesk.chassis.outbox.OutboxWriter.NewAggregate;
 import org.diasporadesk.outreach.training.application.Rosters;
 import org.diasporadesk.outreach.training.domain.Roster;
 import org.diasporadesk.outreach.training.domain.RosterChange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,12 +32,12 @@ class MongoRosters implements Rosters {
     static final String COLLECTION = "rosters";
 
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final OutboxWriter writer;
     private final Clock clock;
 
-    MongoRosters(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    MongoRosters(MongoTemplate mongo, OutboxWriter writer, Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -54,28 +56,26 @@ class MongoRosters implements Rosters {
         Roster roster = change.roster();
         long read = roster.version();
         RosterDocument current = read == 0 ? null : mongo.findById(roster.sessionId(), RosterDocument.class);
-        Outbox outbox = (current == null ? Outbox.empty() : current.outbox()).appendAll(change.events(),
-                roster.sessionId(), roster.ownerArea(), clock.instant());
         Roster next = new Roster(roster.sessionId(), roster.campaignId(), roster.ownerArea(), roster.startsAt(),
                 roster.capacity(), roster.enrolled(), roster.waiting(), read + 1);
         List<String> holders = Stream.concat(
                 roster.enrolled().stream().map(Roster.Place::migrantId),
                 roster.waiting().stream().map(Roster.Waiting::migrantId)).toList();
-        RosterDocument document = new RosterDocument(roster.sessionId(), next, read + 1, holders, outbox);
         if (read == 0) {
             try {
-                mongo.insert(document);
+                writer.insert(new NewAggregate<>(outbox -> new RosterDocument(roster.sessionId(), next, 1, holders,
+                        outbox), roster.sessionId(), roster.ownerArea(), change.events(), clock.instant()),
+                        Lane.PERSON);
             }
             catch (DuplicateKeyException firstAtTheSameTime) {
                 throw new OptimisticLockingFailureException("roster " + roster.sessionId() + " created meanwhile");
             }
         }
-        else if (current == null || mongo.findAndReplace(
-                new Query(Criteria.where("_id").is(roster.sessionId()).and("version").is(read)), document,
-                FindAndReplaceOptions.options()) == null) {
+        else if (current == null || !writer.update(new Change(new RosterDocument(roster.sessionId(), next, 0, holders,
+                null), "version", read, current.outbox(), roster.sessionId(), roster.ownerArea(), change.events()),
+                Lane.PERSON)) {
             throw new OptimisticLockingFailureException("roster " + roster.sessionId() + " changed meanwhile");
         }
-        relay.hint(COLLECTION, roster.sessionId());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.diasporadesk.registry.household.persistence;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.diasporadesk.chassis.outbox.Outbox;
-import org.diasporadesk.chassis.outbox.OutboxRelay;
+import org.diasporadesk.chassis.outbox.OutboxWriter;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Change;
+import org.diasporadesk.chassis.outbox.OutboxWriter.Lane;
+import org.diasporadesk.chassis.outbox.OutboxWriter.NewAggregate;
 import org.diasporadesk.registry.household.application.HouseholdStore;
 import org.diasporadesk.registry.household.application.MigrantQuery;
 import org.diasporadesk.registry.household.domain.Household;
@@ -29,30 +30,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MongoHouseholdStore implements HouseholdStore {
 
+    private static final String VERSION = "version";
+
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
-    private final Clock clock;
+    private final OutboxWriter writer;
 
-    MongoHouseholdStore(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    MongoHouseholdStore(MongoTemplate mongo, OutboxWriter writer) {
         this.mongo = mongo;
-        this.relay = relay;
-        this.clock = clock;
+        this.writer = writer;
     }
-
 
     @Override
     public void insert(HouseholdChange change) {
-        mongo.insert(newDocument(change));
-        relay.hint(HouseholdDocument.COLLECTION, change.household().id());
+        writer.insert(newDocument(change), Lane.PERSON);
     }
 
     @Override
     public void insertAll(List<HouseholdChange> changes) {
-        if (!changes.isEmpty()) {
-            mongo.insertAll(changes.stream().map(MongoHouseholdStore::newDocument).toList());
-            // An import's households: behind the hints of registrations made at the desk meanwhile.
-            changes.forEach(change -> relay.hintInBackground(HouseholdDocument.COLLECTION, change.household().id()));
-        }
+        // An import's households: behind the registrations made at the desk meanwhile.
+        writer.insertAll(changes.stream().map(MongoHouseholdStore::newDocument).toList(), Lane.BULK);
     }
 
     @Override
@@ -64,11 +60,10 @@ class MongoHouseholdStore implements HouseholdStore {
         return found;
     }
 
-    private static HouseholdDocument newDocument(HouseholdChange change) {
+    private static NewAggregate<HouseholdDocument> newDocument(HouseholdChange change) {
         Household household = change.household();
-        Outbox outbox = Outbox.empty().appendAll(change.events(), household.id(), household.municipalityCode(),
-                household.registeredAt());
-        return document(household, outbox, null);
+        return new NewAggregate<>(outbox -> document(household, outbox, null), household.id(),
+                household.municipalityCode(), change.events(), household.registeredAt());
     }
 
     @Override
@@ -114,7 +109,7 @@ class MongoHouseholdStore implements HouseholdStore {
     }
 
     /**
-     * Replaces the document if it is still at the version the change was computed from, so that a concurrent
+     * Writes the change if the document is still at the version the change was computed from, so that a concurrent
      * change makes this write fail ({@link OptimisticLockingFailureException}) instead of being lost. Pending
      * events already in the document stay ahead of the new ones.
      */
@@ -131,10 +126,10 @@ class MongoHouseholdStore implements HouseholdStore {
         if (!Objects.equals(current.version(), household.version())) {
             throw new OptimisticLockingFailureException("household " + household.id() + " changed meanwhile");
         }
-        Outbox outbox = current.outbox().appendAll(change.events(), household.id(), household.municipalityCode(),
-                Instant.now(clock));
-        mongo.save(document(household, outbox, current.version()));
-        relay.hint(HouseholdDocument.COLLECTION, household.id());
+        if (!writer.update(new Change(document(household, null, null), VERSION, current.version(), current.outbox(),
+                household.id(), household.municipalityCode(), change.events()), Lane.PERSON)) {
+            throw new OptimisticLockingFailureException("household " + household.id() + " changed meanwhile");
+        }
     }
 
     @Override
