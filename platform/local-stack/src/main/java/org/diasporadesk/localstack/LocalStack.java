@@ -1,11 +1,14 @@
 package org.diasporadesk.localstack;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,16 +16,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system on one machine, on its embedded default: a real Kafka broker and the Mongo wire server
  * in this JVM, the identity server and the four services as child JVMs. Data stays in {@code .local-stack/}
- * across restarts; Ctrl-C stops everything, services first.
+ * across restarts; Ctrl-C stops everything, services first. It refuses to start while any of its ports is taken
+ * ({@link PortCheck}); a child that exits is said so and started again, sooner the first times, then at most every
+ * {@link #MOST_BACK_OFF}; children end with the launcher however it ends ({@link LauncherWatch}).
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration FIRST_BACK_OFF = Duration.ofSeconds(1);
+    static final Duration MOST_BACK_OFF = Duration.ofSeconds(30);
 
     private final StackConfig config;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private volatile boolean closing;
+    private Thread watch;
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -37,8 +46,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything and returns once every service reports ready; on failure stops what had started. */
     public static LocalStack start(StackConfig config) throws InterruptedException {
+        PortCheck.requireFree(config);
         LocalStack stack = new LocalStack(config);
         Instant started = Instant.now();
+        String launcherWatch = LauncherWatch.jvmOption(config.dataDirectory());
         try {
             stack.running.add(KafkaBroker.start(config));
             log.info("Kafka broker (KRaft) on {}", config.kafkaBootstrapServers());
@@ -47,9 +58,9 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
                     "MONGODB_URI", config.mongoUri(), "IDENTITY_ISSUER_URI", config.issuerUri(),
                     "IDENTITY_JWK_SET_URI", config.issuerUri() + "/oauth2/jwks");
-            stack.launch(config.identityServer(), environment);
+            stack.launch(config.identityServer(), environment, launcherWatch);
             for (StackConfig.Service service : config.services()) {
-                stack.launch(service, environment);
+                stack.launch(service, environment, launcherWatch);
             }
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             for (ServiceProcess process : stack.processes) {
@@ -62,13 +73,85 @@ public final class LocalStack implements AutoCloseable {
             throw ex;
         }
         log.info("Local stack ready in {} s", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        stack.watch = new Thread(stack::restartExited, "local-stack-watch");
+        stack.watch.setDaemon(true);
+        stack.watch.start();
         return stack;
     }
 
-    private void launch(StackConfig.Service service, Map<String, String> environment) {
-        ServiceProcess process = ServiceProcess.start(config, service, environment);
+    private void launch(StackConfig.Service service, Map<String, String> environment, String launcherWatch) {
+        ServiceProcess process = ServiceProcess.start(config, service, environment, launcherWatch);
         processes.add(process);
         running.add(process);
+    }
+
+    /**
+     * Restarts a child that exited, after a back-off that doubles while it keeps exiting within a minute of its
+     * start, and says so; once it answers its readiness check again, says that too.
+     */
+    private void restartExited() {
+        Map<ServiceProcess, Duration> backOff = new HashMap<>();
+        Map<ServiceProcess, Instant> startedAt = new HashMap<>();
+        while (!closing) {
+            for (ServiceProcess process : processes) {
+                if (closing || process.isAlive()) {
+                    continue;
+                }
+                Instant lastStart = startedAt.getOrDefault(process, Instant.EPOCH);
+                Duration wait = Duration.between(lastStart, Instant.now()).compareTo(Duration.ofMinutes(1)) < 0
+                        ? min(backOff.getOrDefault(process, FIRST_BACK_OFF).multipliedBy(2), MOST_BACK_OFF)
+                        : FIRST_BACK_OFF;
+                backOff.put(process, wait);
+                log.warn("{} exited with code {}; starting it again in {} s (its log: {})", process.name(),
+                        process.exitValue(), wait.toSeconds(), process.log());
+                try {
+                    TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+                    if (closing) {
+                        return;
+                    }
+                    process.restart();
+                    startedAt.put(process, Instant.now());
+                    Thread announce = new Thread(() -> announceReady(process), "local-stack-" + process.name());
+                    announce.setDaemon(true);
+                    announce.start();
+                }
+                catch (InterruptedException stopping) {
+                    return;
+                }
+                catch (IOException ex) {
+                    log.error("{} could not be started again: {}", process.name(), ex.toString());
+                }
+            }
+            try {
+                TimeUnit.SECONDS.sleep(1);
+            }
+            catch (InterruptedException stopping) {
+                return;
+            }
+        }
+    }
+
+    private void announceReady(ServiceProcess process) {
+        try {
+            process.awaitReady(Instant.now().plus(START_TIMEOUT));
+            log.info("{} is back, ready on port {} (pid {})", process.name(), process.port(), process.pid());
+        }
+        catch (RuntimeException notYet) {
+            log.warn("{}", notYet.getMessage());
+        }
+        catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration one, Duration other) {
+        return one.compareTo(other) <= 0 ? one : other;
+    }
+
+    /** The process id of a child JVM now. */
+    public long pid(String name) {
+        return processes.stream().filter(process -> process.name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no child " + name)).pid();
     }
 
     /** Process ids of the child JVMs, for measuring the stack's memory. */
@@ -102,6 +185,10 @@ public final class LocalStack implements AutoCloseable {
     /** Stops in reverse order: services before the broker and the database they write to. */
     @Override
     public synchronized void close() {
+        closing = true;
+        if (watch != null) {
+            watch.interrupt();
+        }
         List<AutoCloseable> reversed = new ArrayList<>(running);
         Collections.reverse(reversed);
         running.clear();

@@ -25,16 +25,20 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final StackConfig.Service service;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(StackConfig.Service service, Process process, Path log) {
+    private ServiceProcess(StackConfig.Service service, ProcessBuilder builder, Path log) throws IOException {
         this.service = service;
-        this.process = process;
+        this.builder = builder;
         this.log = log;
+        this.process = builder.start();
     }
 
-    static ServiceProcess start(StackConfig config, StackConfig.Service service, Map<String, String> environment) {
+    /** @param launcherWatch the JVM option of the {@link LauncherWatch} agent, which ends the child with the launcher */
+    static ServiceProcess start(StackConfig config, StackConfig.Service service, Map<String, String> environment,
+            String launcherWatch) {
         Path jar = config.repositoryRoot().resolve(service.jar());
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
@@ -45,17 +49,35 @@ final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(JVM_OPTIONS);
+            command.add(launcherWatch);
             command.add("-jar");
             command.add(jar.toString());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("PORT", Integer.toString(service.port()));
-            return new ServiceProcess(service, builder.start(), log);
+            return new ServiceProcess(service, builder, log);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("could not start " + service.name(), ex);
         }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Starts the service again after its JVM exited, with the same command, environment and log. */
+    void restart() throws IOException {
+        process = builder.start();
     }
 
     String name() {

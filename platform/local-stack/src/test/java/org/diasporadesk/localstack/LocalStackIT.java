@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -85,6 +86,23 @@ class LocalStackIT {
             assertThat(migrants(config, planner, "GE-IM-KUTAISI")).isEqualTo(5);
             assertThat(new StackApi(config).get("registry-service", "/households/" + householdId, officer)
                 .get("migrants").get(0).get("nameLatin").asString()).isEqualTo("Vakhtang Beridze");
+
+            // A second launcher on the same ports refuses to start, naming them, instead of taking these for its own.
+            assertThatThrownBy(() -> LocalStack.start(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(config.port("hotline-service") + " (hotline-service)")
+                .hasMessageContaining("already in use");
+
+            // A service killed outright is noticed and back by itself within a minute.
+            long killed = restarted.pid("hotline-service");
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            long sent = System.nanoTime();
+            String agent = new StackApi(config).token("hotline-agent");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> restarted.pid("hotline-service") != killed && new StackApi(config).get("hotline-service",
+                        "/callers?phone=" + URLEncoder.encode("0030 691 234 5678", StandardCharsets.UTF_8), agent)
+                    .get("candidates").size() == 1);
+            System.out.printf("hotline-service killed with SIGKILL, answering again after %d ms%n",
+                    (System.nanoTime() - sent) / 1_000_000);
         }
     }
 
