@@ -264,12 +264,12 @@ final class Rectangles {
     }
 
     /**
-     * The cell a hidden category is published within: the total of a relation in the same unit whose category is of
+     * The cell a grouped category is published within: the total of a relation in the same unit whose category is of
      * the same breakdown ({@code DESTINATION_COUNTRY=OTHER} for {@code DESTINATION_COUNTRY=NG}); -1 for none.
      */
     private int group(int cell) {
         String[] place = table.place(cell);
-        if (!table.isHidden(cell) || place == null || place[1].indexOf('=') < 0) {
+        if (!table.isGrouped(cell) || place == null || place[1].indexOf('=') < 0) {
             return -1;
         }
         String dimension = place[1].substring(0, place[1].indexOf('=') + 1);

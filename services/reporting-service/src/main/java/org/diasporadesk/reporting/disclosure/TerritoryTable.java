@@ -111,7 +111,7 @@ public final class TerritoryTable {
             }
         });
         counts.values().forEach(sums -> sums.values().removeIf(count -> count == 0));
-        Set<String> grouped = rare(counts, rounding, rareBelow);
+        Set<String> grouped = rare(rounding, rareBelow);
         Set<String> others = new LinkedHashSet<>();
         for (String municipality : byUnit.keySet()) {
             Map<String, Long> sums = counts.get(municipality);
@@ -181,7 +181,7 @@ public final class TerritoryTable {
      * The categories of grouped breakdowns that the table's lowest-level units have fewer than {@code rareBelow} of
      * on average, judged on the rounded count of the whole territory, which is what its top unit shows.
      */
-    private Set<String> rare(Map<String, Map<String, Long>> counts, KeyedRounding rounding, long rareBelow) {
+    private Set<String> rare(KeyedRounding rounding, long rareBelow) {
         Set<String> rare = new LinkedHashSet<>();
         if (groupedAtLowestLevel.isEmpty() || rareBelow <= 0 || byUnit.isEmpty()) {
             return rare;
