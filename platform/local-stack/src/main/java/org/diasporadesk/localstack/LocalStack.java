@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -17,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * The whole system on one machine, on its embedded default: a real Kafka broker and the Mongo wire server
  * in this JVM, the identity server and the four services as child JVMs. Data stays in {@code .local-stack/}
  * across restarts; Ctrl-C stops everything, services first. It refuses to start while any of its ports is taken
- * ({@link PortCheck}); a child that exits is said so and started again, sooner the first times, then at most every
- * {@link #MOST_BACK_OFF}; children end with the launcher however it ends ({@link LauncherWatch}).
+ * ({@link PortCheck}); a child that exits is said so and started again, after a back-off that doubles while it keeps
+ * exiting soon after its start, up to {@link #MOST_BACK_OFF}; children end with the launcher however it ends
+ * ({@link LauncherWatch}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -30,8 +33,13 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<ServiceProcess> processes = new ArrayList<>();
+    /** Starts exited children again, one at a time; a daemon, so that it never keeps the launcher alive. */
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "local-stack-restarts");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean closing;
-    private Thread watch;
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -73,9 +81,7 @@ public final class LocalStack implements AutoCloseable {
             throw ex;
         }
         log.info("Local stack ready in {} s", Duration.between(started, Instant.now()).toMillis() / 1000.0);
-        stack.watch = new Thread(stack::restartExited, "local-stack-watch");
-        stack.watch.setDaemon(true);
-        stack.watch.start();
+        stack.processes.forEach(stack::watch);
         return stack;
     }
 
@@ -85,50 +91,33 @@ public final class LocalStack implements AutoCloseable {
         running.add(process);
     }
 
-    /**
-     * Restarts a child that exited, after a back-off that doubles while it keeps exiting within a minute of its
-     * start, and says so; once it answers its readiness check again, says that too.
-     */
-    private void restartExited() {
-        Map<ServiceProcess, Duration> backOff = new HashMap<>();
-        Map<ServiceProcess, Instant> startedAt = new HashMap<>();
-        while (!closing) {
-            for (ServiceProcess process : processes) {
-                if (closing || process.isAlive()) {
-                    continue;
-                }
-                Instant lastStart = startedAt.getOrDefault(process, Instant.EPOCH);
-                Duration wait = Duration.between(lastStart, Instant.now()).compareTo(Duration.ofMinutes(1)) < 0
-                        ? min(backOff.getOrDefault(process, FIRST_BACK_OFF).multipliedBy(2), MOST_BACK_OFF)
-                        : FIRST_BACK_OFF;
-                backOff.put(process, wait);
-                log.warn("{} exited with code {}; starting it again in {} s (its log: {})", process.name(),
-                        process.exitValue(), wait.toSeconds(), process.log());
-                try {
-                    TimeUnit.MILLISECONDS.sleep(wait.toMillis());
-                    if (closing) {
-                        return;
-                    }
-                    process.restart();
-                    startedAt.put(process, Instant.now());
-                    Thread announce = new Thread(() -> announceReady(process), "local-stack-" + process.name());
-                    announce.setDaemon(true);
-                    announce.start();
-                }
-                catch (InterruptedException stopping) {
-                    return;
-                }
-                catch (IOException ex) {
-                    log.error("{} could not be started again: {}", process.name(), ex.toString());
-                }
-            }
-            try {
-                TimeUnit.SECONDS.sleep(1);
-            }
-            catch (InterruptedException stopping) {
+    /** When the child exits while the stack runs: says so, and starts it again after its back-off. */
+    private void watch(ServiceProcess process) {
+        process.onExit().thenRun(() -> {
+            if (closing) {
                 return;
             }
+            Duration wait = process.backOffAfterExit(FIRST_BACK_OFF, MOST_BACK_OFF);
+            log.warn("{} exited with code {}; starting it again in {} s (its log: {})", process.name(),
+                    process.exitValue(), wait.toSeconds(), process.log());
+            restarts.schedule(() -> restart(process), wait.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void restart(ServiceProcess process) {
+        if (closing) {
+            return;
         }
+        try {
+            process.restart();
+        }
+        catch (IOException ex) {
+            log.error("{} could not be started again: {}", process.name(), ex.toString());
+            return;
+        }
+        watch(process);
+        // Off the restarting thread, so that another child's restart does not wait for this one to be ready.
+        CompletableFuture.runAsync(() -> announceReady(process));
     }
 
     private void announceReady(ServiceProcess process) {
@@ -136,16 +125,12 @@ public final class LocalStack implements AutoCloseable {
             process.awaitReady(Instant.now().plus(START_TIMEOUT));
             log.info("{} is back, ready on port {} (pid {})", process.name(), process.port(), process.pid());
         }
-        catch (RuntimeException notYet) {
-            log.warn("{}", notYet.getMessage());
+        catch (RuntimeException notReady) {
+            log.warn("{}", notReady.getMessage());
         }
         catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Duration min(Duration one, Duration other) {
-        return one.compareTo(other) <= 0 ? one : other;
     }
 
     /** The process id of a child JVM now. */
@@ -186,9 +171,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         closing = true;
-        if (watch != null) {
-            watch.interrupt();
-        }
+        restarts.shutdownNow();
         List<AutoCloseable> reversed = new ArrayList<>(running);
         Collections.reverse(reversed);
         running.clear();

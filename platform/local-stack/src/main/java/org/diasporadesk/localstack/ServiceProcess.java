@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One service as a child JVM, its output in {@code logs/<name>.log} of the data directory. */
@@ -28,6 +29,8 @@ final class ServiceProcess implements AutoCloseable {
     private final ProcessBuilder builder;
     private final Path log;
     private volatile Process process;
+    private volatile Instant startedAt = Instant.now();
+    private Duration backOff = Duration.ZERO;
 
     private ServiceProcess(StackConfig.Service service, ProcessBuilder builder, Path log) throws IOException {
         this.service = service;
@@ -63,10 +66,6 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     int exitValue() {
         return process.exitValue();
     }
@@ -78,6 +77,23 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts the service again after its JVM exited, with the same command, environment and log. */
     void restart() throws IOException {
         process = builder.start();
+        startedAt = Instant.now();
+    }
+
+    /** Completes when the service's JVM, as started last, exits. */
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /**
+     * How long to wait before starting the service again: {@code first}, or twice the last wait (up to {@code most})
+     * when it exited within a minute of its start, so that a service failing at start-up is not restarted in a loop.
+     */
+    synchronized Duration backOffAfterExit(Duration first, Duration most) {
+        boolean soon = Duration.between(startedAt, Instant.now()).compareTo(Duration.ofMinutes(1)) < 0;
+        Duration doubled = backOff.multipliedBy(2);
+        backOff = !soon || backOff.isZero() ? first : doubled.compareTo(most) < 0 ? doubled : most;
+        return backOff;
     }
 
     String name() {

@@ -1,8 +1,10 @@
 package org.diasporadesk.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,8 +28,8 @@ class LauncherWatchTest {
     void aChildEndsWhenItsLauncherIsKilled() throws Exception {
         Process launcher = new ProcessBuilder("sleep", "60").start();
         Process child = child(LauncherWatch.jvmOption(data, launcher.pid()));
-        TimeUnit.SECONDS.sleep(2);
-        assertThat(child.isAlive()).as("running while the launcher runs").isTrue();
+        await("running while the launcher runs").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            .until(child::isAlive);
 
         launcher.destroyForcibly().waitFor();
 
