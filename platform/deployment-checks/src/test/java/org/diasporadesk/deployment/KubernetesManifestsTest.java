@@ -28,12 +28,7 @@ class KubernetesManifestsTest {
     void overlayRendersAndPassesTheKubernetesApiSchemas(String overlay) throws IOException {
         Path rendered = Files.createTempFile("k8s-" + overlay, ".yaml");
         Files.writeString(rendered, render(overlay));
-        Repository.requireTool("node", "apt-get install nodejs npm");
-        if (!Files.isDirectory(Repository.ROOT.resolve("deploy/checks/node_modules"))) {
-            Repository.requireTool("npm", "apt-get install npm");
-            Repository.Result install = Repository.run(List.of("npm", "ci", "--prefix", "deploy/checks", "--no-audit", "--no-fund"));
-            assertThat(install.exitCode()).as(install.output()).isZero();
-        }
+        Repository.requireNodeTools();
 
         Repository.Result result = Repository.run(List.of("node", "deploy/checks/validate-manifests.mjs", rendered.toString()));
 

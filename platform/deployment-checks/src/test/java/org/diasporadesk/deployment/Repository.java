@@ -25,6 +25,8 @@ final class Repository {
     static final YAMLMapper YAML = YAMLMapper.builder().build();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final String NODE_TOOLS = "deploy/checks/node_modules/.bin";
+
     private Repository() {
     }
 
@@ -65,6 +67,24 @@ final class Repository {
             throw new AssertionError(tool + " is required for this check: " + install);
         }
         Assumptions.assumeTrue(present, () -> tool + " is not installed, so this check is skipped: " + install);
+    }
+
+    /** The npm packages of deploy/checks (schema validators, linters), installed from its lock file if missing. */
+    static void requireNodeTools() {
+        requireTool("node", "apt-get install nodejs npm");
+        if (!Files.isExecutable(ROOT.resolve(NODE_TOOLS).resolve("redocly"))
+                || !Files.isExecutable(ROOT.resolve(NODE_TOOLS).resolve("asyncapi"))) {
+            requireTool("npm", "apt-get install npm");
+            Result install = run(List.of("npm", "ci", "--prefix", "deploy/checks", "--no-audit", "--no-fund"));
+            if (install.exitCode() != 0) {
+                throw new AssertionError("npm ci --prefix deploy/checks failed:\n" + install.output());
+            }
+        }
+    }
+
+    /** A command of deploy/checks' npm packages. */
+    static String nodeTool(String name) {
+        return ROOT.resolve(NODE_TOOLS).resolve(name).toString();
     }
 
     static Result run(List<String> command) {

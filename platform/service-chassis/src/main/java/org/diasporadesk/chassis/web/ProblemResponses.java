@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.micrometer.tracing.Tracer;
+import jakarta.servlet.http.HttpServletRequest;
 import org.diasporadesk.chassis.security.OutOfScopeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -14,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,6 +41,17 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** The extension member that lists the offending fields. */
     public static final String ERRORS = "errors";
+
+    /** The extension member of a 500 that names the log entry, for the user to quote. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final CorrelationIds correlationIds;
+
+    public ProblemResponses(ObjectProvider<Tracer> tracer) {
+        this.correlationIds = new CorrelationIds(tracer);
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -88,6 +105,31 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(OptimisticLockingFailureException ex) {
         return problem(HttpStatus.CONFLICT, "Someone else changed this record while you were working on it. "
                 + "Read it again and repeat your change.", List.of());
+    }
+
+    /** A refusal decided in a controller (a provider's callback token) answers as the security chain's do. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, ex.getMessage(), List.of());
+    }
+
+    /**
+     * What nobody foresaw is still a problem document, never a stack trace: logged with the request's trace id
+     * (a fresh id where no trace runs), which the answer gives so that the user can quote it to support.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+        String correlationId = correlationIds.current();
+        log.error("Unexpected error on {} {} [correlationId={}]", request.getMethod(), request.getRequestURI(),
+                correlationId, ex);
+        return unexpectedProblem(correlationId);
+    }
+
+    static ProblemDetail unexpectedProblem(String correlationId) {
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. "
+                + "Try again; if it happens again, give support the correlation id " + correlationId + ".", List.of());
+        problem.setProperty(CORRELATION_ID, correlationId);
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail, List<Map<String, String>> errors) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Callbacks", description = "Calls an agent promised to return, in the caller's local time.")
 @RestController
 class CallbackController {
 
@@ -39,6 +42,9 @@ class CallbackController {
     record CloseRequest(@NotNull Callback.Status status) {
     }
 
+    @Operation(summary = "Plan a callback on a ticket",
+            description = "Plans a call back to the ticket's caller at a time given in UTC; the answer shows it in "
+                    + "the caller's local time.")
     @PostMapping("/tickets/{ticketId}/callbacks")
     ResponseEntity<PlannedCallback> schedule(@PathVariable String ticketId, @Valid @RequestBody ScheduleRequest request,
             @AuthenticationPrincipal Jwt jwt) {
@@ -46,12 +52,16 @@ class CallbackController {
         return ResponseEntity.created(URI.create("/callbacks/" + planned.callback().id())).body(planned);
     }
 
-    /** Pending callbacks of the agent's offices due within {@code within} (ISO-8601 duration, default 8 hours). */
+    @Operation(summary = "List callbacks due",
+            description = "Pending callbacks of the agent's offices due within `within` (ISO-8601 duration, default "
+                    + "8 hours), soonest first.")
     @GetMapping("/callbacks")
     List<PlannedCallback> due(@RequestParam(defaultValue = "PT8H") Duration within, @AuthenticationPrincipal Jwt jwt) {
         return planner.due(within, Actor.from(jwt));
     }
 
+    @Operation(summary = "Close a callback",
+            description = "Marks a pending callback done or cancelled.")
     @PutMapping("/callbacks/{id}/status")
     PlannedCallback close(@PathVariable String id, @Valid @RequestBody CloseRequest request,
             @AuthenticationPrincipal Jwt jwt) {

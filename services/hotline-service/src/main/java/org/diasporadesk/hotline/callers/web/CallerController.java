@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.hotline.callers.application.CallerRecognition;
 import org.diasporadesk.hotline.callers.application.CallerRecognition.Recognition;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Callers", description = "Recognising who calls from a number.")
 @RestController
 class CallerController {
 
@@ -36,7 +39,8 @@ class CallerController {
     record PreviousTicket(String id, Instant openedAt, String topic, String status, String priority) {
     }
 
-    /** Who may be calling from {@code phone} (any format), among the people of the agent's office area. */
+    @Operation(summary = "Recognise a caller by phone number",
+            description = "Who may be calling from `phone` (any format), among the people of the agent's office area.")
     @GetMapping("/callers")
     CallerLookup recognise(@RequestParam String phone, @AuthenticationPrincipal Jwt jwt) {
         Actor agent = Actor.from(jwt);

@@ -3,6 +3,8 @@ package org.diasporadesk.hotline.calls.web;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Calls", description = "Call events from the telephony system and the calls that still need a ticket.")
 @RestController
 class CallController {
 
@@ -46,18 +49,24 @@ class CallController {
             @Size(max = 200) String callerName, @Size(max = 35) String language) {
     }
 
+    @Operation(summary = "Post a call event",
+            description = "The telephony system reports a call's progress (`RINGING`, `ANSWERED`, `ENDED`); the "
+                    + "call is recorded and, while it rings or is answered, the answer says who may be calling.")
     @PostMapping("/calls/events")
     CallView event(@Valid @RequestBody CallEventRequest request, @AuthenticationPrincipal Jwt jwt) {
         return calls.report(request.event(), request.callId(), request.from(), request.line(), request.direction(),
                 Actor.from(jwt));
     }
 
-    /** Answered calls of the agent's offices that still need their ticket. */
+    @Operation(summary = "List answered calls without a ticket",
+            description = "Answered calls of the agent's offices that still need their ticket, oldest first.")
     @GetMapping("/calls/drafts")
     List<CallView> drafts(@AuthenticationPrincipal Jwt jwt) {
         return calls.drafts(Actor.from(jwt));
     }
 
+    @Operation(summary = "Open a ticket from a call",
+            description = "Opens a ticket prefilled with the call's caller and links the call to it.")
     @PostMapping("/calls/{callId}/ticket")
     ResponseEntity<TicketDesk.Opened> openTicket(@PathVariable String callId,
             @Valid @RequestBody TicketFromCallRequest request, @AuthenticationPrincipal Jwt jwt) {

@@ -3,6 +3,8 @@ package org.diasporadesk.hotline.partners.web;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Partners", description = "Organisations tickets are referred to (consulates, NGOs, employment services).")
 @RestController
 @RequestMapping("/partners")
 class PartnerController {
@@ -35,17 +38,23 @@ class PartnerController {
     record ActiveRequest(@NotNull Boolean active) {
     }
 
+    @Operation(summary = "List partner organisations",
+            description = "The partners tickets can be referred to, active ones first.")
     @GetMapping
     List<Partner> all() {
         return partners.all();
     }
 
+    @Operation(summary = "Add a partner organisation",
+            description = "Registers an organisation that tickets can then be referred to.")
     @PostMapping
     ResponseEntity<Partner> add(@Valid @RequestBody NewPartnerRequest request) {
         Partner partner = partners.add(request.name(), request.kind(), request.country(), request.contact());
         return ResponseEntity.created(URI.create("/partners/" + partner.id())).body(partner);
     }
 
+    @Operation(summary = "Activate or deactivate a partner",
+            description = "An inactive partner keeps its past referrals but receives no new ones.")
     @PutMapping("/{id}/active")
     Partner setActive(@PathVariable String id, @Valid @RequestBody ActiveRequest request) {
         return partners.setActive(id, request.active());

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.hotline.servicelevels.ServiceLevels;
@@ -31,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Tickets", description = "Hotline tickets: a caller's request, worked to its end against service-level "
+        + "targets.")
 @RestController
 @RequestMapping("/tickets")
 class TicketController {
@@ -53,13 +57,17 @@ class TicketController {
         return new TicketView(ticket, serviceLevels.status(ticket, clock.instant()));
     }
 
+    @Operation(summary = "Open a ticket",
+            description = "Opens a ticket for a caller on a topic; emergency topics are raised to high priority.")
     @PostMapping
     ResponseEntity<TicketDesk.Opened> open(@Valid @RequestBody OpenTicketRequest request, @AuthenticationPrincipal Jwt jwt) {
         TicketDesk.Opened opened = desk.open(request.toCommand(), Actor.from(jwt));
         return ResponseEntity.created(URI.create("/tickets/" + opened.ticket().id())).body(opened);
     }
 
-    /** The queue of the agent's offices: open tickets (or those in {@code status}), high priority and oldest first. */
+    @Operation(summary = "List the ticket queue",
+            description = "The queue of the agent's offices: open tickets (or those in `status`), high priority and "
+                    + "oldest first, each with where it stands against its service-level targets.")
     @GetMapping
     List<TicketView> queue(@RequestParam(required = false) TicketStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
@@ -69,26 +77,36 @@ class TicketController {
             .toList();
     }
 
+    @Operation(summary = "List ticket topics",
+            description = "The topics a ticket can be on; emergency topics raise a ticket's priority.")
     @GetMapping("/topics")
     List<Topic> topics() {
         return desk.topics();
     }
 
+    @Operation(summary = "Read a ticket",
+            description = "The ticket with its notes, referrals and service-level status.")
     @GetMapping("/{id}")
     TicketView get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         return view(desk.get(id, Actor.from(jwt)));
     }
 
+    @Operation(summary = "Change a ticket's status",
+            description = "Moves a ticket along its life; a move its current status does not allow answers 409.")
     @PutMapping("/{id}/status")
     TicketView move(@PathVariable String id, @Valid @RequestBody StatusRequest request, @AuthenticationPrincipal Jwt jwt) {
         return view(desk.move(id, request.status(), Actor.from(jwt)));
     }
 
+    @Operation(summary = "Assign a ticket",
+            description = "Gives the ticket to an agent of its office.")
     @PutMapping("/{id}/assignee")
     TicketView assign(@PathVariable String id, @Valid @RequestBody AssigneeRequest request, @AuthenticationPrincipal Jwt jwt) {
         return view(desk.assign(id, request.assignee(), Actor.from(jwt)));
     }
 
+    @Operation(summary = "Refer a ticket to a partner",
+            description = "Refers the ticket to an active partner organisation with the reason.")
     @PostMapping("/{id}/referrals")
     ResponseEntity<TicketView> refer(@PathVariable String id, @Valid @RequestBody ReferralRequest request,
             @AuthenticationPrincipal Jwt jwt) {
@@ -97,12 +115,16 @@ class TicketController {
         return ResponseEntity.created(URI.create("/tickets/" + id + "/referrals/" + referralId)).body(view(referred));
     }
 
+    @Operation(summary = "Record a referral's outcome",
+            description = "What the partner did with a referral, with a note.")
     @PutMapping("/{id}/referrals/{referralId}/outcome")
     TicketView recordOutcome(@PathVariable String id, @PathVariable String referralId,
             @Valid @RequestBody OutcomeRequest request, @AuthenticationPrincipal Jwt jwt) {
         return view(desk.recordOutcome(id, referralId, request.outcome(), request.note(), Actor.from(jwt)));
     }
 
+    @Operation(summary = "Add a note to a ticket",
+            description = "A note of what was said or done.")
     @PostMapping("/{id}/notes")
     TicketView addNote(@PathVariable String id, @Valid @RequestBody NoteRequest request, @AuthenticationPrincipal Jwt jwt) {
         return view(desk.addNote(id, request.text(), Actor.from(jwt)));

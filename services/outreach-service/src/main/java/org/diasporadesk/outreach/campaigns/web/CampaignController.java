@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,6 +37,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Campaigns", description = "Information, trainings, events and surveys sent to segments of consenting "
+        + "migrants.")
 @RestController
 class CampaignController {
 
@@ -95,41 +99,49 @@ class CampaignController {
         }
     }
 
-    /** A campaign in draft; it sends nothing until launched. */
+    @Operation(summary = "Draft a campaign",
+            description = "A campaign in draft, with its segment, channel, messages per language and sessions; it "
+                    + "sends nothing until launched.")
     @PostMapping("/campaigns")
     ResponseEntity<Campaign> draft(@Valid @RequestBody CampaignRequest request, @AuthenticationPrincipal Jwt jwt) {
         Campaign campaign = desk.draft(request.draft(), Actor.from(jwt));
         return ResponseEntity.created(URI.create("/campaigns/" + campaign.id())).body(campaign);
     }
 
-    /** Launches a draft: its messages are queued at its start time (now, unless scheduled). */
+    @Operation(summary = "Launch a campaign",
+            description = "Launches a draft: its messages are queued at its start time (now, unless scheduled) and "
+                    + "sent at a sensible hour where each recipient lives.")
     @PostMapping("/campaigns/{id}/launch")
     Campaign launch(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         return desk.launch(id, Actor.from(jwt));
     }
 
-    /** Stops a campaign; messages not yet sent are withdrawn. */
+    @Operation(summary = "Cancel a campaign",
+            description = "Stops a campaign; messages not yet sent are withdrawn.")
     @PostMapping("/campaigns/{id}/cancel")
     Campaign cancel(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         return desk.cancel(id, Actor.from(jwt));
     }
 
-    /** The campaign with its messages per status and its replies per answer. */
+    @Operation(summary = "Read a campaign",
+            description = "The campaign with its messages per status and its replies per answer.")
     @GetMapping("/campaigns/{id}")
     CampaignProgressView.Progress find(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         return progress.of(desk.find(id, Actor.from(jwt)));
     }
 
-    /**
-     * The campaign's messages, of one status if given: which recipient, which channel, and why one waits or
-     * failed ({@code lastError}: quiet hours, provider unavailable, gave up after n attempts).
-     */
+    @Operation(summary = "List a campaign's messages",
+            description = "The campaign's messages, of one status if given: which recipient, which channel, and why "
+                    + "one waits or failed (`lastError`: quiet hours, provider unavailable, gave up after n "
+                    + "attempts).")
     @GetMapping("/campaigns/{id}/messages")
     List<OutreachMessage> messages(@PathVariable String id, @RequestParam(required = false) MessageStatus status,
             @RequestParam(defaultValue = "100") int limit, @AuthenticationPrincipal Jwt jwt) {
         return progress.messages(desk.find(id, Actor.from(jwt)), status, Math.min(Math.max(limit, 1), 1000));
     }
 
+    @Operation(summary = "List campaigns",
+            description = "The campaigns of the coordinator's area, newest first.")
     @GetMapping("/campaigns")
     List<Campaign> visible(@AuthenticationPrincipal Jwt jwt) {
         return desk.visibleTo(Actor.from(jwt));

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * What channel providers call back with: delivery receipts and inbound replies. Each call carries the shared
  * token in {@code X-Callback-Token}; a wrong or missing token is refused before anything is read.
  */
+@Tag(name = "Provider callbacks", description = "SMS and e-mail providers report deliveries and replies; "
+        + "authenticated by the shared callback token, not a user's.")
 @RestController
 class ProviderCallbackController {
 
@@ -49,6 +53,9 @@ class ProviderCallbackController {
     record ReplyRequest(@NotBlank @Size(max = 320) String from, @NotNull @Size(max = 1600) String text) {
     }
 
+    @Operation(summary = "Post a delivery receipt",
+            description = "The provider reports what became of a message (delivered, failed). Needs the "
+                    + "`X-Callback-Token` header with the shared callback token.")
     @PostMapping("/providers/{channel}/receipts")
     ResponseEntity<Void> receipt(@PathVariable String channel, @RequestHeader(name = "X-Callback-Token", required = false) String given,
             @Valid @RequestBody ReceiptRequest request) {
@@ -57,7 +64,10 @@ class ProviderCallbackController {
         return ResponseEntity.noContent().build();
     }
 
-    /** 202 whatever became of it, so that a caller learns nothing about who outreach knows. */
+    @Operation(summary = "Post a recipient's reply",
+            description = "A recipient answered a message (a survey answer, or STOP to opt out). Answered with 202 "
+                    + "whatever became of it, so that a caller learns nothing about who outreach knows. Needs the "
+                    + "`X-Callback-Token` header.")
     @PostMapping("/providers/{channel}/replies")
     ResponseEntity<Map<String, String>> reply(@PathVariable String channel,
             @RequestHeader(name = "X-Callback-Token", required = false) String given,

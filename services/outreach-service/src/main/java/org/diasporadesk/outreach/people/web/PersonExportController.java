@@ -1,5 +1,7 @@
 package org.diasporadesk.outreach.people.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.outreach.people.application.PersonExport;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A person's request for access: what outreach holds about a registered migrant. */
+@Tag(name = "Right of access", description = "What the service holds about a person, to hand over.")
 @RestController
 class PersonExportController {
 
@@ -18,6 +21,9 @@ class PersonExportController {
         this.exports = exports;
     }
 
+    @Operation(summary = "Export what this service holds about a migrant",
+            description = "Everything this service holds about the person, as a JSON file to hand over (right of "
+                    + "access).")
     @GetMapping("/migrants/{migrantId}/export")
     PersonExport.Export export(@PathVariable String migrantId, @AuthenticationPrincipal Jwt jwt) {
         return exports.of(migrantId, Actor.from(jwt));

@@ -1,5 +1,7 @@
 package org.diasporadesk.outreach.recipients.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.diasporadesk.chassis.security.Actor;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Recipients", description = "The people outreach can reach and their choice to receive messages.")
 @RestController
 class RecipientController {
 
@@ -28,7 +31,9 @@ class RecipientController {
     record OptOutRequest(@Size(max = 200) String how) {
     }
 
-    /** The migrant asked for no more outreach messages; answered with 204. */
+    @Operation(summary = "Opt a migrant out of outreach",
+            description = "The migrant asked, through the office, for no more outreach messages; their outreach "
+                    + "consent is withdrawn in the registry. Answered with 204.")
     @PostMapping("/recipients/{migrantId}/opt-out")
     ResponseEntity<Void> optOut(@PathVariable String migrantId, @Valid @RequestBody(required = false) OptOutRequest request,
             @AuthenticationPrincipal Jwt jwt) {
@@ -36,7 +41,8 @@ class RecipientController {
         return ResponseEntity.noContent().build();
     }
 
-    /** How many consenting migrants of {@code area} outreach can reach, per preferred language. */
+    @Operation(summary = "Count reachable recipients",
+            description = "How many consenting migrants of `area` outreach can reach, per preferred language.")
     @GetMapping("/recipients/reach")
     Reach reach(@RequestParam String area, @AuthenticationPrincipal Jwt jwt) {
         return register.reach(area, Actor.from(jwt));

@@ -2,6 +2,11 @@ package org.diasporadesk.outreach.replies.web;
 
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diasporadesk.outreach.replies.application.ReplyDesk;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -19,6 +24,7 @@ import org.springframework.web.util.HtmlUtils;
  * them, and that must not unsubscribe anyone. Confirming, or a mail program's one-click unsubscribe (RFC 8058),
  * posts to the same address.
  */
+@Tag(name = "Unsubscribe", description = "The link in every message, for the recipient to stop outreach messages.")
 @RestController
 class UnsubscribeController {
 
@@ -30,6 +36,11 @@ class UnsubscribeController {
         this.texts = texts;
     }
 
+    @Operation(summary = "Show the unsubscribe page",
+            description = "A page in the recipient's language asking them to confirm that they want no more messages.")
+    @Parameter(name = "messageId", in = ParameterIn.PATH, required = true,
+            description = "The message whose link was followed; the page only asks, so it does not read it.",
+            schema = @Schema(type = "string"))
     @GetMapping(path = "/unsubscribe/{messageId}", produces = MediaType.TEXT_HTML_VALUE)
     String ask(Locale locale) {
         // No action: the form posts to the page's own address.
@@ -37,6 +48,8 @@ class UnsubscribeController {
                 + "<button type=\"submit\">" + text("unsubscribe.confirm", locale) + "</button></form>");
     }
 
+    @Operation(summary = "Confirm unsubscribing",
+            description = "Withdraws the recipient's outreach consent and answers a page saying so.")
     @PostMapping(path = "/unsubscribe/{messageId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> unsubscribe(@PathVariable String messageId, Locale locale) {
         if (!desk.unsubscribe(messageId)) {

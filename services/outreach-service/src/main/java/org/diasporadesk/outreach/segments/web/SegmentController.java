@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +31,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Segments", description = "Who a campaign reaches: consenting migrants selected by where they are from "
+        + "and where they live.")
 @RestController
 class SegmentController {
 
@@ -70,6 +74,9 @@ class SegmentController {
     record SegmentView(Segment segment, Preview reach) {
     }
 
+    @Operation(summary = "Define a segment",
+            description = "Saves a selection of consenting migrants (by home area, destination and the other "
+                    + "criteria of the request) for campaigns to use.")
     @PostMapping("/segments")
     ResponseEntity<SegmentView> define(@Valid @RequestBody SegmentRequest request, @AuthenticationPrincipal Jwt jwt) {
         Actor coordinator = Actor.from(jwt);
@@ -79,12 +86,16 @@ class SegmentController {
             .body(new SegmentView(segment, catalogue.preview(segment.area(), criteria, coordinator)));
     }
 
-    /** How many people a segment would reach, before it is saved or a campaign goes out. */
+    @Operation(summary = "Preview a segment's reach",
+            description = "How many people a segment would reach, per language and channel, before it is saved or a "
+                    + "campaign goes out.")
     @PostMapping("/segments/preview")
     Preview preview(@Valid @RequestBody PreviewRequest request, @AuthenticationPrincipal Jwt jwt) {
         return catalogue.preview(request.area(), criteria(request.criteria()), Actor.from(jwt));
     }
 
+    @Operation(summary = "Read a segment",
+            description = "The segment and its criteria.")
     @GetMapping("/segments/{id}")
     SegmentView find(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         Actor coordinator = Actor.from(jwt);
@@ -92,6 +103,8 @@ class SegmentController {
         return new SegmentView(segment, catalogue.preview(segment.area(), segment.criteria(), coordinator));
     }
 
+    @Operation(summary = "List segments",
+            description = "The segments of the coordinator's area.")
     @GetMapping("/segments")
     List<Segment> visible(@AuthenticationPrincipal Jwt jwt) {
         return catalogue.visibleTo(Actor.from(jwt));

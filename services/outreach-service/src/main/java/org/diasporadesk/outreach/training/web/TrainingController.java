@@ -2,6 +2,8 @@ package org.diasporadesk.outreach.training.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Enrolment, waiting list and attendance of a session of a training or event (role: outreach coordinator). */
+@Tag(name = "Trainings", description = "Places, waiting lists and attendance of a campaign's sessions.")
 @RestController
 @RequestMapping("/campaigns/{campaignId}/sessions/{sessionId}")
 class TrainingController {
@@ -40,7 +43,8 @@ class TrainingController {
     record AttendanceRequest(@NotNull Boolean attended) {
     }
 
-    /** A place if one is free (ENROLLED), else the waiting list (WAITING); 201 either way. */
+    @Operation(summary = "Enrol in a session",
+            description = "A place if one is free (`ENROLLED`), else the waiting list (`WAITING`); 201 either way.")
     @PostMapping("/enrolments")
     ResponseEntity<EnrolmentView> enrol(@PathVariable String campaignId, @PathVariable String sessionId,
             @Valid @RequestBody EnrolmentRequest request, @AuthenticationPrincipal Jwt jwt) {
@@ -49,7 +53,8 @@ class TrainingController {
                 + "/enrolments/" + request.migrantId())).body(new EnrolmentView(request.migrantId(), standing));
     }
 
-    /** The migrant gives up the place or leaves the waiting list; the first waiting moves up. */
+    @Operation(summary = "Withdraw from a session",
+            description = "The person gives up the place or leaves the waiting list; the first waiting moves up.")
     @DeleteMapping("/enrolments/{migrantId}")
     ResponseEntity<Void> withdraw(@PathVariable String campaignId, @PathVariable String sessionId,
             @PathVariable String migrantId, @AuthenticationPrincipal Jwt jwt) {
@@ -57,7 +62,8 @@ class TrainingController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Attendance of someone who held a place, from the session's start. */
+    @Operation(summary = "Record attendance",
+            description = "Attendance of someone who held a place, from the session's start.")
     @PutMapping("/attendance/{migrantId}")
     ResponseEntity<Void> attendance(@PathVariable String campaignId, @PathVariable String sessionId,
             @PathVariable String migrantId, @Valid @RequestBody AttendanceRequest request,
@@ -66,6 +72,8 @@ class TrainingController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Read a session's roster",
+            description = "Who holds a place and who waits.")
     @GetMapping
     Roster roster(@PathVariable String campaignId, @PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt) {
         return desk.roster(campaignId, sessionId, Actor.from(jwt));

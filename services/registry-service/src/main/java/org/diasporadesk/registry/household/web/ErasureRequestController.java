@@ -2,6 +2,8 @@ package org.diasporadesk.registry.household.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A supervisor's queue of erasure requests: approve (the erasure is carried out) or refuse. */
+@Tag(name = "Erasure requests", description = "Erasures a registry officer asked for, awaiting a supervisor of the "
+        + "office (four eyes).")
 @RestController
 @RequestMapping("/erasure-requests")
 class ErasureRequestController {
@@ -31,16 +35,23 @@ class ErasureRequestController {
     record RefusalRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    @Operation(summary = "List pending erasure requests",
+            description = "The office's requests awaiting a decision, oldest first.")
     @GetMapping
     List<ErasureRequest> pending(@AuthenticationPrincipal Jwt jwt) {
         return erasures.pending(Actor.from(jwt));
     }
 
+    @Operation(summary = "Approve an erasure",
+            description = "A supervisor who did not ask approves: the person is erased here and in every service "
+                    + "that holds a copy, and the erasure is recorded for restores.")
     @PostMapping("/{id}/approval")
     ErasureRequest approve(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         return erasures.approve(id, Actor.from(jwt));
     }
 
+    @Operation(summary = "Refuse an erasure",
+            description = "A supervisor of the office refuses the request; nothing is erased.")
     @PostMapping("/{id}/refusal")
     ErasureRequest refuse(@PathVariable String id, @Valid @RequestBody RefusalRequest request,
             @AuthenticationPrincipal Jwt jwt) {

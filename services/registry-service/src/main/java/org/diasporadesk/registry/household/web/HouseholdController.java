@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.registry.household.application.HouseholdRegistration;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Households", description = "A family at home and the migrants who left it, as the family reports them.")
 @RestController
 @RequestMapping("/households")
 class HouseholdController {
@@ -31,6 +34,9 @@ class HouseholdController {
         this.registration = registration;
     }
 
+    @Operation(summary = "Register a household",
+            description = "Registers a household with its informants and migrants. Phones in any format are stored "
+                    + "as E.164; a number outside the ranges in use is kept and named under `warnings`.")
     @PostMapping
     ResponseEntity<RegistrationResponse> register(@Valid @RequestBody RegisterHouseholdRequest request,
             @AuthenticationPrincipal Jwt jwt) {
@@ -46,6 +52,8 @@ class HouseholdController {
             List<HouseholdRegistration.FieldWarning> warnings) {
     }
 
+    @Operation(summary = "Read a household",
+            description = "The household with its informants and migrants.")
     @GetMapping("/{id}")
     HouseholdRepresentation get(@PathVariable String id,
             @RequestHeader(name = "X-Purpose", required = false) String purpose, @AuthenticationPrincipal Jwt jwt) {

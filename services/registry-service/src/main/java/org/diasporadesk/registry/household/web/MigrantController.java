@@ -1,5 +1,7 @@
 package org.diasporadesk.registry.household.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.registry.household.application.MigrantSearch;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Migrants", description = "Finding migrants across scripts and phone formats.")
 @RestController
 class MigrantController {
 
@@ -19,10 +22,10 @@ class MigrantController {
         this.search = search;
     }
 
-    /**
-     * Migrants of the reader's area, paged, filtered by name (any script or transliteration), phone (any
-     * format), destination country, lifecycle stage and municipality. {@code X-Purpose} says why, for the audit trail.
-     */
+    @Operation(summary = "Search migrants",
+            description = "Migrants of the reader's area, paged, filtered by name (any script or transliteration), "
+                    + "phone (any format), destination country, lifecycle stage and municipality. `X-Purpose` says "
+                    + "why, for the audit trail.")
     @GetMapping("/migrants")
     MigrantSearch.Page search(@RequestParam(required = false) String name,
             @RequestParam(required = false) String phone,

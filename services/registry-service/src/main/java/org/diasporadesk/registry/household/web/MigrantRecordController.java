@@ -3,6 +3,8 @@ package org.diasporadesk.registry.household.web;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** One migrant's record: correct it, change consent, read its history, export it, merge a duplicate into it, erase it. */
+@Tag(name = "Migrant records", description = "One migrant's record: corrections, consent, history, access, merges "
+        + "and erasure.")
 @RestController
 @RequestMapping("/households/{householdId}/migrants/{migrantId}")
 class MigrantRecordController {
@@ -46,6 +50,8 @@ class MigrantRecordController {
         this.erasures = erasures;
     }
 
+    @Operation(summary = "Correct a migrant's record",
+            description = "Corrects the migrant's details; the previous values stay in the history.")
     @PutMapping
     Migrant correct(@PathVariable String householdId, @PathVariable String migrantId,
             @Valid @RequestBody CorrectMigrantRequest request, @AuthenticationPrincipal Jwt jwt) {
@@ -56,6 +62,9 @@ class MigrantRecordController {
     record ConsentRequest(@NotNull Boolean granted, @Size(max = 500) String note) {
     }
 
+    @Operation(summary = "Give or withdraw consent for a purpose",
+            description = "Consent per purpose (hotline contact, outreach messages, statistics), with when and how "
+                    + "it was given or withdrawn.")
     @PutMapping("/consent/{purpose}")
     Migrant changeConsent(@PathVariable String householdId, @PathVariable String migrantId,
             @PathVariable String purpose, @Valid @RequestBody ConsentRequest request, @AuthenticationPrincipal Jwt jwt) {
@@ -63,13 +72,17 @@ class MigrantRecordController {
                 Actor.from(jwt)).migrant();
     }
 
+    @Operation(summary = "Read a migrant's history",
+            description = "Every change of the record, oldest first.")
     @GetMapping("/history")
     List<MigrantHistoryEntry> history(@PathVariable String householdId, @PathVariable String migrantId,
             @RequestHeader(name = "X-Purpose", required = false) String purpose, @AuthenticationPrincipal Jwt jwt) {
         return records.history(householdId, migrantId, Actor.from(jwt), purpose);
     }
 
-    /** Everything held about the person, as a JSON file to hand over (right of access). */
+    @Operation(summary = "Export a migrant's record",
+            description = "Everything the registry holds about the person, as a JSON file to hand over (right of "
+                    + "access).")
     @GetMapping("/export")
     ResponseEntity<MigrantExport> export(@PathVariable String householdId, @PathVariable String migrantId,
             @RequestHeader(name = "X-Purpose", required = false) String purpose, @AuthenticationPrincipal Jwt jwt) {
@@ -84,11 +97,10 @@ class MigrantRecordController {
             @Size(max = 500) String note) {
     }
 
-    /**
-     * Merges a duplicate record of the same person into this one, which survives: the duplicate's phones,
-     * e-mail and (if its household is left empty) informants join this record; consent stays only where both
-     * records had it. Answers the surviving migrant.
-     */
+    @Operation(summary = "Merge a duplicate into this record",
+            description = "Merges a duplicate record of the same person into this one, which survives: the "
+                    + "duplicate's phones, e-mail and (if its household is left empty) informants join this record; "
+                    + "consent stays only where both records had it. Answers the surviving migrant.")
     @PostMapping("/merge")
     Migrant merge(@PathVariable String householdId, @PathVariable String migrantId,
             @Valid @RequestBody MergeRequest request, @AuthenticationPrincipal Jwt jwt) {
@@ -96,10 +108,10 @@ class MigrantRecordController {
                 request.note(), Actor.from(jwt));
     }
 
-    /**
-     * Erasure at the person's request; {@code X-Purpose} records on what grounds. Answered with the request that a
-     * supervisor of the office approves ({@code /erasure-requests}); nothing is erased before.
-     */
+    @Operation(summary = "Ask for a migrant's erasure",
+            description = "Erasure at the person's request; `X-Purpose` records on what grounds. Answered with the "
+                    + "request that a supervisor of the office approves (`/erasure-requests`); nothing is erased "
+                    + "before.")
     @DeleteMapping
     ResponseEntity<ErasureRequest> erase(@PathVariable String householdId, @PathVariable String migrantId,
             @RequestHeader(name = "X-Purpose", required = false) String reason, @AuthenticationPrincipal Jwt jwt) {

@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+@Tag(name = "Imports", description = "Uploading an office's spreadsheet of households and migrants.")
 @RestController
 @RequestMapping("/imports")
 class ImportController {
@@ -52,10 +55,11 @@ class ImportController {
         this.clock = clock;
     }
 
-    /**
-     * Upload a CSV file as the request body ({@code Content-Type: text/csv}, with {@code charset=} if the client
-     * knows it), or an Excel workbook (.xlsx); answers 202 with the job at once.
-     */
+    @Operation(summary = "Upload a file to import",
+            description = "A CSV file as the request body (`Content-Type: text/csv`, with `charset=` if the client "
+                    + "knows it; UTF-8, UTF-16, Windows-1251/1252 and ISO-8859-1 are recognised, and comma, "
+                    + "semicolon or tab), or an Excel workbook (.xlsx). Answers 202 with the job at once; a file "
+                    + "that cannot be read is refused with a 400 that says how to save it again.")
     @PostMapping(consumes = { "text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE })
     ResponseEntity<ImportProgress> start(InputStream body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
@@ -65,12 +69,15 @@ class ImportController {
             .body(ImportProgress.of(job, clock.instant()));
     }
 
+    @Operation(summary = "Read an import job",
+            description = "The job's state and its counts of rows imported, rejected and flagged.")
     @GetMapping("/{id}")
     ImportProgress job(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         return ImportProgress.of(imports.job(id, Actor.from(jwt)), clock.instant());
     }
 
-    /** Server-sent events: the job's progress every half second until it has finished. */
+    @Operation(summary = "Follow an import",
+            description = "Server-sent events: the job's progress every half second until it has finished.")
     @GetMapping(path = "/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter progress(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         Actor reader = Actor.from(jwt);
@@ -94,13 +101,16 @@ class ImportController {
         return emitter;
     }
 
-    /** The rejected rows as CSV: line, column, value, reason. */
+    @Operation(summary = "Download the rejected rows",
+            description = "The rejected rows as CSV: line, column, value, reason.")
     @GetMapping(path = "/{id}/errors", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> errors(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         return report("import-" + id + "-errors.csv", imports.errors(id, Actor.from(jwt)));
     }
 
-    /** The doubts about imported rows, to check with the families, as CSV: line, column, value, reason. */
+    @Operation(summary = "Download the warnings",
+            description = "The doubts about imported rows, to check with the families, as CSV: line, column, value, "
+                    + "reason.")
     @GetMapping(path = "/{id}/warnings", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> warnings(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
         return report("import-" + id + "-warnings.csv", imports.warnings(id, Actor.from(jwt)));

@@ -1,5 +1,7 @@
 package org.diasporadesk.registry.review.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The office's duplicate review queue: candidate pairs, highest score first, filtered by import, reason, score,
  * status or municipality; each with both records side by side where the office holds them, and its decision.
  */
+@Tag(name = "Duplicate review", description = "Pairs of records that may be the same person, for an officer to "
+        + "resolve.")
 @RestController
 @RequestMapping("/duplicate-candidates")
 class DuplicateCandidateController {
@@ -35,7 +39,9 @@ class DuplicateCandidateController {
         this.review = review;
     }
 
-    /** Open pairs unless {@code status} says otherwise; {@code importJob} lists what one import flagged. */
+    @Operation(summary = "List duplicate candidates",
+            description = "The office's open pairs unless `status` says otherwise; `importJob` lists what one "
+                    + "import flagged, `reason` and `minScore` narrow it.")
     @GetMapping
     DuplicateReview.Page queue(@RequestParam(required = false) DuplicateCandidate.Status status,
             @RequestParam(required = false) String importJob,
@@ -50,6 +56,9 @@ class DuplicateCandidateController {
                 size), Actor.from(jwt), purpose);
     }
 
+    @Operation(summary = "Read a duplicate candidate",
+            description = "Both records side by side where the office holds them, with the evidence and its score; "
+                    + "of another office's record only the office and the reasons.")
     @GetMapping("/{id}")
     Candidate candidate(@PathVariable String id, @RequestHeader(name = "X-Purpose", required = false) String purpose,
             @AuthenticationPrincipal Jwt jwt) {
@@ -64,6 +73,9 @@ class DuplicateCandidateController {
     record ResolutionRequest(@NotNull Outcome outcome, String survivorMigrantId, @Size(max = 500) String note) {
     }
 
+    @Operation(summary = "Resolve a duplicate candidate",
+            description = "`SAME_PERSON` merges the two records; `NOT_THE_SAME_PERSON` is remembered so the pair is "
+                    + "never flagged again; `RESOLVED` closes a notice across offices.")
     @PostMapping("/{id}/resolution")
     Candidate resolve(@PathVariable String id, @Valid @RequestBody ResolutionRequest request,
             @AuthenticationPrincipal Jwt jwt) {

@@ -3,6 +3,8 @@ package org.diasporadesk.reporting.periods.web;
 import java.io.IOException;
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.reporting.periods.application.PeriodFigures;
 import org.diasporadesk.reporting.periods.application.PeriodFigures.PeriodReport;
@@ -25,6 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+@Tag(name = "Periods", description = "Activity per day, week and month, and the sign-off that freezes a month.")
 @RestController
 class PeriodFiguresController {
 
@@ -34,13 +37,15 @@ class PeriodFiguresController {
         this.figures = figures;
     }
 
-    /** One period's activity ({@code 2026-10-14}, {@code 2026-W42}, {@code 2026-10}), as signed off if it was. */
+    @Operation(summary = "Read a period's figures",
+            description = "One period's activity (`2026-10-14`, `2026-W42`, `2026-10`), as signed off if it was.")
     @GetMapping("/figures/periods/{period}")
     PeriodReport period(@PathVariable String period, @RequestParam String area, @AuthenticationPrincipal Jwt jwt) {
         return figures.report(area, period, Actor.from(jwt));
     }
 
-    /** The activity per day, week or month from {@code from} to {@code to}, signed-off periods as approved. */
+    @Operation(summary = "Read figures over time",
+            description = "The activity per day, week or month from `from` to `to`, signed-off periods as approved.")
     @GetMapping("/figures/over-time")
     Series overTime(@RequestParam String area, @RequestParam(defaultValue = "month") String interval,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -49,7 +54,8 @@ class PeriodFiguresController {
         return figures.series(area, interval, from, to, Actor.from(jwt));
     }
 
-    /** The same series as a CSV file, one row per period and area. */
+    @Operation(summary = "Download figures over time",
+            description = "The same series as a CSV file, one row per period and area.")
     @GetMapping("/figures/over-time.csv")
     void overTimeCsv(@RequestParam String area, @RequestParam(defaultValue = "month") String interval,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -67,6 +73,9 @@ class PeriodFiguresController {
     record SignOffRequest(@NotBlank String area, @NotBlank String period) {
     }
 
+    @Operation(summary = "Sign off a month",
+            description = "A planner approves a month's figures for an area; from then on they are published as "
+                    + "signed off.")
     @PostMapping("/sign-offs")
     @ResponseStatus(HttpStatus.CREATED)
     PeriodReport signOff(@Valid @RequestBody SignOffRequest request, @AuthenticationPrincipal Jwt jwt) {
