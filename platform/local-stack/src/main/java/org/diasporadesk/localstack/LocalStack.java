@@ -133,6 +133,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the broker and starts it again on the same log and ports, while the services keep running: what a
+     * broker's restart in production does to them, for tests.
+     */
+    public synchronized void restartBroker() {
+        for (int i = 0; i < running.size(); i++) {
+            if (running.get(i) instanceof KafkaBroker broker) {
+                broker.close();
+                log.warn("Kafka broker stopped; starting it again");
+                running.set(i, KafkaBroker.start(config));
+                log.info("Kafka broker (KRaft) back on {}", config.kafkaBootstrapServers());
+                return;
+            }
+        }
+        throw new IllegalStateException("the stack runs no broker");
+    }
+
     /** The process id of a child JVM now. */
     public long pid(String name) {
         return processes.stream().filter(process -> process.name().equals(name)).findFirst()

@@ -49,12 +49,12 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Path logs = Files.createDirectories(config.dataDirectory().resolve("logs"));
             Path log = logs.resolve(service.name() + ".log");
+            String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add(java);
             command.addAll(JVM_OPTIONS);
             command.add(launcherWatch);
-            command.add("-jar");
-            command.add(jar.toString());
+            command.addAll(ClassDataSharing.launch(jar, java));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);

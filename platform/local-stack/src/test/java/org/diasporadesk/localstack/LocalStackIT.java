@@ -8,13 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +171,66 @@ class LocalStackIT {
                     assertThat(change % 5).as("%s moved by %d after one registration", cell, change).isZero();
                 }
             });
+        }
+    }
+
+    /**
+     * The broker restarts in the middle of a burst of registrations at a desk: the desk keeps working, and once the
+     * broker is back every household reaches reporting's counts exactly once and the hotline recognises every
+     * migrant, as producers resend what they had not delivered and consumers resume where they left off.
+     */
+    @Test
+    void aBrokerRestartDuringARegistrationBurstLosesNothingAndCountsNothingTwice() throws Exception {
+        StackConfig config = StackConfig.withPorts(StackConfig.checkoutRoot(), data, PORT_OFFSET);
+        try (LocalStack stack = LocalStack.start(config)) {
+            String officer = new StackApi(config).token("registry-officer");
+            int burst = 0;
+            while (burst < 10) {
+                register(config, officer, burstPhone(burst++), "Burst Migrant");
+            }
+            long restartStarted = System.nanoTime();
+            CompletableFuture<Void> restart = CompletableFuture.runAsync(stack::restartBroker);
+            int whileRestarting = 0;
+            while (!restart.isDone()) {
+                register(config, officer, burstPhone(burst++), "Burst Migrant");
+                whileRestarting++;
+            }
+            restart.get();
+            for (int i = 0; i < 10; i++) {
+                register(config, officer, burstPhone(burst++), "Burst Migrant");
+            }
+            System.out.printf("broker restarted in %d ms; %d of %d registrations answered while it restarted%n",
+                    (System.nanoTime() - restartStarted) / 1_000_000, whileRestarting, burst);
+            assertThat(whileRestarting).as("registrations while the broker restarted").isPositive();
+            int registered = burst;
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> countedMigrants(config, "GE-IM-KUTAISI") >= registered);
+            awaitReportingCaughtUp(config);
+            assertThat(countedMigrants(config, "GE-IM-KUTAISI")).as("migrants counted by reporting")
+                .isEqualTo(registered);
+            String agent = new StackApi(config).token("hotline-agent");
+            for (int i = 0; i < registered; i++) {
+                String phone = URLEncoder.encode(burstPhone(i), StandardCharsets.UTF_8);
+                await().atMost(Duration.ofSeconds(30)).until(() -> new StackApi(config).get("hotline-service",
+                        "/callers?phone=" + phone, agent).get("candidates").size() == 1);
+            }
+        }
+    }
+
+    private static String burstPhone(int i) {
+        return "+30 691 555 %04d".formatted(i);
+    }
+
+    /** Reporting's own count of a municipality's migrants, unrounded, from its store: what the figures start from. */
+    private static long countedMigrants(StackConfig config, String municipality) {
+        try (MongoClient client = MongoClients.create(config.mongoUri())) {
+            long migrants = 0;
+            for (Document counter : client.getDatabase("reporting").getCollection("migrant_counts")
+                .find(new Document("municipalityCode", municipality))) {
+                migrants += ((Number) counter.get("migrants")).longValue();
+            }
+            return migrants;
         }
     }
 
