@@ -52,6 +52,13 @@ class DockerComposeTest {
     }
 
     @Test
+    void everyContainerIsRestartedUnlessStopped() {
+        for (Map.Entry<String, JsonNode> entry : compose.get("services").properties()) {
+            assertThat(entry.getValue().path("restart").asString()).as(entry.getKey()).isEqualTo("unless-stopped");
+        }
+    }
+
+    @Test
     void servicesWaitForHealthyInfrastructureAndReportTheirOwnReadiness() {
         for (String infrastructure : List.of("kafka", "mongo", "keycloak")) {
             assertThat(compose.at("/services/" + infrastructure + "/healthcheck/test").isMissingNode())

@@ -58,7 +58,12 @@ class LocalStackIT {
                 HttpResponse<String> health = new StackApi(config).getResponse(service.name(), "/actuator/health",
                         null);
                 assertThat(health.statusCode()).as(service.name() + ": " + health.body()).isEqualTo(200);
-                assertThat(StackApi.JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+                JsonNode overall = StackApi.JSON.readTree(health.body());
+                assertThat(overall.get("status").asString()).isEqualTo("UP");
+                // Each part shows its own status, so that a part that is down can be named.
+                assertThat(overall.get("components").propertyNames()).as(service.name()).contains("mongo", "ping");
+                overall.get("components").properties().forEach(part -> assertThat(part.getValue().get("status")
+                    .asString()).as(service.name() + " " + part.getKey()).isEqualTo("UP"));
             }
             String officer = new StackApi(config).token("registry-officer");
             String planner = new StackApi(config).token("national-planner");

@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import tools.jackson.core.JacksonException;
 
@@ -107,10 +109,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 + "Read it again and repeat your change.", List.of());
     }
 
-    /** A refusal decided in a controller (a provider's callback token) answers as the security chain's do. */
-    @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail accessDenied(AccessDeniedException ex) {
-        return problem(HttpStatus.FORBIDDEN, ex.getMessage(), List.of());
+    /**
+     * A refusal decided in a controller (a provider's callback token) goes back to the security chain, which
+     * answers 401 to a caller without credentials and 403 to one without the right: not an unexpected error.
+     */
+    @ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+    void leaveToSecurity(RuntimeException ex) {
+        throw ex;
     }
 
     /**
@@ -119,6 +124,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            return null; // a browser closed a live feed: nobody is left to answer, nothing went wrong
+        }
         String correlationId = correlationIds.current();
         log.error("Unexpected error on {} {} [correlationId={}]", request.getMethod(), request.getRequestURI(),
                 correlationId, ex);

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -54,10 +55,7 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void aRefusalInAControllerIsA403NotAnUnexpectedError() throws Exception {
-        MvcResult result = mvc.perform(post("/refused")).andReturn();
-
-        assertThat(result.getResponse().getStatus()).isEqualTo(403);
-        assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    void aRefusalInAControllerIsLeftToTheSecurityChainNotTurnedIntoAnError() {
+        assertThatThrownBy(() -> mvc.perform(post("/refused"))).hasRootCauseInstanceOf(AccessDeniedException.class);
     }
 }
