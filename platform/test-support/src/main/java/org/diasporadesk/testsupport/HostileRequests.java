@@ -27,6 +27,8 @@ import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Requests a careless or hostile client sends, generated from what each write operation of a service's API
  * document declares: malformed JSON, the wrong types, nulls, oversize and odd Unicode strings (right-to-left
@@ -58,6 +60,17 @@ public final class HostileRequests {
     public HostileRequests(int port, ServedApi api) {
         this.port = port;
         this.api = api;
+    }
+
+    /** Fails unless every write operation of the service on {@code port} passes {@code perOperation} hostile requests. */
+    public static void assertAnsweredWithoutA5xx(int port, int perOperation) {
+        List<Answer> sent = new ArrayList<>();
+        List<Answer> unacceptable = new HostileRequests(port, ServedApi.of(ApiClient.local(port)))
+            .unacceptableAnswers(perOperation, sent);
+
+        assertThat(sent).as("requests sent").hasSizeGreaterThan(perOperation);
+        assertThat(unacceptable).as("answers that are a 5xx or a 4xx without a problem document, of %d", sent.size())
+            .isEmpty();
     }
 
     /**
@@ -112,7 +125,6 @@ public final class HostileRequests {
     }
 
     /** A value of the declared type, with the declared type's own edge cases. */
-    @SuppressWarnings("unchecked")
     private Arbitrary<Object> fitting(JsonNode schema, int depth) {
         return switch (typeOf(schema)) {
             case "object" -> {

@@ -32,6 +32,7 @@ final class ProblemResponseDocumentation implements GlobalOpenApiCustomizer, Ord
     static final String PROBLEM = "Problem";
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String HTML = "text/html";
 
     @Override
     public int getOrder() {
@@ -53,9 +54,16 @@ final class ProblemResponseDocumentation implements GlobalOpenApiCustomizer, Ord
                         operation.setResponses(new ApiResponses());
                     }
                     operation.getResponses().putIfAbsent(status, new ApiResponse().description(description)
-                        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                        .content(answersPages(operation) ? new Content().addMediaType(HTML, new MediaType())
+                                : new Content().addMediaType(PROBLEM_JSON, new MediaType()
+                                    .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
                 })));
+    }
+
+    /** A page for people (the unsubscribe link) answers its errors with a page too. */
+    private static boolean answersPages(Operation operation) {
+        ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        return ok != null && ok.getContent() != null && ok.getContent().containsKey(HTML);
     }
 
     private static Map<String, String> problemsOf(String path, PathItem.HttpMethod method, Operation operation) {
