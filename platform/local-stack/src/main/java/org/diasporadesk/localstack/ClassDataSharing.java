@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +42,15 @@ final class ClassDataSharing {
             return List.of("-jar", jar.toString());
         }
         Path application = unpacked.resolve(jar.getFileName());
-        // An archive that does not fit (another JDK) is ignored; the start goes on without it.
-        if (Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-jar", application.toString());
-        }
         // The launcher-watch agent only watches the launcher and changes no class, so archiving beside it is safe.
-        return List.of("-XX:ArchiveClassesAtExit=" + archive, "-XX:+UnlockDiagnosticVMOptions",
-                "-XX:+AllowArchivingWithJavaAgent", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar",
-                application.toString());
+        // The JVM maps an archive only where this setting is the same as when it was written, hence on both runs.
+        List<String> options = new ArrayList<>(List.of("-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+AllowArchivingWithJavaAgent"));
+        // An archive that does not fit (another JDK) is ignored; the start goes on without it.
+        options.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive
+                : "-XX:ArchiveClassesAtExit=" + archive);
+        options.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", application.toString()));
+        return options;
     }
 
     private static void unpack(Path jar, String java, Path home, Path unpacked) throws IOException {

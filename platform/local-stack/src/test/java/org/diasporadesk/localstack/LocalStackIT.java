@@ -91,6 +91,7 @@ class LocalStackIT {
         }
 
         try (LocalStack restarted = LocalStack.start(config)) {
+            assertChildrenMapTheirClassArchives(restarted);
             String planner = new StackApi(config).token("national-planner");
             String officer = new StackApi(config).token("registry-officer");
 
@@ -325,6 +326,17 @@ class LocalStackIT {
     private static long migrants(StackConfig config, String token, String area) throws Exception {
         JsonNode cell = figure(config, token, area);
         return cell.get("suppressed").asBoolean() ? -1 : cell.get("value").asLong();
+    }
+
+    /** A start after the first maps the class-data-sharing archive the first wrote (where /proc tells). */
+    private static void assertChildrenMapTheirClassArchives(LocalStack stack) throws IOException {
+        for (long pid : stack.childPids()) {
+            Path maps = Path.of("/proc/" + pid + "/maps");
+            if (Files.isReadable(maps)) {
+                assertThat(Files.readString(maps)).as("memory map of child %d", pid)
+                    .contains("local-stack-cds/classes.jsa");
+            }
+        }
     }
 
     /** Resident memory of the launcher (broker and wire server) and each child JVM, from /proc where it exists. */
