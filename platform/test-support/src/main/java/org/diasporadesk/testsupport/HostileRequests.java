@@ -75,7 +75,8 @@ public final class HostileRequests {
 
     /**
      * Sends {@code perOperation} generated requests to every write operation and returns the answers that break
-     * the promise: a 5xx, or a 4xx that is not an RFC 9457 problem document. Also the number sent, in {@code sent}.
+     * the promise: a 5xx, or a 4xx that is not an RFC 9457 problem document. Every answer is also added to
+     * {@code sent}.
      */
     public List<Answer> unacceptableAnswers(int perOperation, List<Answer> sent) {
         List<Answer> unacceptable = new ArrayList<>();
