@@ -75,8 +75,8 @@ public final class HostileRequests {
 
     /**
      * Sends {@code perOperation} generated requests to every write operation and returns the answers that break
-     * the promise: a 5xx, or a 4xx that is not an RFC 9457 problem document. Every answer is also added to
-     * {@code sent}.
+     * the promise: a 5xx, a 4xx that is not an RFC 9457 problem document, or a success the document does not list.
+     * Every answer is also added to {@code sent}.
      */
     public List<Answer> unacceptableAnswers(int perOperation, List<Answer> sent) {
         List<Answer> unacceptable = new ArrayList<>();
@@ -89,7 +89,8 @@ public final class HostileRequests {
                 sent.add(answer);
                 boolean problem = answer.answerType().startsWith("application/problem+json");
                 boolean page = operation.answersPages() && answer.answerType().startsWith("text/html");
-                if (answer.status() >= 500 || (answer.status() >= 400 && !problem && !page)) {
+                boolean undocumentedSuccess = answer.status() < 300 && !operation.documents(answer.status());
+                if (answer.status() >= 500 || (answer.status() >= 400 && !problem && !page) || undocumentedSuccess) {
                     unacceptable.add(answer);
                 }
             });

@@ -71,6 +71,10 @@ public final class PublishedApiDocument {
                     : api.post(operation.path(), operation.token(), example.toString());
             assertThat(response.status()).as("%s %s with its example: %s", operation.method(), operation.path(),
                     response.body()).isBetween(200, 299);
+            assertThat(operation.documents(response.status()))
+                .as("%s %s answered %d, which its document lists", operation.method(), operation.path(),
+                        response.status())
+                .isTrue();
         });
     }
 

@@ -41,6 +41,11 @@ public record ServedApi(JsonNode document) {
                 .anyMatch(response -> response.at("/content").has("text/html"));
         }
 
+        /** Whether the document lists this status among the operation's answers. */
+        public boolean documents(int status) {
+            return node.at("/responses").has(Integer.toString(status));
+        }
+
         /** A token with the operation's first role in Kutaisi (or Imereti, or the nation, as the role works). */
         public String token() {
             return roles.isEmpty() ? TestTokens.municipal(Role.REGISTRY_OFFICER, KUTAISI) : tokenFor(roles.get(0));

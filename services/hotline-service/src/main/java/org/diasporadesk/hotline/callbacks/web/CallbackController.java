@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +45,9 @@ class CallbackController {
 
     @Operation(summary = "Plan a callback on a ticket",
             description = "Plans a call back to the ticket's caller at a time given in UTC; the answer shows it in "
-                    + "the caller's local time.")
+                    + "the caller's local time.",
+            responses = @ApiResponse(responseCode = "201",
+                    description = "The callback was planned; `Location` names it."))
     @PostMapping("/tickets/{ticketId}/callbacks")
     ResponseEntity<PlannedCallback> schedule(@PathVariable String ticketId, @Valid @RequestBody ScheduleRequest request,
             @AuthenticationPrincipal Jwt jwt) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -66,7 +67,8 @@ class CallController {
     }
 
     @Operation(summary = "Open a ticket from a call",
-            description = "Opens a ticket prefilled with the call's caller and links the call to it.")
+            description = "Opens a ticket prefilled with the call's caller and links the call to it.",
+            responses = @ApiResponse(responseCode = "201", description = "The ticket was opened; `Location` names it."))
     @PostMapping("/calls/{callId}/ticket")
     ResponseEntity<TicketDesk.Opened> openTicket(@PathVariable String callId,
             @Valid @RequestBody TicketFromCallRequest request, @AuthenticationPrincipal Jwt jwt) {

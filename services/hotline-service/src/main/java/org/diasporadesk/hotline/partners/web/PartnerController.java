@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,7 +47,8 @@ class PartnerController {
     }
 
     @Operation(summary = "Add a partner organisation",
-            description = "Registers an organisation that tickets can then be referred to.")
+            description = "Registers an organisation that tickets can then be referred to.",
+            responses = @ApiResponse(responseCode = "201", description = "The partner was added; `Location` names it."))
     @PostMapping
     ResponseEntity<Partner> add(@Valid @RequestBody NewPartnerRequest request) {
         Partner partner = partners.add(request.name(), request.kind(), request.country(), request.contact());

@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.diasporadesk.chassis.security.Actor;
@@ -58,7 +59,8 @@ class TicketController {
     }
 
     @Operation(summary = "Open a ticket",
-            description = "Opens a ticket for a caller on a topic; emergency topics are raised to high priority.")
+            description = "Opens a ticket for a caller on a topic; emergency topics are raised to high priority.",
+            responses = @ApiResponse(responseCode = "201", description = "The ticket was opened; `Location` names it."))
     @PostMapping
     ResponseEntity<TicketDesk.Opened> open(@Valid @RequestBody OpenTicketRequest request, @AuthenticationPrincipal Jwt jwt) {
         TicketDesk.Opened opened = desk.open(request.toCommand(), Actor.from(jwt));
@@ -106,7 +108,9 @@ class TicketController {
     }
 
     @Operation(summary = "Refer a ticket to a partner",
-            description = "Refers the ticket to an active partner organisation with the reason.")
+            description = "Refers the ticket to an active partner organisation with the reason.",
+            responses = @ApiResponse(responseCode = "201",
+                    description = "The ticket was referred; `Location` names the referral."))
     @PostMapping("/{id}/referrals")
     ResponseEntity<TicketView> refer(@PathVariable String id, @Valid @RequestBody ReferralRequest request,
             @AuthenticationPrincipal Jwt jwt) {

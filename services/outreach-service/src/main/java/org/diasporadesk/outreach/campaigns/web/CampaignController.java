@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -101,7 +102,8 @@ class CampaignController {
 
     @Operation(summary = "Draft a campaign",
             description = "A campaign in draft, with its segment, channel, messages per language and sessions; it "
-                    + "sends nothing until launched.")
+                    + "sends nothing until launched.",
+            responses = @ApiResponse(responseCode = "201", description = "The draft was saved; `Location` names it."))
     @PostMapping("/campaigns")
     ResponseEntity<Campaign> draft(@Valid @RequestBody CampaignRequest request, @AuthenticationPrincipal Jwt jwt) {
         Campaign campaign = desk.draft(request.draft(), Actor.from(jwt));

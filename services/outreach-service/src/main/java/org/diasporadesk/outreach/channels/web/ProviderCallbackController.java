@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -55,7 +56,8 @@ class ProviderCallbackController {
 
     @Operation(summary = "Post a delivery receipt",
             description = "The provider reports what became of a message (delivered, failed). Needs the "
-                    + "`X-Callback-Token` header with the shared callback token.")
+                    + "`X-Callback-Token` header with the shared callback token.",
+            responses = @ApiResponse(responseCode = "204", description = "Recorded."))
     @PostMapping("/providers/{channel}/receipts")
     ResponseEntity<Void> receipt(@PathVariable String channel, @RequestHeader(name = "X-Callback-Token", required = false) String given,
             @Valid @RequestBody ReceiptRequest request) {
@@ -67,7 +69,8 @@ class ProviderCallbackController {
     @Operation(summary = "Post a recipient's reply",
             description = "A recipient answered a message (a survey answer, or STOP to opt out). Answered with 202 "
                     + "whatever became of it, so that a caller learns nothing about who outreach knows. Needs the "
-                    + "`X-Callback-Token` header.")
+                    + "`X-Callback-Token` header.",
+            responses = @ApiResponse(responseCode = "202", description = "Taken in, whatever becomes of it."))
     @PostMapping("/providers/{channel}/replies")
     ResponseEntity<Map<String, String>> reply(@PathVariable String channel,
             @RequestHeader(name = "X-Callback-Token", required = false) String given,

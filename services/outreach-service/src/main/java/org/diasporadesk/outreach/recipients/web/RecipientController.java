@@ -1,6 +1,7 @@
 package org.diasporadesk.outreach.recipients.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -33,7 +34,8 @@ class RecipientController {
 
     @Operation(summary = "Opt a migrant out of outreach",
             description = "The migrant asked, through the office, for no more outreach messages; their outreach "
-                    + "consent is withdrawn in the registry. Answered with 204.")
+                    + "consent is withdrawn in the registry. Answered with 204.",
+            responses = @ApiResponse(responseCode = "204", description = "Opted out."))
     @PostMapping("/recipients/{migrantId}/opt-out")
     ResponseEntity<Void> optOut(@PathVariable String migrantId, @Valid @RequestBody(required = false) OptOutRequest request,
             @AuthenticationPrincipal Jwt jwt) {

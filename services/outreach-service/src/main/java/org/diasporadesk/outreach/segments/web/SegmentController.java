@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -76,7 +77,8 @@ class SegmentController {
 
     @Operation(summary = "Define a segment",
             description = "Saves a selection of consenting migrants (by home area, destination and the other "
-                    + "criteria of the request) for campaigns to use.")
+                    + "criteria of the request) for campaigns to use.",
+            responses = @ApiResponse(responseCode = "201", description = "The segment was saved; `Location` names it."))
     @PostMapping("/segments")
     ResponseEntity<SegmentView> define(@Valid @RequestBody SegmentRequest request, @AuthenticationPrincipal Jwt jwt) {
         Actor coordinator = Actor.from(jwt);

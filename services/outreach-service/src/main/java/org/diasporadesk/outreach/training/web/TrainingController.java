@@ -3,6 +3,7 @@ package org.diasporadesk.outreach.training.web;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,7 +45,9 @@ class TrainingController {
     }
 
     @Operation(summary = "Enrol in a session",
-            description = "A place if one is free (`ENROLLED`), else the waiting list (`WAITING`); 201 either way.")
+            description = "A place if one is free (`ENROLLED`), else the waiting list (`WAITING`); 201 either way.",
+            responses = @ApiResponse(responseCode = "201",
+                    description = "Enrolled or on the waiting list, as `status` says."))
     @PostMapping("/enrolments")
     ResponseEntity<EnrolmentView> enrol(@PathVariable String campaignId, @PathVariable String sessionId,
             @Valid @RequestBody EnrolmentRequest request, @AuthenticationPrincipal Jwt jwt) {
@@ -54,7 +57,8 @@ class TrainingController {
     }
 
     @Operation(summary = "Withdraw from a session",
-            description = "The person gives up the place or leaves the waiting list; the first waiting moves up.")
+            description = "The person gives up the place or leaves the waiting list; the first waiting moves up.",
+            responses = @ApiResponse(responseCode = "204", description = "Withdrawn."))
     @DeleteMapping("/enrolments/{migrantId}")
     ResponseEntity<Void> withdraw(@PathVariable String campaignId, @PathVariable String sessionId,
             @PathVariable String migrantId, @AuthenticationPrincipal Jwt jwt) {
@@ -63,7 +67,8 @@ class TrainingController {
     }
 
     @Operation(summary = "Record attendance",
-            description = "Attendance of someone who held a place, from the session's start.")
+            description = "Attendance of someone who held a place, from the session's start.",
+            responses = @ApiResponse(responseCode = "204", description = "Recorded."))
     @PutMapping("/attendance/{migrantId}")
     ResponseEntity<Void> attendance(@PathVariable String campaignId, @PathVariable String sessionId,
             @PathVariable String migrantId, @Valid @RequestBody AttendanceRequest request,

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.diasporadesk.chassis.security.Actor;
@@ -36,7 +37,8 @@ class HouseholdController {
 
     @Operation(summary = "Register a household",
             description = "Registers a household with its informants and migrants. Phones in any format are stored "
-                    + "as E.164; a number outside the ranges in use is kept and named under `warnings`.")
+                    + "as E.164; a number outside the ranges in use is kept and named under `warnings`.",
+            responses = @ApiResponse(responseCode = "201", description = "Registered; `Location` names the household."))
     @PostMapping
     ResponseEntity<RegistrationResponse> register(@Valid @RequestBody RegisterHouseholdRequest request,
             @AuthenticationPrincipal Jwt jwt) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -111,7 +112,9 @@ class MigrantRecordController {
     @Operation(summary = "Ask for a migrant's erasure",
             description = "Erasure at the person's request; `X-Purpose` records on what grounds. Answered with the "
                     + "request that a supervisor of the office approves (`/erasure-requests`); nothing is erased "
-                    + "before.")
+                    + "before.",
+            responses = @ApiResponse(responseCode = "202",
+                    description = "Asked: the request awaits a supervisor; `Location` names it."))
     @DeleteMapping
     ResponseEntity<ErasureRequest> erase(@PathVariable String householdId, @PathVariable String migrantId,
             @RequestHeader(name = "X-Purpose", required = false) String reason, @AuthenticationPrincipal Jwt jwt) {

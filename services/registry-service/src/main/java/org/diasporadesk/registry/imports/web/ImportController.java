@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.csv.CSVFormat;
@@ -59,7 +60,9 @@ class ImportController {
             description = "A CSV file as the request body (`Content-Type: text/csv`, with `charset=` if the client "
                     + "knows it; UTF-8, UTF-16, Windows-1251/1252 and ISO-8859-1 are recognised, and comma, "
                     + "semicolon or tab), or an Excel workbook (.xlsx). Answers 202 with the job at once; a file "
-                    + "that cannot be read is refused with a 400 that says how to save it again.")
+                    + "that cannot be read is refused with a 400 that says how to save it again.",
+            responses = @ApiResponse(responseCode = "202",
+                    description = "The import started; `Location` names the job to follow."))
     @PostMapping(consumes = { "text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE })
     ResponseEntity<ImportProgress> start(InputStream body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,

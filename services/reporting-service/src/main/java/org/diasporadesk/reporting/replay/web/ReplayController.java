@@ -3,6 +3,7 @@ package org.diasporadesk.reporting.replay.web;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.diasporadesk.chassis.web.NotFoundException;
 import org.diasporadesk.reporting.replay.ProjectionReplay;
@@ -25,7 +26,8 @@ class ReplayController {
     }
 
     @Operation(summary = "Start a replay",
-            description = "Rebuilds the figures from the beginning of the PII-free event topics.")
+            description = "Rebuilds the figures from the beginning of the PII-free event topics.",
+            responses = @ApiResponse(responseCode = "202", description = "The replay started; `Location` names it."))
     @PostMapping("/admin/replays")
     ResponseEntity<ReplayProgress> start() {
         ReplayProgress progress = replay.start();
