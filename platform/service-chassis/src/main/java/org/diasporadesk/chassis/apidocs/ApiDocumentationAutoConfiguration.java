@@ -63,6 +63,6 @@ public class ApiDocumentationAutoConfiguration {
 
     @Bean
     RequestExamples requestExamples() {
-        return new RequestExamples(RequestExamples.onClassPath());
+        return new RequestExamples();
     }
 }

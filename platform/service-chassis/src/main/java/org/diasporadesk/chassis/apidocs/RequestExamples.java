@@ -28,12 +28,6 @@ public final class RequestExamples implements GlobalOpenApiCustomizer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Map<String, JsonNode> examples;
-
-    RequestExamples(Map<String, JsonNode> examples) {
-        this.examples = examples;
-    }
-
     /** The examples on the class path, by operation id. */
     public static Map<String, JsonNode> onClassPath() {
         Map<String, JsonNode> examples = new TreeMap<>();
@@ -49,11 +43,13 @@ public final class RequestExamples implements GlobalOpenApiCustomizer {
         return examples;
     }
 
+    /** Reads the examples when the document is first asked for, not at every start of the service. */
     @Override
     public void customise(OpenAPI api) {
         if (api.getPaths() == null) {
             return;
         }
+        Map<String, JsonNode> examples = onClassPath();
         api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
             JsonNode example = examples.get(operation.getOperationId());
             if (example == null || operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {

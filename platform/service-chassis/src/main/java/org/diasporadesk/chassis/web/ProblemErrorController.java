@@ -24,6 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ProblemErrorController implements ErrorController {
 
+    /** Why the firewall or Tomcat refused a request, and what to do; the same wherever the refusal happened. */
+    static final String UNREADABLE_REQUEST = "The request cannot be read: its path or headers hold characters "
+            + "that are not allowed (such as an encoded '%', '/', '..' or NUL). Check the ids in the path and send "
+            + "it again.";
+
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     private final CorrelationIds correlationIds;
@@ -42,14 +47,13 @@ public class ProblemErrorController implements ErrorController {
         ProblemDetail problem;
         if (status.is5xxServerError()) {
             String correlationId = correlationIds.current();
-            log.error("Unexpected error on {} [correlationId={}]", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
-                    correlationId, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+            log.error("Unexpected error on {} [correlationId={}]",
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), correlationId,
+                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
             problem = ProblemResponses.unexpectedProblem(correlationId);
         }
         else if (status == HttpStatus.BAD_REQUEST) {
-            problem = ProblemDetail.forStatusAndDetail(status, "The request cannot be read: its path or headers "
-                    + "hold characters that are not allowed (such as an encoded '%', '/', '..' or NUL). Check the "
-                    + "ids in the path and send it again.");
+            problem = ProblemDetail.forStatusAndDetail(status, UNREADABLE_REQUEST);
         }
         else {
             problem = ProblemDetail.forStatus(status);

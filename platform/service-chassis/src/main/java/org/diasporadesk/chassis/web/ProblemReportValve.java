@@ -20,9 +20,7 @@ public class ProblemReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String detail = status == 400
-                ? "The request cannot be read: its path or headers hold characters that are not allowed. Check the "
-                        + "ids in the path and send it again."
+        String detail = status == 400 ? ProblemErrorController.UNREADABLE_REQUEST
                 : "The server could not handle the request.";
         try {
             response.setContentType("application/problem+json");
