@@ -2,10 +2,14 @@ package org.diasporadesk.hotline.callers;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventEnvelope;
@@ -17,6 +21,8 @@ import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.MigrantsMerged;
+import org.diasporadesk.hotline.callers.application.CallerDirectory;
+import org.diasporadesk.hotline.callers.application.KnownCaller;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -42,6 +48,9 @@ class CallerRecognitionIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    CallerDirectory directory;
 
     ApiClient api;
 
@@ -147,6 +156,47 @@ class CallerRecognitionIT {
     }
 
     @Test
+    void aPollOfHouseholdsIsWrittenInAHandfulOfStoreCommandsAndEachHouseholdKeepsItsOwnCallers() {
+        String sharedInformant = "+995599200000";
+        List<CallerDirectory.HouseholdCallers> poll = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String householdId = "poll-" + UUID.randomUUID();
+            Map<String, List<KnownCaller>> byPhone = new LinkedHashMap<>();
+            byPhone.put("+30691239" + String.format("%04d", i), List.of(caller(KnownCaller.Kind.MIGRANT, householdId)));
+            // Two households of the poll told by the same relative: both stay listed at her number.
+            byPhone.put(i < 2 ? sharedInformant : "+99559920" + String.format("%04d", i),
+                    List.of(caller(KnownCaller.Kind.INFORMANT, householdId)));
+            poll.add(new CallerDirectory.HouseholdCallers(householdId, 1, byPhone));
+        }
+        double before = storeCommands();
+
+        assertThat(directory.replaceHouseholds(poll)).isEmpty();
+
+        // One read of the applied versions, a pull, a bulk of pushes, a delete of emptied numbers, a bulk of marks;
+        // household by household it was more than ten commands each.
+        assertThat(storeCommands() - before).isBetween(1.0, 5.0);
+        assertThat(candidates("+30 691 239 0042", KUTAISI_AGENT)).hasSize(1);
+        assertThat(directory.callersAt(sharedInformant)).extracting(KnownCaller::householdId)
+            .containsExactlyInAnyOrder(poll.get(0).householdId(), poll.get(1).householdId());
+
+        // The next poll: one household has a new number, and an older version of another comes late.
+        CallerDirectory.HouseholdCallers moved = poll.get(1);
+        CallerDirectory.HouseholdCallers late = poll.get(2);
+        assertThat(directory.replaceHouseholds(List.of(
+                new CallerDirectory.HouseholdCallers(moved.householdId(), 2, Map.of("+306912399999",
+                        List.of(caller(KnownCaller.Kind.MIGRANT, moved.householdId())))),
+                new CallerDirectory.HouseholdCallers(late.householdId(), 1, Map.of()))))
+            .containsExactly(late.householdId());
+
+        assertThat(directory.callersAt("+306912390001")).isEmpty();
+        assertThat(directory.callersAt("+306912399999")).extracting(KnownCaller::householdId)
+            .containsExactly(moved.householdId());
+        assertThat(directory.callersAt(sharedInformant)).extracting(KnownCaller::householdId)
+            .containsExactly(poll.get(0).householdId());
+        assertThat(directory.callersAt("+306912390002")).hasSize(1);
+    }
+
+    @Test
     void anUnreadableNumberIsA400NamingThePhone() {
         ApiClient.Response response = api.get("/callers?phone=12", KUTAISI_AGENT);
 
@@ -164,6 +214,18 @@ class CallerRecognitionIT {
         ApiClient.Response response = api.get("/callers?phone={phone}", token, phone);
         assertThat(response.status()).as("lookup %s: %s", phone, response.body()).isEqualTo(200);
         return response.body().get("candidates").valueStream().toList();
+    }
+
+    private double storeCommands() {
+        return meters.find("mongodb.driver.commands").timers().stream()
+            .filter(timer -> List.of("caller_phones", "caller_households").contains(timer.getId().getTag("collection")))
+            .mapToLong(Timer::count)
+            .sum();
+    }
+
+    private static KnownCaller caller(KnownCaller.Kind kind, String householdId) {
+        return new KnownCaller(kind, "Nino Beridze", kind == KnownCaller.Kind.INFORMANT ? "mother" : null, householdId,
+                kind == KnownCaller.Kind.MIGRANT ? householdId + "-m" : null, "GE-IM-KUTAISI", "Europe/Athens");
     }
 
     private double duplicates() {

@@ -2,10 +2,14 @@ package org.diasporadesk.outreach.recipients;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventEnvelope;
@@ -15,13 +19,17 @@ import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.outreach.RecipientOptedOut;
 import org.diasporadesk.events.registry.HouseholdRegistered;
+import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.PeopleEvent;
+import org.diasporadesk.outreach.recipients.application.RecipientRegister;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
 import org.diasporadesk.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +42,12 @@ class RecipientReachIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RecipientRegister register;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void reachesOnlyMigrantsWhoConsentedToOutreachCountedOnceInTheirLanguage() {
@@ -86,6 +100,35 @@ class RecipientReachIT {
     }
 
     @Test
+    void aPollOfHouseholdsIsWrittenInAHandfulOfStoreCommandsAndEachHouseholdCountsOnce() {
+        ApiClient api = ApiClient.local(port);
+        String racha = TestTokens.regional(Role.OUTREACH_COORDINATOR, "GE-RL");
+        long before = reach(api, "GE-RL", racha);
+        List<HouseholdRegistered> households = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            households.add(household("GE-RL-LENTEKHI", i % 4 != 0, "ka"));
+        }
+        double commandsBefore = storeCommands();
+
+        register.applyHouseholds(households.stream().map(household -> received(household, 1)).toList());
+
+        // A read of the households' versions and of waiting opt-outs, a bulk of recipients, a bulk of marks; household
+        // by household it was five commands and more each.
+        assertThat(storeCommands() - commandsBefore).isBetween(1.0, 5.0);
+        assertThat(reach(api, "GE-RL", racha)).isEqualTo(before + 75);
+
+        // The next poll: one migrant withdraws consent, and a version of another household that was applied already
+        // (a redelivery, here changed so that applying it would show) changes nothing.
+        HouseholdRegistered withdrawing = households.get(1);
+        register.applyHouseholds(List.of(received(withOutreachConsent(withdrawing, false), 2),
+                received(withOutreachConsent(households.get(2), false), 1)));
+
+        assertThat(reach(api, "GE-RL", racha)).isEqualTo(before + 74);
+        assertThat(register.find(withdrawing.migrants().get(0).migrantId())).isEmpty();
+        assertThat(register.find(households.get(2).migrants().get(0).migrantId())).isPresent();
+    }
+
+    @Test
     void anOptOutStopsOutreachAtOnceAndHoldsUntilTheRegistryHasWithdrawnTheConsent() {
         ApiClient api = ApiClient.local(port);
         String mtskheta = TestTokens.regional(Role.OUTREACH_COORDINATOR, "GE-MM");
@@ -127,6 +170,23 @@ class RecipientReachIT {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("area");
+    }
+
+    private double storeCommands() {
+        return meters.find("mongodb.driver.commands").timers().stream()
+            .filter(timer -> List.of("recipients", "recipient_households", "opt_outs")
+                .contains(timer.getId().getTag("collection")))
+            .mapToLong(Timer::count)
+            .sum();
+    }
+
+    private static ReceivedEvent<PeopleEvent> received(PeopleEvent household, long sequence) {
+        String householdId = ((HouseholdSnapshot) household).householdId();
+        EventType type = household instanceof HouseholdUpdated ? EventType.HOUSEHOLD_UPDATED_V1
+                : EventType.HOUSEHOLD_REGISTERED_V1;
+        return new ReceivedEvent<>(new EventEnvelope(UUID.randomUUID().toString(), "/diaspora-desk/registry-service",
+                type.typeName(), Instant.now(), householdId, ((HouseholdSnapshot) household).municipalityCode(),
+                sequence, EventCodec.encode(household)), household);
     }
 
     private static long reach(ApiClient api, String area) {

@@ -38,8 +38,8 @@ final class ImportFileGenerator {
             { "US", "New York", "2127" } };
     private static final int[] DESTINATION_WEIGHT = { 30, 22, 15, 13, 12, 8 };
     private static final String[] GEORGIAN_MOBILE = { "591", "592", "593", "595", "596", "597", "598", "599" };
-    private static final String[] MUNICIPALITIES = { "GE-IM-KUTAISI", "GE-IM-ZESTAPONI", "GE-IM-TERJOLA",
-            "GE-IM-SAMTREDIA" };
+    private static final String[] MUNICIPALITIES = { "GE-IM-KUTAISI", "GE-IM-TKIBULI", "GE-IM-ZESTAPONI",
+            "GE-IM-CHIATURA" };
     private static final String[] RELATIONS = { "mother", "father", "wife", "brother", "sister", "son", "daughter" };
     private static final double RE_REPORTED = 0.03;
 

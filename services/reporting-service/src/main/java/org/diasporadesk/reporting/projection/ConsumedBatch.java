@@ -2,17 +2,15 @@ package org.diasporadesk.reporting.projection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
+import org.diasporadesk.chassis.messaging.PolledEvents;
 import org.diasporadesk.events.EventPayload;
 import org.diasporadesk.events.MalformedEventException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * A consumer function for a binding in batch mode: the binder hands it a whole poll as one message, the payloads
@@ -31,7 +29,7 @@ public final class ConsumedBatch {
     public static <T extends EventPayload> Consumer<Message<List<byte[]>>> consumer(EventReceiver receiver,
             Class<T> type, BiConsumer<List<LoggedEvent<T>>, LogSpan> apply) {
         return batch -> {
-            List<Message<byte[]>> records = records(batch);
+            List<Message<byte[]>> records = PolledEvents.records(batch);
             int first = 0;
             while (first < records.size()) {
                 LogSpan partition = LogSpan.of(records.get(first));
@@ -74,33 +72,5 @@ public final class ConsumedBatch {
 
     private static boolean samePartition(LogSpan one, LogSpan other) {
         return one.topic().equals(other.topic()) && one.partition() == other.partition();
-    }
-
-    /** Each record of the poll as the binder hands a single one to a function in record mode. */
-    @SuppressWarnings("unchecked")
-    static List<Message<byte[]>> records(Message<List<byte[]>> batch) {
-        List<byte[]> payloads = batch.getPayload();
-        List<Map<String, Object>> headers = (List<Map<String, Object>>) batch.getHeaders()
-            .get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
-        List<String> topics = (List<String>) batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
-        List<Integer> partitions = (List<Integer>) batch.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
-        List<Long> offsets = (List<Long>) batch.getHeaders().get(KafkaHeaders.OFFSET);
-        if (topics == null || partitions == null || offsets == null) {
-            throw new IllegalStateException("a consumed batch without its records' topics, partitions and offsets: "
-                    + "is the binding in batch mode?");
-        }
-        List<Message<byte[]>> records = new ArrayList<>(payloads.size());
-        for (int i = 0; i < payloads.size(); i++) {
-            MessageBuilder<byte[]> record = MessageBuilder.withPayload(payloads.get(i) == null ? new byte[0]
-                    : payloads.get(i));
-            if (headers != null) {
-                record.copyHeaders(headers.get(i));
-            }
-            records.add(record.setHeader(KafkaHeaders.RECEIVED_TOPIC, topics.get(i))
-                .setHeader(KafkaHeaders.RECEIVED_PARTITION, partitions.get(i))
-                .setHeader(KafkaHeaders.OFFSET, offsets.get(i))
-                .build());
-        }
-        return records;
     }
 }

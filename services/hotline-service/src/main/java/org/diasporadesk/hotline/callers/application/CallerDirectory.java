@@ -2,6 +2,7 @@ package org.diasporadesk.hotline.callers.application;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The hotline's own projection of registry contacts, keyed by E.164 phone number. */
 public interface CallerDirectory {
@@ -12,7 +13,22 @@ public interface CallerDirectory {
      *
      * @return false if skipped as a redelivery
      */
-    boolean replaceHousehold(String householdId, long sequence, Map<String, List<KnownCaller>> callersByPhone);
+    default boolean replaceHousehold(String householdId, long sequence, Map<String, List<KnownCaller>> callersByPhone) {
+        return replaceHouseholds(List.of(new HouseholdCallers(householdId, sequence, callersByPhone))).isEmpty();
+    }
+
+    /**
+     * Replaces what the directory holds for each household, in as many store commands as for one: a poll of the
+     * registry's topic, or a whole import's worth of households, costs a handful, not a handful each.
+     *
+     * @param households at most one entry per household
+     * @return the households skipped because an equal or newer version was applied already
+     */
+    Set<String> replaceHouseholds(List<HouseholdCallers> households);
+
+    /** A household's callers by phone number (E.164), as of the registry's {@code sequence} of it. */
+    record HouseholdCallers(String householdId, long sequence, Map<String, List<KnownCaller>> callersByPhone) {
+    }
 
     /**
      * Deletes everything held about an erased migrant. The household's remaining callers stay; they are

@@ -53,8 +53,8 @@ public class CallerRecognition {
     }
 
     public void apply(ReceivedEvent<PeopleEvent> event) {
-        if (event.payload() instanceof HouseholdSnapshot household) {
-            replace(household, event.envelope().sequence(), event);
+        if (event.payload() instanceof HouseholdSnapshot) {
+            applyHouseholds(List.of(event));
         }
         else if (event.payload() instanceof MigrantErased erased) {
             forget(erased.householdId(), erased.migrantId(), erased.householdErased(), event.envelope().sequence());
@@ -63,6 +63,20 @@ public class CallerRecognition {
             // The surviving record's household snapshot brings the person back under the surviving id.
             forget(merged.householdId(), merged.migrantId(), merged.householdEmptied(), event.envelope().sequence());
         }
+    }
+
+    /**
+     * Household snapshots, a poll's worth at once: each household's callers replace what the directory held for it.
+     * Of several snapshots of one household the last counts; one the directory has seen already is a redelivery.
+     */
+    public void applyHouseholds(List<ReceivedEvent<PeopleEvent>> snapshots) {
+        Map<String, ReceivedEvent<PeopleEvent>> latest = new LinkedHashMap<>();
+        snapshots.forEach(event -> latest.put(((HouseholdSnapshot) event.payload()).householdId(), event));
+        List<CallerDirectory.HouseholdCallers> households = latest.values().stream()
+            .map(event -> callers((HouseholdSnapshot) event.payload(), event.envelope().sequence()))
+            .toList();
+        directory.replaceHouseholds(households).forEach(skipped -> receiver.skippedDuplicate(latest.get(skipped)
+            .envelope()));
     }
 
     /** The numbers an erasure of the migrant (or of the whole household) reaches; read before it is applied. */
@@ -90,7 +104,7 @@ public class CallerRecognition {
         }
     }
 
-    private void replace(HouseholdSnapshot household, long sequence, ReceivedEvent<PeopleEvent> event) {
+    private CallerDirectory.HouseholdCallers callers(HouseholdSnapshot household, long sequence) {
         Map<String, List<KnownCaller>> byPhone = new LinkedHashMap<>();
         for (HouseholdRegistered.Migrant migrant : household.migrants()) {
             if (!migrant.consent().hotline()) {
@@ -109,9 +123,7 @@ public class CallerRecognition {
                             timeZones.of(territory.country(), null).orElse(null)));
             }
         }
-        if (!directory.replaceHousehold(household.householdId(), sequence, byPhone)) {
-            receiver.skippedDuplicate(event.envelope());
-        }
+        return new CallerDirectory.HouseholdCallers(household.householdId(), sequence, byPhone);
     }
 
     private static String displayName(HouseholdRegistered.Migrant migrant) {

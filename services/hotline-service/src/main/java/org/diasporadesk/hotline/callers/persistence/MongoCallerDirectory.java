@@ -1,12 +1,19 @@
 package org.diasporadesk.hotline.callers.persistence;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.diasporadesk.hotline.callers.application.CallerDirectory;
 import org.diasporadesk.hotline.callers.application.KnownCaller;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,8 +23,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Phone documents keyed by E.164 ({@code _id}), so that recognising a caller is a primary-key read while the phone
- * rings, however many numbers the office holds. A household's entries are replaced phone by phone
- * and only then is the household marked applied, so a crash in between is repaired by the redelivery. A number
+ * rings, however many numbers the office holds. Households' entries are replaced and only then are the
+ * households marked applied, so a crash in between is repaired by the redelivery. A number
  * nobody is known at any more is deleted, not kept with an empty list: the key itself is the person's number.
  */
 @Repository
@@ -40,25 +47,69 @@ class MongoCallerDirectory implements CallerDirectory {
     record AppliedHousehold(@Id String householdId, long sequence, List<String> phones) {
     }
 
+    /**
+     * Four commands whatever the number of households, after one read of their applied versions: each number's
+     * entries of these households pulled (one update of many), the new entries pushed (one bulk of upserts), numbers
+     * nobody is known at any more deleted, and the households marked applied. Each step changes a number's document
+     * in place, so an erasure applied meanwhile by another consumer is not undone by a stale copy.
+     */
     @Override
-    public boolean replaceHousehold(String householdId, long sequence, Map<String, List<KnownCaller>> callersByPhone) {
-        AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
-        if (applied != null && applied.sequence() >= sequence) {
-            return false;
+    public Set<String> replaceHouseholds(List<HouseholdCallers> households) {
+        if (households.isEmpty()) {
+            return Set.of();
         }
-        if (applied != null) {
-            for (String phone : applied.phones()) {
-                removeHousehold(phone, householdId);
+        Map<String, HouseholdCallers> byId = new LinkedHashMap<>();
+        households.forEach(household -> byId.put(household.householdId(), household));
+        Map<String, AppliedHousehold> applied = new HashMap<>();
+        mongo.find(new Query(Criteria.where("_id").in(byId.keySet())), AppliedHousehold.class)
+            .forEach(household -> applied.put(household.householdId(), household));
+        Set<String> skipped = new LinkedHashSet<>();
+        Set<String> phones = new LinkedHashSet<>();
+        Map<String, List<KnownCaller>> added = new LinkedHashMap<>();
+        for (HouseholdCallers household : byId.values()) {
+            AppliedHousehold before = applied.get(household.householdId());
+            if (before != null && before.sequence() >= household.sequence()) {
+                skipped.add(household.householdId());
+                continue;
             }
+            if (before != null) {
+                phones.addAll(before.phones());
+            }
+            household.callersByPhone().forEach((phone, callers) -> {
+                phones.add(phone);
+                added.computeIfAbsent(phone, key -> new ArrayList<>()).addAll(callers);
+            });
         }
-        callersByPhone.forEach((phone, callers) -> {
-            removeHousehold(phone, householdId);
-            Update add = new Update();
-            add.push("callers").each(callers.toArray());
-            mongo.upsert(new Query(Criteria.where("_id").is(phone)), add, PHONES);
-        });
-        mongo.save(new AppliedHousehold(householdId, sequence, List.copyOf(callersByPhone.keySet())));
-        return true;
+        Set<String> replaced = new LinkedHashSet<>(byId.keySet());
+        replaced.removeAll(skipped);
+        if (replaced.isEmpty()) {
+            return skipped;
+        }
+        if (!phones.isEmpty()) {
+            mongo.updateMulti(new Query(Criteria.where("_id").in(phones)), new Update().pull("callers",
+                    new org.bson.Document("householdId", new org.bson.Document("$in", List.copyOf(replaced)))), PHONES);
+        }
+        if (!added.isEmpty()) {
+            BulkOperations push = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PHONES);
+            added.forEach((phone, callers) -> {
+                Update add = new Update();
+                add.push("callers").each(callers.toArray());
+                push.upsert(new Query(Criteria.where("_id").is(phone)), add);
+            });
+            push.execute();
+        }
+        if (!phones.isEmpty()) {
+            mongo.remove(new Query(Criteria.where("_id").in(phones).and("callers").size(0)), PHONES);
+        }
+        BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AppliedHousehold.class);
+        for (String householdId : replaced) {
+            HouseholdCallers household = byId.get(householdId);
+            marks.replaceOne(new Query(Criteria.where("_id").is(householdId)), new AppliedHousehold(householdId,
+                    household.sequence(), List.copyOf(household.callersByPhone().keySet())),
+                    FindAndReplaceOptions.options().upsert());
+        }
+        marks.execute();
+        return skipped;
     }
 
     @Override

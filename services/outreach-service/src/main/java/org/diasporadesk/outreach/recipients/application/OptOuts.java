@@ -1,5 +1,8 @@
 package org.diasporadesk.outreach.recipients.application;
 
+import java.util.Collection;
+import java.util.Set;
+
 import org.diasporadesk.events.outreach.RecipientOptedOut;
 
 /**
@@ -11,8 +14,8 @@ public interface OptOuts {
     /** Records the opt-out and the event that tells the registry, in one write. */
     void record(RecipientOptedOut optOut);
 
-    /** True while an opt-out waits for the registry to withdraw the consent. */
-    boolean pending(String migrantId);
+    /** Those of the migrants whose opt-out still waits for the registry to withdraw the consent: one read. */
+    Set<String> pendingAmong(Collection<String> migrantIds);
 
     /** The registry has withdrawn the consent: the opt-out has done its work. */
     void settle(String migrantId);

@@ -2,9 +2,12 @@ package org.diasporadesk.outreach.recipients.application;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
@@ -13,6 +16,7 @@ import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.NotFoundException;
 import org.diasporadesk.events.outreach.RecipientOptedOut;
+import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.MigrantsMerged;
@@ -46,24 +50,8 @@ public class RecipientRegister {
 
     public void apply(ReceivedEvent<PeopleEvent> event) {
         long sequence = event.envelope().sequence();
-        if (event.payload() instanceof HouseholdSnapshot household) {
-            // Without consent, outreach never holds the person's data at all; withdrawn consent deletes it.
-            List<Recipient> consenting = household.migrants().stream()
-                .filter(migrant -> migrant.consent().outreach() ? !optOuts.pending(migrant.migrantId())
-                        : settled(migrant.migrantId()))
-                .map(migrant -> new Recipient(migrant.migrantId(), household.householdId(), sequence,
-                        household.municipalityCode(),
-                        migrant.nameLatin() != null ? migrant.nameLatin() : migrant.givenName(),
-                        migrant.preferredLanguage(), migrant.destinationCountry(), migrant.destinationCity(),
-                        migrant.phones(), migrant.email(), migrant.sex(), migrant.birthYear(),
-                        migrant.lifecycleStage(), migrant.occupation(), migrant.skills()))
-                .toList();
-            if (!recipients.replaceHousehold(household.householdId(), sequence, consenting)) {
-                receiver.skippedDuplicate(event.envelope());
-                return;
-            }
-            household.migrants().stream().filter(migrant -> !migrant.consent().outreach())
-                .forEach(withdrawn -> events.publishEvent(new RecipientLeft(withdrawn.migrantId(), false)));
+        if (event.payload() instanceof HouseholdSnapshot) {
+            applyHouseholds(List.of(event));
         }
         else if (event.payload() instanceof MigrantErased erased) {
             forget(erased.householdId(), erased.migrantId(), erased.householdErased(), sequence);
@@ -74,6 +62,46 @@ public class RecipientRegister {
                     merged.survivingMigrantId(), merged.survivingHouseholdId(), merged.householdEmptied()));
             forget(merged.householdId(), merged.migrantId(), merged.householdEmptied(), sequence);
         }
+    }
+
+    /**
+     * Household snapshots, a poll's worth at once. Without consent, outreach never holds the person's data at all;
+     * withdrawn consent deletes it, and the person's waiting messages are withdrawn. Of several snapshots of one
+     * household the last counts; one applied already is a redelivery.
+     */
+    public void applyHouseholds(List<ReceivedEvent<PeopleEvent>> snapshots) {
+        Map<String, ReceivedEvent<PeopleEvent>> latest = new LinkedHashMap<>();
+        snapshots.forEach(event -> latest.put(((HouseholdSnapshot) event.payload()).householdId(), event));
+        Set<String> optedOut = optOuts.pendingAmong(latest.values().stream()
+            .flatMap(event -> ((HouseholdSnapshot) event.payload()).migrants().stream())
+            .map(HouseholdRegistered.Migrant::migrantId)
+            .toList());
+        List<Recipients.HouseholdRecipients> households = new ArrayList<>();
+        for (ReceivedEvent<PeopleEvent> event : latest.values()) {
+            HouseholdSnapshot household = (HouseholdSnapshot) event.payload();
+            long sequence = event.envelope().sequence();
+            List<Recipient> consenting = new ArrayList<>();
+            for (HouseholdRegistered.Migrant migrant : household.migrants()) {
+                if (!migrant.consent().outreach()) {
+                    // The registry has withdrawn the consent: a waiting opt-out has done its work.
+                    if (optedOut.contains(migrant.migrantId())) {
+                        optOuts.settle(migrant.migrantId());
+                    }
+                }
+                else if (!optedOut.contains(migrant.migrantId())) {
+                    consenting.add(new Recipient(migrant.migrantId(), household.householdId(), sequence,
+                            household.municipalityCode(),
+                            migrant.nameLatin() != null ? migrant.nameLatin() : migrant.givenName(),
+                            migrant.preferredLanguage(), migrant.destinationCountry(), migrant.destinationCity(),
+                            migrant.phones(), migrant.email(), migrant.sex(), migrant.birthYear(),
+                            migrant.lifecycleStage(), migrant.occupation(), migrant.skills()));
+                }
+            }
+            households.add(new Recipients.HouseholdRecipients(household.householdId(), sequence, consenting));
+        }
+        Recipients.Replacement replacement = recipients.replaceHouseholds(households);
+        replacement.skipped().forEach(skipped -> receiver.skippedDuplicate(latest.get(skipped).envelope()));
+        replacement.left().forEach(left -> events.publishEvent(new RecipientLeft(left, false)));
     }
 
     /**
@@ -121,14 +149,6 @@ public class RecipientRegister {
     /** The recipient a reply came from: their phone (E.164) or e-mail address. */
     public Optional<Recipient> findByAddress(String address) {
         return recipients.findByAddress(address);
-    }
-
-    /** Without consent the migrant is not a recipient; a pending opt-out of theirs is now settled. */
-    private boolean settled(String migrantId) {
-        if (optOuts.pending(migrantId)) {
-            optOuts.settle(migrantId);
-        }
-        return false;
     }
 
     /** Today's year, to which age bands refer. */

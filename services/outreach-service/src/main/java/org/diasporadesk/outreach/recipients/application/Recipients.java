@@ -3,6 +3,7 @@ package org.diasporadesk.outreach.recipients.application;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Outreach's own projection of reachable migrants. */
@@ -15,7 +16,29 @@ public interface Recipients {
      *
      * @return false if skipped as a redelivery
      */
-    boolean replaceHousehold(String householdId, long sequence, List<Recipient> recipients);
+    default boolean replaceHousehold(String householdId, long sequence, List<Recipient> recipients) {
+        return replaceHouseholds(List.of(new HouseholdRecipients(householdId, sequence, recipients))).skipped()
+            .isEmpty();
+    }
+
+    /**
+     * {@link #replaceHousehold} for many households in as many store commands as for one: a poll of the registry's
+     * topic, or a whole import's worth of households, costs a handful, not a handful each.
+     *
+     * @param households at most one entry per household
+     */
+    Replacement replaceHouseholds(List<HouseholdRecipients> households);
+
+    /** A household's recipients as of the registry's {@code sequence} of it. */
+    record HouseholdRecipients(String householdId, long sequence, List<Recipient> recipients) {
+    }
+
+    /**
+     * @param skipped households applied already at an equal or newer version
+     * @param left    migrants of a replaced household who were recipients and are not any more
+     */
+    record Replacement(Set<String> skipped, Set<String> left) {
+    }
 
     Optional<Recipient> find(String migrantId);
 

@@ -2,7 +2,10 @@ package org.diasporadesk.outreach.recipients.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.chassis.outbox.OutboxWriter;
@@ -60,9 +63,15 @@ class MongoOptOuts implements OptOuts {
     }
 
     @Override
-    public boolean pending(String migrantId) {
-        OptOutDocument optOut = mongo.findById(migrantId, OptOutDocument.class);
-        return optOut != null && !optOut.settled();
+    public Set<String> pendingAmong(Collection<String> migrantIds) {
+        if (migrantIds.isEmpty()) {
+            return Set.of();
+        }
+        Query waiting = new Query(Criteria.where("_id").in(migrantIds).and("settled").is(false));
+        waiting.fields().include("_id");
+        return mongo.find(waiting, org.bson.Document.class, COLLECTION).stream()
+            .map(found -> found.getString("_id"))
+            .collect(Collectors.toSet());
     }
 
     @Override

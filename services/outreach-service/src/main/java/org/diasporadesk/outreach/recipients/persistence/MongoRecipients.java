@@ -1,7 +1,10 @@
 package org.diasporadesk.outreach.recipients.persistence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.diasporadesk.events.registry.AgeBand;
@@ -21,6 +25,8 @@ import org.diasporadesk.outreach.recipients.application.Recipients;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
@@ -78,25 +84,55 @@ class MongoRecipients implements Recipients, InitializingBean {
     record AppliedHousehold(@Id String householdId, long sequence, List<String> migrantIds) {
     }
 
+    /**
+     * After one read of the households' applied versions: one bulk write of the recipients, one delete of those who
+     * left, one bulk write marking the households applied, whatever their number.
+     */
     @Override
-    public boolean replaceHousehold(String householdId, long sequence, List<Recipient> recipients) {
-        AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
-        if (applied != null && applied.sequence() >= sequence) {
-            return false;
+    public Replacement replaceHouseholds(List<HouseholdRecipients> households) {
+        if (households.isEmpty()) {
+            return new Replacement(Set.of(), Set.of());
         }
-        Set<String> kept = new HashSet<>();
-        for (Recipient r : recipients) {
-            kept.add(r.migrantId());
-            mongo.save(RecipientDocument.of(r));
-        }
-        if (applied != null) {
-            List<String> gone = applied.migrantIds().stream().filter(id -> !kept.contains(id)).toList();
-            if (!gone.isEmpty()) {
-                mongo.remove(new Query(Criteria.where("_id").in(gone)), COLLECTION);
+        Map<String, HouseholdRecipients> byId = new LinkedHashMap<>();
+        households.forEach(household -> byId.put(household.householdId(), household));
+        Map<String, AppliedHousehold> applied = new HashMap<>();
+        mongo.find(new Query(Criteria.where("_id").in(byId.keySet())), AppliedHousehold.class)
+            .forEach(household -> applied.put(household.householdId(), household));
+        Set<String> skipped = new LinkedHashSet<>();
+        Set<String> left = new LinkedHashSet<>();
+        List<HouseholdRecipients> replaced = new ArrayList<>();
+        for (HouseholdRecipients household : byId.values()) {
+            AppliedHousehold before = applied.get(household.householdId());
+            if (before != null && before.sequence() >= household.sequence()) {
+                skipped.add(household.householdId());
+                continue;
+            }
+            replaced.add(household);
+            if (before != null) {
+                Set<String> kept = household.recipients().stream().map(Recipient::migrantId).collect(Collectors.toSet());
+                before.migrantIds().stream().filter(id -> !kept.contains(id)).forEach(left::add);
             }
         }
-        mongo.save(new AppliedHousehold(householdId, sequence, List.copyOf(kept)));
-        return true;
+        if (replaced.isEmpty()) {
+            return new Replacement(skipped, Set.of());
+        }
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RecipientDocument.class);
+        replaced.forEach(household -> household.recipients().forEach(recipient -> writes.replaceOne(
+                new Query(Criteria.where("_id").is(recipient.migrantId())), RecipientDocument.of(recipient),
+                FindAndReplaceOptions.options().upsert())));
+        if (replaced.stream().anyMatch(household -> !household.recipients().isEmpty())) {
+            writes.execute();
+        }
+        if (!left.isEmpty()) {
+            mongo.remove(new Query(Criteria.where("_id").in(left)), COLLECTION);
+        }
+        BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AppliedHousehold.class);
+        replaced.forEach(household -> marks.replaceOne(new Query(Criteria.where("_id").is(household.householdId())),
+                new AppliedHousehold(household.householdId(), household.sequence(),
+                        household.recipients().stream().map(Recipient::migrantId).toList()),
+                FindAndReplaceOptions.options().upsert()));
+        marks.execute();
+        return new Replacement(skipped, left);
     }
 
     @Override

@@ -109,12 +109,16 @@ final class ImportFile {
     /** Feeds each row, as values by column and its line in the file (the header is line 1), to the consumer. */
     static void forEachRow(Path file, RowConsumer consumer) throws IOException {
         try (CSVParser parser = open(file)) {
-            List<String> headers = parser.getHeaderNames();
+            // Each header's column resolved once, not for every value of the file.
+            List<ImportColumn> columns = parser.getHeaderNames().stream()
+                .map(header -> ImportColumn.ofHeader(header).orElse(null))
+                .toList();
             for (CSVRecord record : parser) {
                 Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
-                for (int i = 0; i < headers.size() && i < record.size(); i++) {
-                    int index = i;
-                    ImportColumn.ofHeader(headers.get(i)).ifPresent(column -> values.put(column, record.get(index)));
+                for (int i = 0; i < columns.size() && i < record.size(); i++) {
+                    if (columns.get(i) != null) {
+                        values.put(columns.get(i), record.get(i));
+                    }
                 }
                 consumer.accept(record.getRecordNumber() + 1, values);
             }
