@@ -7,6 +7,8 @@
  */
 (() => {
   const TOKEN_KEY = 'ddesk.dashboard.token';
+  const SIGN_IN_KEY = 'ddesk.dashboard.signIn';
+  const ID_TOKEN_KEY = 'ddesk.dashboard.idToken';
   const RECONNECT_MS = 2000;
   const HIDDEN_FIELDS = new Set(['area', 'name', 'level']);
   const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -225,7 +227,7 @@
     const problem = await response.json().catch(() => ({}));
     if (response.status === 401) {
       sessionStorage.removeItem(TOKEN_KEY);
-      signIn('The token was refused (' + (problem.detail || 'expired or not valid') + '). Paste a new one.');
+      signIn('Your sign-in has expired or was refused (' + (problem.detail || 'not valid') + '). Sign in again.');
       return;
     }
     status(problem.detail || problem.title || 'Refused: HTTP ' + response.status, 'error');
@@ -279,27 +281,106 @@
   function signIn(message) {
     stop();
     $('sign-in').hidden = false;
+    $('signed-in').hidden = true;
     $('area-picker').hidden = true;
     status(message || 'Not signed in', message ? 'error' : '');
   }
 
+  function base64Url(bytes) {
+    return btoa(String.fromCharCode(...new Uint8Array(bytes))).replaceAll('+', '-').replaceAll('/', '_')
+      .replace(/=+$/, '');
+  }
+
+  /** The issuer's endpoints, from its OpenID discovery document. */
+  async function issuer() {
+    const signInAt = await (await fetch('/dashboard/sign-in')).json();
+    const discovery = await (await fetch(signInAt.issuer + '/.well-known/openid-configuration')).json();
+    return { ...discovery, clientId: signInAt.clientId };
+  }
+
+  function here() {
+    return location.origin + location.pathname;
+  }
+
+  /**
+   * Sends the planner to the issuer's sign-in (the authorization code flow with PKCE: the verifier stays in this tab
+   * and only its hash travels), coming back to this page with a code.
+   */
+  async function goSignIn() {
+    const provider = await issuer();
+    const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
+    const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
+    const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+    sessionStorage.setItem(SIGN_IN_KEY, JSON.stringify({ verifier, state, area: $('area').value || null }));
+    location.assign(provider.authorization_endpoint + '?' + new URLSearchParams({ response_type: 'code',
+      client_id: provider.clientId, redirect_uri: here(), scope: 'openid', state, code_challenge: challenge,
+      code_challenge_method: 'S256' }));
+  }
+
+  /** Back from the sign-in with a code: exchanged for the token, and taken out of the address bar. */
+  async function finishSignIn(query) {
+    const pending = JSON.parse(sessionStorage.getItem(SIGN_IN_KEY) || 'null');
+    sessionStorage.removeItem(SIGN_IN_KEY);
+    history.replaceState(null, '', location.pathname + (pending?.area ? '?area=' + encodeURIComponent(pending.area) : ''));
+    if (!pending || pending.state !== query.get('state')) {
+      signIn('The sign-in did not come from this page. Sign in again.');
+      return;
+    }
+    const provider = await issuer();
+    const response = await fetch(provider.token_endpoint, { method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: query.get('code'), redirect_uri: here(),
+        client_id: provider.clientId, code_verifier: pending.verifier }) });
+    if (!response.ok) {
+      signIn('The sign-in could not be completed (HTTP ' + response.status + '). Sign in again.');
+      return;
+    }
+    const tokens = await response.json();
+    token = tokens.access_token;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    sessionStorage.setItem(ID_TOKEN_KEY, tokens.id_token || '');
+    showSignedIn();
+  }
+
+  function showSignedIn() {
+    $('sign-in').hidden = true;
+    $('signed-in').hidden = false;
+    $('who').textContent = claims().name || claims().preferred_username || claims().sub || '';
+    chooseArea();
+  }
+
+  /** Ends the session at the issuer too, so that the next sign-in asks for the password again. */
+  async function signOut() {
+    const idToken = sessionStorage.getItem(ID_TOKEN_KEY);
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(ID_TOKEN_KEY);
+    token = null;
+    stop();
+    const provider = await issuer();
+    if (!provider.end_session_endpoint || !idToken) {
+      signIn('Signed out');
+      return;
+    }
+    location.assign(provider.end_session_endpoint + '?' + new URLSearchParams({ id_token_hint: idToken,
+      post_logout_redirect_uri: here(), client_id: provider.clientId }));
+  }
+
   function start() {
-    const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
-    if (fromLink) {
-      sessionStorage.setItem(TOKEN_KEY, fromLink);
-      history.replaceState(null, '', location.pathname + location.search);
+    $('sign-in-button').onclick = goSignIn;
+    $('sign-out').onclick = signOut;
+    const query = new URLSearchParams(location.search);
+    if (query.has('code') || query.has('error')) {
+      if (query.has('error')) {
+        history.replaceState(null, '', location.pathname);
+        signIn('The sign-in was refused (' + query.get('error') + '). Sign in again.');
+        return;
+      }
+      finishSignIn(query);
+      return;
     }
     token = sessionStorage.getItem(TOKEN_KEY);
-    $('use-token').onclick = () => {
-      token = $('token').value.trim();
-      if (token) {
-        sessionStorage.setItem(TOKEN_KEY, token);
-        $('sign-in').hidden = true;
-        chooseArea();
-      }
-    };
     if (token) {
-      chooseArea();
+      showSignedIn();
     }
     else {
       signIn();

@@ -30,21 +30,51 @@ class KeycloakRealmTest {
 
     @Test
     void demoUsersHaveTheSameRolesAndAreasAsInTheLocalIdentityServer() {
-        JsonNode localUsers = Repository.yaml("platform/identity-server/src/main/resources/application.yml")
-            .at("/ddesk/identity/users");
+        JsonNode identity = Repository.yaml("platform/identity-server/src/main/resources/application.yml")
+            .at("/ddesk/identity");
         Map<String, String> expected = new TreeMap<>();
-        localUsers.properties().forEach(user -> expected.put(user.getKey(), describe(user.getValue().get("roles").asString(),
-                user.getValue().path("municipality").asString(""), user.getValue().path("region").asString(""))));
+        identity.get("users").properties().forEach(user -> expected.put("client " + user.getKey(),
+                describe(user.getValue())));
+        // People's names are map keys in brackets there, because they hold a dot.
+        identity.get("people").properties().forEach(person -> expected.put("person "
+                + person.getKey().replaceAll("^\\[|]$", ""), describe(person.getValue())));
 
         Map<String, String> actual = new TreeMap<>();
         for (JsonNode user : realm.get("users")) {
-            actual.put(user.get("serviceAccountClientId").asString(), describe(user.at("/realmRoles/0").asString(),
-                    user.at("/attributes/municipality/0").asString(""), user.at("/attributes/region/0").asString("")));
+            String who = user.has("serviceAccountClientId") ? "client " + user.get("serviceAccountClientId").asString()
+                    : "person " + user.get("username").asString();
+            actual.put(who, user.at("/realmRoles/0").asString() + " municipality="
+                    + user.at("/attributes/municipality/0").asString("") + " region="
+                    + user.at("/attributes/region/0").asString(""));
         }
 
         assertThat(actual).isEqualTo(expected);
-        realm.get("clients").forEach(client -> assertThat(client.get("secret").asString())
-            .isEqualTo("demo-" + client.get("clientId").asString()));
+        realm.get("clients").forEach(client -> assertThat(client.path("secret").asString(""))
+            .isEqualTo(client.path("publicClient").asBoolean() ? "" : "demo-" + client.get("clientId").asString()));
+    }
+
+    @Test
+    void peopleSignInOnTheScreensWithTheirDemoPasswordThroughAPublicClientWithPkce() {
+        JsonNode screens = Repository.yaml("platform/identity-server/src/main/resources/application.yml")
+            .at("/spring/security/oauth2/authorizationserver/client/desk-web");
+        JsonNode client = null;
+        for (JsonNode candidate : realm.get("clients")) {
+            if (candidate.get("clientId").asString().equals("desk-web")) {
+                client = candidate;
+            }
+        }
+
+        assertThat(client).as("the screens' client in the realm").isNotNull();
+        assertThat(client.get("publicClient").asBoolean()).isTrue();
+        assertThat(client.at("/attributes/pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(screens.get("require-proof-key").asBoolean()).isTrue();
+        assertThat(screens.at("/registration/client-authentication-methods").asString()).isEqualTo("none");
+        for (JsonNode user : realm.get("users")) {
+            if (!user.has("serviceAccountClientId")) {
+                assertThat(user.at("/credentials/0/value").asString()).as(user.get("username").asString())
+                    .isEqualTo("demo");
+            }
+        }
     }
 
     @Test
@@ -60,7 +90,8 @@ class KeycloakRealmTest {
             .contains("diaspora-desk-claims"));
     }
 
-    private static String describe(String role, String municipality, String region) {
-        return role + " municipality=" + municipality + " region=" + region;
+    private static String describe(JsonNode user) {
+        return user.get("roles").asString() + " municipality=" + user.path("municipality").asString("") + " region="
+                + user.path("region").asString("");
     }
 }

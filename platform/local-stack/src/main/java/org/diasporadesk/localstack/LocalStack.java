@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,14 @@ public final class LocalStack implements AutoCloseable {
             log.info("Kafka broker (KRaft) on {}", config.kafkaBootstrapServers());
             stack.running.add(MongoWireServer.start(config));
             log.info("Mongo wire server (H2 file backend) on {}", config.mongoUri());
+            // The screens' addresses for the issuer: where a sign-in may return to, and whose browsers may fetch tokens.
             Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
                     "MONGODB_URI", config.mongoUri(), "IDENTITY_ISSUER_URI", config.issuerUri(),
-                    "IDENTITY_JWK_SET_URI", config.issuerUri() + "/oauth2/jwks");
+                    "IDENTITY_JWK_SET_URI", config.issuerUri() + "/oauth2/jwks",
+                    "DASHBOARD_URL", "http://localhost:" + config.port("reporting-service"),
+                    "DESK_WEB_ORIGINS", config.services().stream()
+                        .map(service -> "http://localhost:" + service.port())
+                        .collect(Collectors.joining(",")));
             stack.launch(config.identityServer(), environment, launcherWatch);
             for (StackConfig.Service service : config.services()) {
                 stack.launch(service, environment, launcherWatch);

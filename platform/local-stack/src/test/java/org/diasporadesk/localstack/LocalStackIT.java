@@ -6,7 +6,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +23,16 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
+import org.diasporadesk.browsertesting.HeadlessChromium;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
 
@@ -157,7 +166,7 @@ class LocalStackIT {
             JsonNode destinations = tkibuli.at("/migrantsBy/destinationCountry");
             // With few migrants in the whole table a municipality lists no destination but OTHER (rare ones are grouped
             // there); a destination it lists is withheld for one person.
-            for (String one : java.util.List.of("IT", "DE")) {
+            for (String one : List.of("IT", "DE")) {
                 assertThat(!destinations.has(one) || destinations.at("/" + one + "/suppressed").asBoolean())
                     .as("%s: %s", one, destinations).isTrue();
             }
@@ -177,6 +186,52 @@ class LocalStackIT {
                     assertThat(change % 5).as("%s moved by %d after one registration", cell, change).isZero();
                 }
             });
+
+            plannerSignsInOnTheDashboard(config);
+        }
+    }
+
+    /**
+     * Imereti's planner, Lasha Nikoladze, opens the dashboard in Chromium, is sent to the issuer's sign-in form, signs
+     * in with the password and sees the region's figures as the API gives them to her token, Kutaisi's three
+     * withheld; the address bar keeps neither the code nor a token. Signing out ends the session at the issuer too.
+     */
+    private static void plannerSignsInOnTheDashboard(StackConfig config) throws IOException {
+        String dashboard = "http://localhost:" + config.port("reporting-service") + "/dashboard/index.html";
+        String kutaisi = "[data-listing='migrants.below'] tr[data-key='GE-IM-KUTAISI']";
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.ignoring(StaleElementReferenceException.class);
+            browser.get(dashboard);
+            wait.until(page -> browser.findElement(By.id("sign-in-button")).isDisplayed());
+            browser.findElement(By.id("sign-in-button")).click();
+
+            wait.until(page -> !browser.findElements(By.name("username")).isEmpty());
+            assertThat(browser.getCurrentUrl()).isEqualTo(config.issuerUri() + "/login");
+            browser.findElement(By.name("username")).sendKeys("lasha.nikoladze");
+            browser.findElement(By.name("password")).sendKeys("demo");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+            wait.until(page -> !browser.findElements(By.cssSelector(kutaisi)).isEmpty());
+            assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Lasha Nikoladze");
+            assertThat(browser.getCurrentUrl()).startsWith(dashboard).doesNotContain("code=").doesNotContain("token");
+            List<WebElement> withheld = wait.until(page -> browser.findElement(By.cssSelector(kutaisi))
+                .findElements(By.cssSelector(".cell.suppressed")));
+            assertThat(withheld).as("Kutaisi's three migrants").isNotEmpty();
+            Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(screenshot, Path.of("target", "dashboard-signed-in.png"), StandardCopyOption.REPLACE_EXISTING);
+
+            browser.findElement(By.id("sign-out")).click();
+            wait.until(page -> browser.getCurrentUrl().startsWith(dashboard)
+                    && browser.findElement(By.id("sign-in-button")).isDisplayed());
+            browser.findElement(By.id("sign-in-button")).click();
+            wait.until(page -> !browser.findElements(By.name("username")).isEmpty());
+            assertThat(browser.getCurrentUrl()).as("signed out at the issuer: the password is asked again")
+                .isEqualTo(config.issuerUri() + "/login");
+        }
+        finally {
+            browser.quit();
         }
     }
 
@@ -244,7 +299,7 @@ class LocalStackIT {
     private static Map<String, JsonNode> figures(StackConfig config, String planner) throws Exception {
         Map<String, JsonNode> cells = new java.util.TreeMap<>();
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tbilisi")).toString();
-        for (String area : java.util.List.of("GE-IM", "GE-IM-ZESTAPONI")) {
+        for (String area : List.of("GE-IM", "GE-IM-ZESTAPONI")) {
             JsonNode body = new StackApi(config).get("reporting-service", "/figures/migrants?area=" + area, planner);
             cells.put(area, body.get("migrants"));
             body.get("migrantsBy").properties().forEach(dimension -> dimension.getValue().properties()
@@ -297,7 +352,7 @@ class LocalStackIT {
                 Map<TopicPartition, OffsetAndMetadata> read = admin.listConsumerGroupOffsets("reporting-service")
                     .partitionsToOffsetAndMetadata().get();
                 Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
-                admin.describeTopics(java.util.List.of(STATISTICS)).allTopicNames().get().get(STATISTICS).partitions()
+                admin.describeTopics(List.of(STATISTICS)).allTopicNames().get().get(STATISTICS).partitions()
                     .forEach(partition -> ends.put(new TopicPartition(STATISTICS, partition.partition()),
                             OffsetSpec.latest()));
                 return admin.listOffsets(ends).all().get().entrySet().stream().allMatch(end -> end.getValue()

@@ -1,4 +1,4 @@
-package org.diasporadesk.reporting.dashboard;
+package org.diasporadesk.browsertesting;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Where they are missing the browser test is skipped, saying what to install, unless
  * {@code -Dddesk.browser-tests=required} (as .ci/run sets it) makes that a failure.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final Path BROWSER = Path.of(System.getProperty("ddesk.chromium", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getProperty("ddesk.chromedriver", "/usr/bin/chromedriver"));
@@ -22,7 +22,7 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    static ChromeDriver start() throws IOException {
+    public static ChromeDriver start() throws IOException {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         String missing = "needs " + BROWSER + " and " + DRIVER + " (apt-get install chromium chromium-driver)";
         if (!present && "required".equals(System.getProperty("ddesk.browser-tests"))) {
