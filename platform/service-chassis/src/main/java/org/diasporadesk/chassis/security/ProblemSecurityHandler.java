@@ -36,8 +36,8 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN,
-                "Your role does not allow this request; ask an administrator for the role it needs.");
+        write(request, response, HttpStatus.FORBIDDEN, ex instanceof ForbiddenException refused ? refused.getMessage()
+                : "Your role does not allow this request; ask an administrator for the role it needs.");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

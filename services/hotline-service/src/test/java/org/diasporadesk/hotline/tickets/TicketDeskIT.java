@@ -148,6 +148,32 @@ class TicketDeskIT {
     }
 
     @Test
+    void anAgentWorksTheirOwnAndTheUnassignedTicketsWhileTheSupervisorSeesTheWholeOfficeAndReassigns() {
+        String nino = TestTokens.municipalUser("nino.beridze", "GE-IM-KUTAISI", Role.HOTLINE_AGENT);
+        String giorgi = TestTokens.municipalUser("giorgi.kapanadze", "GE-IM-KUTAISI", Role.HOTLINE_AGENT);
+        String tamar = TestTokens.municipalUser("tamar.lomidze", "GE-IM-KUTAISI", Role.SUPERVISOR);
+        String free = open(Map.of("phone", "+995 599 20 00 41", "topic", "documents"));
+        String ninos = open(Map.of("phone", "+995 599 20 00 42", "topic", "documents"));
+        assertThat(api.put("/tickets/{id}/assignee", nino, Map.of(), ninos).status()).isEqualTo(200);
+
+        assertThat(queue(giorgi)).contains(free).doesNotContain(ninos);
+        assertThat(queue(nino)).contains(free, ninos);
+        ApiClient.Response taken = api.put("/tickets/{id}/assignee", giorgi, Map.of(), ninos);
+        assertThat(taken.status()).isEqualTo(403);
+        assertThat(taken.body().get("detail").asString()).contains("supervisor");
+        assertThat(api.put("/tickets/{id}/assignee", giorgi, Map.of("assignee", "nino.beridze"), free).status())
+            .as("giving a ticket to a colleague").isEqualTo(403);
+
+        assertThat(queue(tamar)).contains(free, ninos);
+        ApiClient.Response reassigned = api.put("/tickets/{id}/assignee", tamar, Map.of("assignee",
+                "giorgi.kapanadze"), ninos);
+        assertThat(reassigned.status()).as(reassigned.body().toString()).isEqualTo(200);
+        assertThat(reassigned.body().get("assignee").asString()).isEqualTo("giorgi.kapanadze");
+        assertThat(queue(giorgi)).contains(free, ninos);
+        assertThat(queue(nino)).doesNotContain(ninos);
+    }
+
+    @Test
     void aTicketIsReferredToAPartnerFromTheManagedListAndTheOutcomeRecorded() {
         String admin = TestTokens.national(Role.ADMINISTRATOR);
         ApiClient.Response added = api.post("/partners", admin, Map.of("name", "Consulate of Georgia in Athens",
@@ -244,6 +270,12 @@ class TicketDeskIT {
         ApiClient.Response opened = api.post("/tickets", AGENT, body);
         assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
         return opened.body().at("/ticket/id").asString();
+    }
+
+    private List<String> queue(String token) {
+        ApiClient.Response queue = api.get("/tickets?size=200", token);
+        assertThat(queue.status()).as(queue.body().toString()).isEqualTo(200);
+        return queue.body().valueStream().map(ticket -> ticket.get("id").asString()).toList();
     }
 
     private ApiClient.Response move(String id, String status) {

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.diasporadesk.chassis.phone.PhoneNumbers;
 import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.chassis.security.ForbiddenException;
+import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.InvalidFieldException;
 import org.diasporadesk.chassis.web.NotFoundException;
@@ -97,11 +99,16 @@ public class TicketDesk {
             .orElseThrow(() -> new NotFoundException("ticket", id));
     }
 
+    /**
+     * The offices' queue as the reader works it: a supervisor sees every ticket of the office, an agent their own and
+     * the unassigned ones they may take.
+     */
     public List<Ticket> queue(Actor agent, TicketStatus status, int page, int size) {
         if (agent.area() == null) {
             return List.of();
         }
-        return store.queue(territory.lowestLevelUnitsWithin(agent.area()), status, page, size);
+        return store.queue(territory.lowestLevelUnitsWithin(agent.area()), status,
+                agent.has(Role.SUPERVISOR) ? null : agent.userId(), page, size);
     }
 
     public Ticket move(String id, TicketStatus next, Actor agent) {
@@ -117,14 +124,23 @@ public class TicketDesk {
         return change.ticket();
     }
 
-    /** {@code assignee} null: the agent takes the ticket. */
+    /**
+     * {@code assignee} null: the agent takes the ticket. An agent takes an unassigned ticket or keeps their own; giving
+     * a ticket to someone else, or taking a colleague's, is the supervisor's.
+     */
     public Ticket assign(String id, String assignee, Actor agent) {
         Ticket ticket = get(id, agent);
         if (ticket.status().finished()) {
             throw new StateConflictException("assignee", "a " + ticket.status() + " ticket is not assigned; reopen it first");
         }
-        TicketChange change = ticket.assignTo(assignee == null ? agent.userId() : assignee, clock.instant(),
-                serviceClock);
+        String to = assignee == null ? agent.userId() : assignee;
+        boolean ownOrFree = to.equals(agent.userId())
+                && (ticket.assignee() == null || ticket.assignee().equals(agent.userId()));
+        if (!ownOrFree && !agent.has(Role.SUPERVISOR)) {
+            throw new ForbiddenException("Only the office's supervisor reassigns a ticket; ask them to give it to "
+                    + "you or to a colleague.");
+        }
+        TicketChange change = ticket.assignTo(to, clock.instant(), serviceClock);
         store.update(change);
         return change.ticket();
     }

@@ -19,8 +19,11 @@ public interface TicketStore {
 
     Optional<Ticket> find(String id);
 
-    /** The offices' queue, high priority first, oldest first within a priority; {@code status} null for all open ones. */
-    List<Ticket> queue(Collection<String> offices, TicketStatus status, int page, int size);
+    /**
+     * The offices' queue, high priority first, oldest first within a priority; {@code status} null for all open ones;
+     * {@code assigneeOrFree} an agent's id for their own tickets and the unassigned ones, null for all.
+     */
+    List<Ticket> queue(Collection<String> offices, TicketStatus status, String assigneeOrFree, int page, int size);
 
     /** Tickets of every office that could have missed a service-level target by {@code now}: for the watch. */
     List<Ticket> serviceLevelsDue(Instant now);

@@ -90,10 +90,14 @@ class MongoTicketStore implements TicketStore, InitializingBean {
     }
 
     @Override
-    public List<Ticket> queue(Collection<String> offices, TicketStatus status, int page, int size) {
+    public List<Ticket> queue(Collection<String> offices, TicketStatus status, String assigneeOrFree, int page,
+            int size) {
         Criteria criteria = Criteria.where("officeCode").in(offices);
         criteria = status == null ? criteria.and("status").nin(FINISHED)
                 : criteria.and("status").is(status.name());
+        if (assigneeOrFree != null) {
+            criteria = criteria.and("assignee").in(assigneeOrFree, null);
+        }
         Query query = new Query(criteria)
             .with(Sort.by(Sort.Order.desc("queueRank"), Sort.Order.asc("openedAt")))
             .skip((long) page * size)

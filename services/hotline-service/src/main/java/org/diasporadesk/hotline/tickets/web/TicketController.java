@@ -68,8 +68,9 @@ class TicketController {
     }
 
     @Operation(summary = "List the ticket queue",
-            description = "The queue of the agent's offices: open tickets (or those in `status`), high priority and "
-                    + "oldest first, each with where it stands against its service-level targets.")
+            description = "The queue of the reader's offices: open tickets (or those in `status`), high priority and "
+                    + "oldest first, each with where it stands against its service-level targets. A supervisor sees "
+                    + "every ticket of the offices; an agent their own and the unassigned ones.")
     @GetMapping
     List<TicketView> queue(@RequestParam(required = false) TicketStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
@@ -101,7 +102,8 @@ class TicketController {
     }
 
     @Operation(summary = "Assign a ticket",
-            description = "Gives the ticket to an agent of its office.")
+            description = "Without `assignee` the agent takes the ticket (an unassigned one, or their own). Giving a "
+                    + "ticket to someone else, or taking a colleague's, is the office supervisor's: 403 for an agent.")
     @PutMapping("/{id}/assignee")
     TicketView assign(@PathVariable String id, @Valid @RequestBody AssigneeRequest request, @AuthenticationPrincipal Jwt jwt) {
         return view(desk.assign(id, request.assignee(), Actor.from(jwt)));
