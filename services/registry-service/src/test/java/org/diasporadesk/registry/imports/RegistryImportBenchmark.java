@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +89,8 @@ class RegistryImportBenchmark {
         String kafka = TestInfrastructure.endpoints().kafkaBootstrapServers();
         Path file = dir.resolve("households.csv");
         List<ReReported> reReported = ImportFileGenerator.write(file, rows);
+        // Kept for the local stack's NALAG benchmark, which takes the same file through the running stack.
+        Files.copy(file, Path.of("target", "nalag-households.csv"), StandardCopyOption.REPLACE_EXISTING);
         CommandCounter commands = new CommandCounter();
 
         // Command-line arguments: they outrank the chassis defaults, as the environment would in production.
