@@ -106,7 +106,8 @@ public class ServiceLevels implements ServiceClock, ServiceLevelDeadline {
         return new Check(running.toMinutes(), missed);
     }
 
-    private OfficeCalendar calendarOf(String officeCode) {
+    /** The calendar the office works by: its own, or every office's. */
+    public OfficeCalendar calendarOf(String officeCode) {
         return officeCalendars.getOrDefault(officeCode, defaultCalendar);
     }
 

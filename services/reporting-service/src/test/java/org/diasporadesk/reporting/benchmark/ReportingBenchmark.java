@@ -26,7 +26,7 @@ import org.diasporadesk.events.CloudEventHeaders;
 import org.diasporadesk.events.EventEnvelope;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.reporting.ReportingApplication;
-import org.diasporadesk.reporting.live.LiveStream;
+import org.diasporadesk.testsupport.EventStream;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.TestInfrastructure;
 import org.diasporadesk.testsupport.TestTokens;
@@ -116,7 +116,7 @@ class ReportingBenchmark {
         AtomicLong probeMigrants = new AtomicLong(api.get("/figures/migrants?area=" + PROBE_MUNICIPALITY, NATIONAL)
             .body().at("/migrants/value").asLong());
         Random random = new Random(42);
-        try (LiveStream stream = LiveStream.open(port, PROBE_MUNICIPALITY, NATIONAL)) {
+        try (EventStream stream = EventStream.open(port, "/figures/live?area=" + PROBE_MUNICIPALITY, NATIONAL)) {
             Thread reader = new Thread(() -> readProbes(stream, probes, freshness), "benchmark-live-reader");
             reader.setDaemon(true);
             reader.start();
@@ -164,9 +164,9 @@ class ReportingBenchmark {
     }
 
     /** Matches each pushed figure to the probes it includes: a probe counts from its send to the first push showing it. */
-    private static void readProbes(LiveStream stream, ConcurrentLinkedQueue<long[]> probes, List<Long> freshness) {
+    private static void readProbes(EventStream stream, ConcurrentLinkedQueue<long[]> probes, List<Long> freshness) {
         try {
-            for (LiveStream.Event event = stream.next(Duration.ofMinutes(5)); event != null;
+            for (EventStream.Event event = stream.next(Duration.ofMinutes(5)); event != null;
                     event = stream.next(Duration.ofMinutes(5))) {
                 long received = System.nanoTime();
                 JsonNode migrants = event.data().get("migrants");

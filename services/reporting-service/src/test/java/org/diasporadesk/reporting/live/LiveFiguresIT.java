@@ -5,7 +5,8 @@ import java.util.UUID;
 
 import org.diasporadesk.chassis.security.Role;
 import org.diasporadesk.events.Topic;
-import org.diasporadesk.reporting.live.LiveStream.Event;
+import org.diasporadesk.testsupport.EventStream;
+import org.diasporadesk.testsupport.EventStream.Event;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
 import org.diasporadesk.testsupport.TestTokens;
@@ -30,7 +31,7 @@ class LiveFiguresIT {
 
     @Test
     void aRegisteredHouseholdIsPushedToTheRegionsStreamWithItsSmallCellsWithheld() throws Exception {
-        try (LiveStream stream = LiveStream.open(port, "GE-KK", KVEMO_KARTLI_PLANNER)) {
+        try (EventStream stream = EventStream.open(port, "/figures/live?area=GE-KK", KVEMO_KARTLI_PLANNER)) {
             assertThat(stream.status()).isEqualTo(200);
             JsonNode before = nextOf(stream, "migrants");
             long migrantsBefore = before.at("/migrants/value").asLong();
@@ -49,7 +50,7 @@ class LiveFiguresIT {
 
     @Test
     void aChangeElsewhereIsNotPushedAndTheNextChangeHereIs() throws Exception {
-        try (LiveStream stream = LiveStream.open(port, "GE-KK-MARNEULI", KVEMO_KARTLI_PLANNER)) {
+        try (EventStream stream = EventStream.open(port, "/figures/live?area=GE-KK-MARNEULI", KVEMO_KARTLI_PLANNER)) {
             JsonNode before = nextOf(stream, "migrants").at("/migrants");
             drainInitialFigures(stream);
 
@@ -68,13 +69,13 @@ class LiveFiguresIT {
 
     @Test
     void aPlannerCannotFollowAnotherRegion() throws Exception {
-        try (LiveStream stream = LiveStream.open(port, "GE-AJ", KVEMO_KARTLI_PLANNER)) {
+        try (EventStream stream = EventStream.open(port, "/figures/live?area=GE-AJ", KVEMO_KARTLI_PLANNER)) {
             assertThat(stream.status()).isEqualTo(403);
         }
     }
 
     /** Skips the other kinds of figures a new stream starts with, up to the next event of this kind. */
-    private static JsonNode nextOf(LiveStream stream, String name) throws InterruptedException {
+    private static JsonNode nextOf(EventStream stream, String name) throws InterruptedException {
         for (Event event = stream.next(WAIT); event != null; event = stream.next(WAIT)) {
             if (event.name().equals(name)) {
                 return event.data();
@@ -84,7 +85,7 @@ class LiveFiguresIT {
     }
 
     /** The hotline and outreach figures every new stream starts with. */
-    private static void drainInitialFigures(LiveStream stream) throws InterruptedException {
+    private static void drainInitialFigures(EventStream stream) throws InterruptedException {
         nextOf(stream, "hotline");
         nextOf(stream, "outreach");
     }

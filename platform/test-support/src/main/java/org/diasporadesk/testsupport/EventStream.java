@@ -1,4 +1,4 @@
-package org.diasporadesk.reporting.live;
+package org.diasporadesk.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A planner's open server-sent event stream, read on a thread of its own into a queue of events. */
-public final class LiveStream implements AutoCloseable {
+/** An open server-sent event stream of a service, read on a thread of its own into a queue of events. */
+public final class EventStream implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,19 +29,20 @@ public final class LiveStream implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
 
-    private LiveStream(HttpResponse<InputStream> response) {
+    private EventStream(HttpResponse<InputStream> response) {
         this.response = response;
-        this.reader = new Thread(this::read, "live-stream-reader");
+        this.reader = new Thread(this::read, "event-stream-reader");
         reader.setDaemon(true);
         reader.start();
     }
 
-    public static LiveStream open(int port, String area, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/figures/live?area=" + area))
+    /** Opens the stream at {@code pathAndQuery} of the service on the local port, as the token's holder. */
+    public static EventStream open(int port, String pathAndQuery, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
             .header("Accept", "text/event-stream")
             .header("Authorization", "Bearer " + token)
             .build();
-        return new LiveStream(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()));
+        return new EventStream(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()));
     }
 
     public int status() {
