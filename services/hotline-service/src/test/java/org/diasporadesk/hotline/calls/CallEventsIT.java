@@ -1,6 +1,7 @@
 package org.diasporadesk.hotline.calls;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.Topic;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.testsupport.ApiClient;
+import org.diasporadesk.testsupport.EventStream;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
 import org.diasporadesk.testsupport.TestTokens;
@@ -73,6 +75,47 @@ class CallEventsIT {
     }
 
     @Test
+    void theAgentsScreenRingsWithTheRecognisedCallerAndFollowsTheCallToItsTicket() throws Exception {
+        HouseholdRegistered household = known("+306912348003");
+        String callId = "pbx-" + UUID.randomUUID();
+        try (EventStream kutaisi = EventStream.open(port, "/calls/stream", TELEPHONY);
+                EventStream tkibuli = EventStream.open(port, "/calls/stream",
+                        TestTokens.municipal(Role.HOTLINE_AGENT, "GE-IM-TKIBULI"))) {
+            assertThat(kutaisi.status()).isEqualTo(200);
+            assertThat(kutaisi.next(Duration.ofSeconds(5)).name()).as("the calls under way come first").isEqualTo("calls");
+
+            Instant rang = Instant.now();
+            event("RINGING", callId, "+30 691 234 8003");
+            JsonNode ringing = callOnScreen(kutaisi, callId, "RINGING");
+            System.out.printf("a ringing call on the agent's screen %d ms after the telephony system's event%n",
+                    Duration.between(rang, Instant.now()).toMillis());
+            assertThat(ringing.at("/recognition/candidates/0/migrantId").asString())
+                .isEqualTo(household.migrants().get(0).migrantId());
+            assertThat(ringing.at("/recognition/candidates/0/municipalityCode").asString()).isEqualTo("GE-IM-KUTAISI");
+
+            event("ANSWERED", callId, "+30 691 234 8003");
+            callOnScreen(kutaisi, callId, "ANSWERED");
+            ApiClient.Response opened = api.post("/calls/" + callId + "/ticket", TELEPHONY, Map.of("topic", "documents"));
+            assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+            assertThat(callOnScreen(kutaisi, callId, "ANSWERED").at("/call/ticketId").asString())
+                .isEqualTo(opened.body().at("/ticket/id").asString());
+            event("ENDED", callId, "+30 691 234 8003");
+            Instant giveUp = Instant.now().plusSeconds(5);
+            boolean gone = false;
+            while (!gone && Instant.now().isBefore(giveUp)) {
+                EventStream.Event next = kutaisi.next(Duration.ofSeconds(1));
+                gone = next != null && !next.data().toString().contains(callId);
+            }
+            assertThat(gone).as("an ended call leaves the screen").isTrue();
+
+            for (EventStream.Event event = tkibuli.next(Duration.ofMillis(300)); event != null;
+                    event = tkibuli.next(Duration.ofMillis(300))) {
+                assertThat(event.data().toString()).as("another office's screen").doesNotContain(callId, "2348003");
+            }
+        }
+    }
+
+    @Test
     void anUnknownLineIsRefusedNamingIt() {
         ApiClient.Response response = api.post("/calls/events", TELEPHONY, Map.of("event", "RINGING", "callId", "x-1",
                 "from", "+306912348002", "line", "+995 32 200 00 00"));
@@ -89,6 +132,23 @@ class CallEventsIT {
                 "from", from, "line", KUTAISI_LINE));
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return response;
+    }
+
+    /** The call as the next {@code calls} event listing it in this state shows it. */
+    private static JsonNode callOnScreen(EventStream stream, String callId, String state) throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(5);
+        while (Instant.now().isBefore(giveUp)) {
+            EventStream.Event event = stream.next(Duration.between(Instant.now(), giveUp));
+            if (event == null || !event.name().equals("calls")) {
+                continue;
+            }
+            for (JsonNode call : event.data()) {
+                if (call.at("/call/callId").asString().equals(callId) && call.at("/call/state").asString().equals(state)) {
+                    return call;
+                }
+            }
+        }
+        throw new AssertionError("call " + callId + " not shown " + state + " within 5 s");
     }
 
     private HouseholdRegistered known(String phone) {

@@ -3,6 +3,7 @@ package org.diasporadesk.hotline.calls.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CallDesk {
+
+    /** Longer than any call: one whose end was never reported is not shown for ever. */
+    private static final Duration CALLS_SHOWN_FOR = Duration.ofHours(2);
 
     private final Calls calls;
     private final CallerRecognition recognition;
@@ -101,6 +105,25 @@ public class CallDesk {
         return calls.drafts(territory.lowestLevelUnitsWithin(agent.area())).stream()
             .map(call -> new CallView(call, recognition.recognise(call.caller(), agent)))
             .toList();
+    }
+
+    /**
+     * Calls of these offices ringing or under way, for the agents' screens; a call whose end the telephony system never
+     * reported drops off after {@link #CALLS_SHOWN_FOR}.
+     */
+    public List<Call> inProgress(Collection<String> offices) {
+        return calls.inProgress(offices, clock.instant().minus(CALLS_SHOWN_FOR));
+    }
+
+    /** The call with who may be calling, as the agent may see them (nobody once the caller's number was erased). */
+    public CallView recognised(Call call, Actor agent) {
+        return new CallView(call, call.caller() == null ? new Recognition(null, List.of())
+                : recognition.recognise(call.caller(), agent));
+    }
+
+    /** The offices whose calls the agent takes. */
+    public List<String> officesOf(Actor agent) {
+        return agent.area() == null ? List.of() : territory.lowestLevelUnitsWithin(agent.area());
     }
 
     /** The call a ticket is opened from, in the agent's offices. */

@@ -19,6 +19,9 @@ public interface Calls {
     /** Answered calls of these offices that have no ticket yet, oldest first. */
     List<Call> drafts(Collection<String> offices);
 
+    /** Calls of these offices that rang since {@code since} and have not ended, the first to ring first. */
+    List<Call> inProgress(Collection<String> offices, Instant since);
+
     /** The calls of these tickets and the calls from these numbers, newest first: for a person's export. */
     List<Call> ofTicketsOrFrom(Collection<String> ticketIds, Collection<String> phones);
 

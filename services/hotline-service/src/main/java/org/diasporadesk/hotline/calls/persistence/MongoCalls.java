@@ -44,10 +44,15 @@ class MongoCalls implements Calls, InitializingBean {
         this.clock = clock;
     }
 
-    /** The caller's number is indexed for erasure, which reaches every call from the person's numbers. */
+    /**
+     * The caller's number is indexed for erasure, which reaches every call from the person's numbers; state and ringing
+     * time for the agents' screens, which ask several times a second for the few calls not ended yet.
+     */
     @Override
     public void afterPropertiesSet() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("caller", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC)
+            .on("ringingAt", Sort.Direction.ASC));
     }
 
     /** A call and its unpublished events in one document, written under its version. */
@@ -88,6 +93,15 @@ class MongoCalls implements Calls, InitializingBean {
     public List<Call> drafts(Collection<String> offices) {
         return mongo.find(new Query(Criteria.where("officeCode").in(offices).and("ticketId").isNull()
             .and("answeredAt").ne(null)).with(Sort.by("answeredAt")), CallDocument.class).stream()
+            .map(CallDocument::call)
+            .toList();
+    }
+
+    @Override
+    public List<Call> inProgress(Collection<String> offices, Instant since) {
+        return mongo.find(new Query(Criteria.where("state").in(Call.State.RINGING, Call.State.ANSWERED)
+            .and("ringingAt").gte(since).and("officeCode").in(offices)).with(Sort.by("ringingAt")), CallDocument.class)
+            .stream()
             .map(CallDocument::call)
             .toList();
     }

@@ -18,6 +18,7 @@ import org.diasporadesk.hotline.tickets.application.OpenTicket;
 import org.diasporadesk.hotline.tickets.application.TicketDesk;
 import org.diasporadesk.hotline.tickets.domain.Channel;
 import org.diasporadesk.hotline.tickets.domain.Priority;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @Tag(name = "Calls", description = "Call events from the telephony system and the calls that still need a ticket.")
 @RestController
@@ -33,10 +35,12 @@ class CallController {
 
     private final CallDesk calls;
     private final TicketDesk tickets;
+    private final CallStream stream;
 
-    CallController(CallDesk calls, TicketDesk tickets) {
+    CallController(CallDesk calls, TicketDesk tickets, CallStream stream) {
         this.calls = calls;
         this.tickets = tickets;
+        this.stream = stream;
     }
 
     /** What the telephony system posts: {@code from} the other party, {@code line} the office line. */
@@ -57,6 +61,15 @@ class CallController {
     CallView event(@Valid @RequestBody CallEventRequest request, @AuthenticationPrincipal Jwt jwt) {
         return calls.report(request.event(), request.callId(), request.from(), request.line(), request.direction(),
                 Actor.from(jwt));
+    }
+
+    @Operation(summary = "Follow the calls of the agent's offices",
+            description = "Server-sent events for the agent's screen: `calls`, the calls of the agent's offices ringing or "
+                    + "under way, each with who may be calling (`GET /callers?phone=` adds their previous tickets), at "
+                    + "once and again whenever the list changed (a call rings, is answered, gets its ticket or ends).")
+    @GetMapping(path = "/calls/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter follow(@AuthenticationPrincipal Jwt jwt) {
+        return stream.subscribe(Actor.from(jwt));
     }
 
     @Operation(summary = "List answered calls without a ticket",
