@@ -1,19 +1,16 @@
 'use strict';
 /*
- * The planners' dashboard: one area's figures, kept live from GET /figures/live (server-sent events read with
- * fetch, because EventSource cannot send the bearer token). The figures documents are rendered as they come:
+ * The planners' dashboard: one area's figures, kept live from GET /figures/live (server-sent events; signing in and
+ * reading the stream with the token: /desk-web/sign-in.js). The figures documents are rendered as they come:
  * counts become key figures, maps of counts become a chart and a table, lists become tables. Withheld
  * (suppressed) cells are marked, never drawn as a number or a bar.
  */
 (() => {
-  const TOKEN_KEY = 'ddesk.dashboard.token';
-  const SIGN_IN_KEY = 'ddesk.dashboard.signIn';
-  const ID_TOKEN_KEY = 'ddesk.dashboard.idToken';
   const RECONNECT_MS = 2000;
   const HIDDEN_FIELDS = new Set(['area', 'name', 'level']);
   const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
   const charts = new Map();
-  let token = null;
+  let session = null;
   let stream = null;
   let reconnect = null;
 
@@ -177,21 +174,11 @@
     stream = controller;
     status('Connecting…');
     try {
-      const response = await fetch('/figures/live?area=' + encodeURIComponent(area), {
-        headers: { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' }, signal: controller.signal });
-      if (!response.ok) {
-        await refused(response);
+      const refusal = await DeskSignIn.follow('/figures/live?area=' + encodeURIComponent(area), session.token(),
+        controller.signal, received);
+      if (refusal) {
+        await refused(refusal);
         return;
-      }
-      status('Live', 'live');
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        buffer += chunk.value.replaceAll('\r\n', '\n');
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          received(buffer.slice(0, end));
-          buffer = buffer.slice(end + 2);
-        }
       }
     }
     catch (error) {
@@ -205,47 +192,28 @@
     }
   }
 
-  function received(block) {
-    let name = 'message';
-    const data = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith('event:')) {
-        name = line.slice(6).trim();
-      }
-      else if (line.startsWith('data:')) {
-        data.push(line.slice(5));
-      }
+  function received(name, figures) {
+    if (name === 'open') {
+      status('Live', 'live');
+      return;
     }
-    if (data.length) {
-      render(name, JSON.parse(data.join('\n')));
-      status('Live · updated ' + new Date().toLocaleTimeString('en-GB'), 'live');
-    }
+    render(name, figures);
+    status('Live · updated ' + new Date().toLocaleTimeString('en-GB'), 'live');
   }
 
   /** A 4xx answer: an RFC 9457 problem; an expired or wrong token sends the planner back to sign in. */
   async function refused(response) {
     const problem = await response.json().catch(() => ({}));
     if (response.status === 401) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      signIn('Your sign-in has expired or was refused (' + (problem.detail || 'not valid') + '). Sign in again.');
+      session.expired(problem.detail);
       return;
     }
     status(problem.detail || problem.title || 'Refused: HTTP ' + response.status, 'error');
   }
 
-  function claims() {
-    try {
-      const payload = token.split('.')[1].replaceAll('-', '+').replaceAll('_', '/');
-      return JSON.parse(decodeURIComponent(escape(atob(payload))));
-    }
-    catch (error) {
-      return {};
-    }
-  }
-
   /** The legend says what the service's disclosure policy does, with its own k and rounding base. */
   async function describePolicy() {
-    const response = await fetch('/figures/disclosure', { headers: { Authorization: 'Bearer ' + token } });
+    const response = await fetch('/figures/disclosure', { headers: { Authorization: 'Bearer ' + session.token() } });
     if (!response.ok) {
       return;
     }
@@ -257,13 +225,13 @@
 
   async function chooseArea() {
     describePolicy();
-    const response = await fetch('/territory', { headers: { Authorization: 'Bearer ' + token } });
+    const response = await fetch('/territory', { headers: { Authorization: 'Bearer ' + session.token() } });
     if (!response.ok) {
       await refused(response);
       return;
     }
     const units = (await response.json()).units;
-    const own = claims().region || claims().municipality;
+    const own = session.claims().region || session.claims().municipality;
     const visible = own ? units.filter(unit => unit.code === own || unit.parent === own) : units;
     const select = $('area');
     select.replaceChildren(...visible.map(unit => el('option', { value: unit.code },
@@ -278,7 +246,7 @@
     follow(select.value);
   }
 
-  function signIn(message) {
+  function signedOut(message) {
     stop();
     $('sign-in').hidden = false;
     $('signed-in').hidden = true;
@@ -286,106 +254,19 @@
     status(message || 'Not signed in', message ? 'error' : '');
   }
 
-  function base64Url(bytes) {
-    return btoa(String.fromCharCode(...new Uint8Array(bytes))).replaceAll('+', '-').replaceAll('/', '_')
-      .replace(/=+$/, '');
-  }
-
-  /** The issuer's endpoints, from its OpenID discovery document. */
-  async function issuer() {
-    const signInAt = await (await fetch('/dashboard/sign-in')).json();
-    const discovery = await (await fetch(signInAt.issuer + '/.well-known/openid-configuration')).json();
-    return { ...discovery, clientId: signInAt.clientId };
-  }
-
-  function here() {
-    return location.origin + location.pathname;
-  }
-
-  /**
-   * Sends the planner to the issuer's sign-in (the authorization code flow with PKCE: the verifier stays in this tab
-   * and only its hash travels), coming back to this page with a code.
-   */
-  async function goSignIn() {
-    const provider = await issuer();
-    const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
-    const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
-    const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-    sessionStorage.setItem(SIGN_IN_KEY, JSON.stringify({ verifier, state, area: $('area').value || null }));
-    location.assign(provider.authorization_endpoint + '?' + new URLSearchParams({ response_type: 'code',
-      client_id: provider.clientId, redirect_uri: here(), scope: 'openid', state, code_challenge: challenge,
-      code_challenge_method: 'S256' }));
-  }
-
-  /** Back from the sign-in with a code: exchanged for the token, and taken out of the address bar. */
-  async function finishSignIn(query) {
-    const pending = JSON.parse(sessionStorage.getItem(SIGN_IN_KEY) || 'null');
-    sessionStorage.removeItem(SIGN_IN_KEY);
-    history.replaceState(null, '', location.pathname + (pending?.area ? '?area=' + encodeURIComponent(pending.area) : ''));
-    if (!pending || pending.state !== query.get('state')) {
-      signIn('The sign-in did not come from this page. Sign in again.');
-      return;
-    }
-    const provider = await issuer();
-    const response = await fetch(provider.token_endpoint, { method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: query.get('code'), redirect_uri: here(),
-        client_id: provider.clientId, code_verifier: pending.verifier }) });
-    if (!response.ok) {
-      signIn('The sign-in could not be completed (HTTP ' + response.status + '). Sign in again.');
-      return;
-    }
-    const tokens = await response.json();
-    token = tokens.access_token;
-    sessionStorage.setItem(TOKEN_KEY, token);
-    sessionStorage.setItem(ID_TOKEN_KEY, tokens.id_token || '');
-    showSignedIn();
-  }
-
-  function showSignedIn() {
+  function signedIn(signedInSession) {
+    session = signedInSession;
     $('sign-in').hidden = true;
     $('signed-in').hidden = false;
-    $('who').textContent = claims().name || claims().preferred_username || claims().sub || '';
+    $('who').textContent = session.who();
     chooseArea();
   }
 
-  /** Ends the session at the issuer too, so that the next sign-in asks for the password again. */
-  async function signOut() {
-    const idToken = sessionStorage.getItem(ID_TOKEN_KEY);
-    sessionStorage.removeItem(TOKEN_KEY);
-    sessionStorage.removeItem(ID_TOKEN_KEY);
-    token = null;
+  const signIn = DeskSignIn.create({ tokenKey: 'ddesk.dashboard.token', onSignedIn: signedIn, onSignedOut: signedOut });
+  $('sign-in-button').onclick = () => signIn.signIn();
+  $('sign-out').onclick = () => {
     stop();
-    const provider = await issuer();
-    if (!provider.end_session_endpoint || !idToken) {
-      signIn('Signed out');
-      return;
-    }
-    location.assign(provider.end_session_endpoint + '?' + new URLSearchParams({ id_token_hint: idToken,
-      post_logout_redirect_uri: here(), client_id: provider.clientId }));
-  }
-
-  function start() {
-    $('sign-in-button').onclick = goSignIn;
-    $('sign-out').onclick = signOut;
-    const query = new URLSearchParams(location.search);
-    if (query.has('code') || query.has('error')) {
-      if (query.has('error')) {
-        history.replaceState(null, '', location.pathname);
-        signIn('The sign-in was refused (' + query.get('error') + '). Sign in again.');
-        return;
-      }
-      finishSignIn(query);
-      return;
-    }
-    token = sessionStorage.getItem(TOKEN_KEY);
-    if (token) {
-      showSignedIn();
-    }
-    else {
-      signIn();
-    }
-  }
-
-  start();
+    signIn.signOut();
+  };
+  signIn.start();
 })();

@@ -69,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
                     "MONGODB_URI", config.mongoUri(), "IDENTITY_ISSUER_URI", config.issuerUri(),
                     "IDENTITY_JWK_SET_URI", config.issuerUri() + "/oauth2/jwks",
                     "DASHBOARD_URL", "http://localhost:" + config.port("reporting-service"),
+                    "HOTLINE_URL", "http://localhost:" + config.port("hotline-service"),
                     "DESK_WEB_ORIGINS", config.services().stream()
                         .map(service -> "http://localhost:" + service.port())
                         .collect(Collectors.joining(",")));

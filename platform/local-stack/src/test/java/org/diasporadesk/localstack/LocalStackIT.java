@@ -204,14 +204,7 @@ class LocalStackIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.ignoring(StaleElementReferenceException.class);
             browser.get(dashboard);
-            wait.until(page -> browser.findElement(By.id("sign-in-button")).isDisplayed());
-            browser.findElement(By.id("sign-in-button")).click();
-
-            wait.until(page -> !browser.findElements(By.name("username")).isEmpty());
-            assertThat(browser.getCurrentUrl()).isEqualTo(config.issuerUri() + "/login");
-            browser.findElement(By.name("username")).sendKeys("lasha.nikoladze");
-            browser.findElement(By.name("password")).sendKeys("demo");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            IssuerSignIn.signIn(browser, wait, config, "lasha.nikoladze");
 
             wait.until(page -> !browser.findElements(By.cssSelector(kutaisi)).isEmpty());
             assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Lasha Nikoladze");

@@ -21,8 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every endpoint needs a bearer JWT except health probes, Prometheus scraping and the API docs. Roles come
- * from the {@code roles} claim and each service grants them per path with an {@link AccessRules} bean;
+ * Every endpoint needs a bearer JWT except health probes, Prometheus scraping, the API docs and the screens' sign-in
+ * script. Roles come from the {@code roles} claim and each service grants them per path with an {@link AccessRules} bean;
  * whatever no rule grants is refused. 401 and 403 answers are RFC 9457 problem documents like every other error.
  */
 @AutoConfiguration
@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityAutoConfiguration {
 
     private static final String[] OPEN_PATHS = { "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error", "/desk-web/**" };
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)

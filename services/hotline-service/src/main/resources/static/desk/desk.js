@@ -1,0 +1,261 @@
+'use strict';
+/*
+ * The hotline's screen. An agent sees the calls of their offices as the telephony system reports them
+ * (GET /calls/stream), with who may be calling, their local time and previous tickets, and opens the call's ticket
+ * with one form; below, the queue they work (GET /tickets). A supervisor also sees the offices' emergency alerts
+ * (GET /emergencies/stream) and acknowledges them. Signing in and reading streams with the token:
+ * /desk-web/sign-in.js.
+ */
+(() => {
+  const RECONNECT_MS = 2000;
+  const QUEUE_EVERY_MS = 15000;
+  let session = null;
+  let streams = [];
+  let queueTimer = null;
+  let topics = [];
+  const previousTickets = new Map();
+
+  const $ = id => document.getElementById(id);
+
+  function el(tag, attributes, ...children) {
+    const element = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => element.setAttribute(name, value));
+    children.flat().forEach(child => element.append(child instanceof Node ? child : String(child)));
+    return element;
+  }
+
+  const time = (instant, timeZone) => instant ? new Date(instant).toLocaleString('en-GB', { timeZone,
+    dateStyle: 'short', timeStyle: 'short' }) : '–';
+
+  function status(text, state) {
+    $('status').textContent = text;
+    $('status').className = state || '';
+  }
+
+  async function api(path, options = {}) {
+    const response = await fetch(path, { ...options, headers: { Authorization: 'Bearer ' + session.token(),
+      ...(options.body ? { 'Content-Type': 'application/json' } : {}) } });
+    const body = await response.json().catch(() => null);
+    if (response.status === 401) {
+      session.expired(body?.detail);
+    }
+    return { ok: response.ok, status: response.status, body };
+  }
+
+  /** What went wrong, as the service's problem document says it, field by field. */
+  const problem = answer => [answer.body?.detail || answer.body?.title || 'HTTP ' + answer.status,
+    ...(answer.body?.errors || []).map(error => error.field + ': ' + error.message)].join(' · ');
+
+  /** Follows a stream until the page stops it, reconnecting after a lost connection. */
+  function follow(path, onEvent) {
+    const controller = new AbortController();
+    streams.push(controller);
+    (async function connect() {
+      try {
+        const refusal = await DeskSignIn.follow(path, session.token(), controller.signal, onEvent);
+        if (refusal) {
+          const body = await refusal.json().catch(() => ({}));
+          if (refusal.status === 401) {
+            session.expired(body.detail);
+            return;
+          }
+          if (refusal.status === 403) {
+            return;
+          }
+          status(body.detail || body.title || 'Refused: HTTP ' + refusal.status, 'error');
+          return;
+        }
+      }
+      catch (error) {
+        if (controller.signal.aborted) {
+          return;
+        }
+      }
+      if (!controller.signal.aborted) {
+        status('Connection lost; reconnecting…', 'error');
+        setTimeout(connect, RECONNECT_MS);
+      }
+    })();
+  }
+
+  function stop() {
+    streams.forEach(controller => controller.abort());
+    streams = [];
+    clearInterval(queueTimer);
+  }
+
+  function candidate(known) {
+    const who = known.kind === 'MIGRANT' ? 'migrant abroad' : (known.relation || 'family member') + ' at home';
+    const local = known.timeZone ? ' · their time ' + new Date().toLocaleTimeString('en-GB', { timeZone: known.timeZone,
+      hour: '2-digit', minute: '2-digit' }) + ' (' + known.timeZone + ')' : '';
+    return el('li', { 'data-migrant': known.migrantId || '', 'data-household': known.householdId || '' },
+      el('strong', {}, known.name || 'Name not recorded'), ' · ' + who + ' · household ' + known.householdId
+        + ' · ' + known.municipalityCode + local);
+  }
+
+  /** The caller's earlier tickets, fetched once per number while their call is on the screen. */
+  async function showPrevious(phone, target) {
+    if (!previousTickets.has(phone)) {
+      previousTickets.set(phone, api('/callers?phone=' + encodeURIComponent(phone))
+        .then(answer => answer.ok ? answer.body.previousTickets : []));
+    }
+    const tickets = await previousTickets.get(phone);
+    target.textContent = tickets.length ? 'Previous tickets: ' + tickets.map(ticket =>
+      time(ticket.openedAt) + ' ' + ticket.topic + ' (' + ticket.status.toLowerCase() + ')').join('; ')
+      : 'No previous tickets.';
+  }
+
+  function callCard(view) {
+    const { call, recognition } = view;
+    const card = $('call-template').content.firstElementChild.cloneNode(true);
+    card.dataset.call = call.callId;
+    card.classList.toggle('ringing', call.state === 'RINGING');
+    card.querySelector('.state').textContent = call.state === 'RINGING' ? 'Ringing' : 'Answered';
+    card.querySelector('.number').textContent = recognition.phone || 'number withheld';
+    card.querySelector('.since').textContent = 'since ' + time(call.ringingAt);
+    const candidates = recognition.candidates || [];
+    card.querySelector('.candidates').replaceChildren(...(candidates.length ? candidates.map(candidate)
+      : [el('li', {}, 'Not known to the registry at this number')]));
+    if (recognition.phone) {
+      showPrevious(recognition.phone, card.querySelector('.previous'));
+    }
+    const form = card.querySelector('form');
+    if (call.ticketId) {
+      form.replaceChildren(el('span', { class: 'result' }, 'Ticket opened: ' + call.ticketId));
+      return card;
+    }
+    form.topic.replaceChildren(...topics.map(topic => el('option', { value: topic.code },
+      topic.name + (topic.emergency ? ' (emergency)' : ''))));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      const only = candidates.length === 1 ? candidates[0] : null;
+      const answer = await api('/calls/' + encodeURIComponent(call.callId) + '/ticket', { method: 'POST',
+        body: JSON.stringify({ topic: form.topic.value, note: form.note.value || null,
+          callerMigrantId: only?.migrantId || null, callerHouseholdId: only?.householdId || null }) });
+      form.querySelector('.result').textContent = answer.ok ? 'Ticket opened: ' + answer.body.ticket.id
+        : problem(answer);
+      if (answer.ok) {
+        refreshQueue();
+      }
+    };
+    return card;
+  }
+
+  function showCalls(views) {
+    const open = [...document.querySelectorAll('#calls form.open-ticket')]
+      .map(form => [form.closest('.call').dataset.call, form.topic?.value, form.note?.value]);
+    $('calls').replaceChildren(...(views.length ? views.map(callCard) : [el('p', { class: 'empty' }, 'No call right now.')]));
+    // What the agent was typing into a card survives the card being drawn again.
+    open.forEach(([callId, topic, note]) => {
+      const form = document.querySelector('#calls [data-call="' + callId + '"] form.open-ticket');
+      if (form?.topic && topic) {
+        form.topic.value = topic;
+        form.note.value = note;
+      }
+    });
+  }
+
+  async function refreshQueue() {
+    const answer = await api('/tickets?size=50');
+    if (!answer.ok) {
+      return;
+    }
+    $('queue').tBodies[0].replaceChildren(...answer.body.map(ticket => {
+      const due = ticket.serviceLevelStatus?.responseDueAt;
+      return el('tr', { 'data-ticket': ticket.id, class: due && new Date(due) < new Date() ? 'late' : '' },
+        el('td', {}, time(ticket.openedAt)), el('td', {}, ticket.caller?.name || ticket.caller?.phone || '–'),
+        el('td', {}, ticket.topic?.name || ''), el('td', {}, ticket.priority), el('td', {}, ticket.status),
+        el('td', {}, ticket.assignee || 'unassigned'), el('td', {}, time(due)));
+    }));
+  }
+
+  function alertCard(alert) {
+    const state = alert.acknowledgedAt ? 'acknowledged' : alert.escalatedAt ? 'escalated' : 'open';
+    const card = el('article', { class: 'alert ' + state, 'data-alert': alert.ticketId },
+      el('header', {}, el('strong', {}, alert.topicName), ' · ' + alert.officeCode + ' · opened '
+        + time(alert.openedAt)),
+      el('p', {}, alert.acknowledgedAt ? 'Acknowledged by ' + alert.acknowledgedBy + ' at ' + time(alert.acknowledgedAt)
+        : (alert.escalatedAt ? 'Escalated to the region at ' + time(alert.escalatedAt) + '. '
+          : 'Acknowledge by ' + time(alert.acknowledgeBy) + '. ') + 'Ticket ' + alert.ticketId));
+    if (!alert.acknowledgedAt) {
+      const button = el('button', { type: 'button' }, 'Acknowledge');
+      button.onclick = async () => {
+        const answer = await api('/emergencies/' + encodeURIComponent(alert.ticketId) + '/acknowledgement',
+          { method: 'POST' });
+        if (answer.ok) {
+          card.replaceWith(alertCard(answer.body));
+        }
+        else {
+          status(problem(answer), 'error');
+        }
+      };
+      card.append(button);
+    }
+    return card;
+  }
+
+  function showAlert(alert) {
+    const card = alertCard(alert);
+    const shown = document.querySelector('#alerts [data-alert="' + alert.ticketId + '"]');
+    if (shown) {
+      shown.replaceWith(card);
+    }
+    else {
+      $('alerts').prepend(card);
+    }
+  }
+
+  async function signedIn(signedInSession) {
+    session = signedInSession;
+    $('sign-in').hidden = true;
+    $('signed-in').hidden = false;
+    $('who').textContent = session.who();
+    $('desk').hidden = false;
+    const roles = session.claims().roles || [];
+    const topicsAnswer = await api('/tickets/topics');
+    topics = topicsAnswer.ok ? topicsAnswer.body : [];
+    $('calls-section').hidden = !roles.includes('HOTLINE_AGENT');
+    if (roles.includes('HOTLINE_AGENT')) {
+      follow('/calls/stream', (name, data) => {
+        if (name === 'open') {
+          status('Live', 'live');
+        }
+        else if (name === 'calls') {
+          showCalls(data);
+        }
+      });
+    }
+    $('emergencies').hidden = !roles.includes('SUPERVISOR');
+    if (roles.includes('SUPERVISOR')) {
+      follow('/emergencies/stream', (name, data) => {
+        if (name === 'open') {
+          status('Live', 'live');
+        }
+        else if (name === 'alerts') {
+          $('alerts').replaceChildren(...data.map(alertCard));
+        }
+        else if (name === 'alert') {
+          showAlert(data);
+        }
+      });
+    }
+    refreshQueue();
+    queueTimer = setInterval(refreshQueue, QUEUE_EVERY_MS);
+  }
+
+  function signedOut(message) {
+    stop();
+    $('sign-in').hidden = false;
+    $('signed-in').hidden = true;
+    $('desk').hidden = true;
+    status(message || 'Not signed in', message ? 'error' : '');
+  }
+
+  const signIn = DeskSignIn.create({ tokenKey: 'ddesk.desk.token', onSignedIn: signedIn, onSignedOut: signedOut });
+  $('sign-in-button').onclick = () => signIn.signIn();
+  $('sign-out').onclick = () => {
+    stop();
+    signIn.signOut();
+  };
+  signIn.start();
+})();
