@@ -6,8 +6,10 @@
  *
  *   const session = DeskSignIn.create({ tokenKey: 'ddesk.desk.token', onSignedIn, onSignedOut });
  *   session.start();   // finishes a sign-in coming back with a code, or resumes the tab's token
+ *   session.stream('/calls/stream', { signal, onEvent, onRefused, onLost });   // server-sent events with the token
  */
 window.DeskSignIn = (() => {
+  const RECONNECT_MS = 2000;
 
   function base64Url(bytes) {
     return btoa(String.fromCharCode(...new Uint8Array(bytes))).replaceAll('+', '-').replaceAll('/', '_')
@@ -83,6 +85,41 @@ window.DeskSignIn = (() => {
           post_logout_redirect_uri: here(), client_id: provider.clientId }));
       },
 
+      /**
+       * Follows a stream of the service with this session's token until {@code signal} aborts it, reconnecting after a
+       * lost connection ({@code onLost}); a 401 sends the person back to sign in, another refusal goes to
+       * {@code onRefused(status, problem)}.
+       */
+      stream(path, { signal, onEvent, onRefused, onLost }) {
+        (async function connect() {
+          if (signal.aborted) {
+            return;
+          }
+          try {
+            const refusal = await follow(path, token, signal, onEvent);
+            if (refusal) {
+              const problem = await refusal.json().catch(() => ({}));
+              if (refusal.status === 401) {
+                session.expired(problem.detail);
+              }
+              else {
+                onRefused(refusal.status, problem);
+              }
+              return;
+            }
+          }
+          catch (error) {
+            if (signal.aborted) {
+              return;
+            }
+          }
+          if (!signal.aborted) {
+            onLost();
+            setTimeout(connect, RECONNECT_MS);
+          }
+        })();
+      },
+
       /** A 401 from a service: the token expired or was refused, and the person signs in again. */
       expired(detail) {
         sessionStorage.removeItem(tokenKey);
@@ -138,8 +175,9 @@ window.DeskSignIn = (() => {
   }
 
   /**
-   * Follows a server-sent event stream with the token (fetch, because EventSource cannot send it), calling
-   * {@code onEvent(name, data)} for each event; resolves when the stream ends, with the response if it was refused.
+   * Reads a server-sent event stream with the token (fetch, because EventSource cannot send it), calling
+   * {@code onEvent(name, data)} for each event and {@code onEvent('open')} once connected; resolves when the stream
+   * ends, with the response if it was refused.
    */
   async function follow(path, token, signal, onEvent) {
     const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' },
@@ -173,5 +211,5 @@ window.DeskSignIn = (() => {
     return null;
   }
 
-  return { create, follow };
+  return { create };
 })();

@@ -7,7 +7,6 @@
  * /desk-web/sign-in.js.
  */
 (() => {
-  const RECONNECT_MS = 2000;
   const QUEUE_EVERY_MS = 15000;
   let session = null;
   let streams = [];
@@ -46,36 +45,13 @@
   const problem = answer => [answer.body?.detail || answer.body?.title || 'HTTP ' + answer.status,
     ...(answer.body?.errors || []).map(error => error.field + ': ' + error.message)].join(' · ');
 
-  /** Follows a stream until the page stops it, reconnecting after a lost connection. */
+  /** Follows a stream until the page stops it (403: not this person's part of the desk, nothing shown). */
   function follow(path, onEvent) {
     const controller = new AbortController();
     streams.push(controller);
-    (async function connect() {
-      try {
-        const refusal = await DeskSignIn.follow(path, session.token(), controller.signal, onEvent);
-        if (refusal) {
-          const body = await refusal.json().catch(() => ({}));
-          if (refusal.status === 401) {
-            session.expired(body.detail);
-            return;
-          }
-          if (refusal.status === 403) {
-            return;
-          }
-          status(body.detail || body.title || 'Refused: HTTP ' + refusal.status, 'error');
-          return;
-        }
-      }
-      catch (error) {
-        if (controller.signal.aborted) {
-          return;
-        }
-      }
-      if (!controller.signal.aborted) {
-        status('Connection lost; reconnecting…', 'error');
-        setTimeout(connect, RECONNECT_MS);
-      }
-    })();
+    session.stream(path, { signal: controller.signal, onEvent,
+      onRefused: (code, body) => code === 403 || status(body.detail || body.title || 'Refused: HTTP ' + code, 'error'),
+      onLost: () => status('Connection lost; reconnecting…', 'error') });
   }
 
   function stop() {

@@ -6,13 +6,11 @@
  * (suppressed) cells are marked, never drawn as a number or a bar.
  */
 (() => {
-  const RECONNECT_MS = 2000;
   const HIDDEN_FIELDS = new Set(['area', 'name', 'level']);
   const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
   const charts = new Map();
   let session = null;
   let stream = null;
-  let reconnect = null;
 
   const $ = id => document.getElementById(id);
 
@@ -163,33 +161,17 @@
   }
 
   function stop() {
-    clearTimeout(reconnect);
     stream?.abort();
     stream = null;
   }
 
-  async function follow(area) {
+  function follow(area) {
     stop();
-    const controller = new AbortController();
-    stream = controller;
+    stream = new AbortController();
     status('Connecting…');
-    try {
-      const refusal = await DeskSignIn.follow('/figures/live?area=' + encodeURIComponent(area), session.token(),
-        controller.signal, received);
-      if (refusal) {
-        await refused(refusal);
-        return;
-      }
-    }
-    catch (error) {
-      if (controller.signal.aborted) {
-        return;
-      }
-    }
-    if (!controller.signal.aborted) {
-      status('Connection lost; reconnecting…', 'error');
-      reconnect = setTimeout(() => follow(area), RECONNECT_MS);
-    }
+    session.stream('/figures/live?area=' + encodeURIComponent(area), { signal: stream.signal, onEvent: received,
+      onRefused: (code, problem) => status(problem.detail || problem.title || 'Refused: HTTP ' + code, 'error'),
+      onLost: () => status('Connection lost; reconnecting…', 'error') });
   }
 
   function received(name, figures) {

@@ -71,8 +71,9 @@ class AlertWatch {
     private boolean send(EmergencyAlert alert, String areaCode, boolean escalation) {
         try {
             if (!channel.send(alert, areaCode, escalation)) {
-                log.warn("No contacts for {} in ddesk.hotline.emergencies.contacts: the emergency alert for ticket {} "
-                        + "is on the supervisors' screens only", areaCode, alert.ticketId());
+                log.warn("No e-mail contacts for {} (ddesk.hotline.emergencies.contacts) or no SMTP server "
+                        + "(spring.mail.host): the emergency alert for ticket {} is on the supervisors' screens only",
+                        areaCode, alert.ticketId());
             }
             return true;
         }
