@@ -131,6 +131,23 @@
     });
   }
 
+  /** An unassigned ticket the agent takes: it becomes theirs and moves to ASSIGNED. */
+  function takeButton(ticket) {
+    if (ticket.assignee || !(session.claims().roles || []).includes('HOTLINE_AGENT')) {
+      return '';
+    }
+    const button = el('button', { type: 'button', class: 'take' }, 'Take');
+    button.onclick = async () => {
+      const answer = await api('/tickets/' + encodeURIComponent(ticket.id) + '/assignee', { method: 'PUT',
+        body: JSON.stringify({}) });
+      if (!answer.ok) {
+        status(problem(answer), 'error');
+      }
+      refreshQueue();
+    };
+    return button;
+  }
+
   async function refreshQueue() {
     const answer = await api('/tickets?size=50');
     if (!answer.ok) {
@@ -140,9 +157,28 @@
       const due = ticket.serviceLevelStatus?.responseDueAt;
       return el('tr', { 'data-ticket': ticket.id, class: due && new Date(due) < new Date() ? 'late' : '' },
         el('td', {}, time(ticket.openedAt)), el('td', {}, ticket.caller?.name || ticket.caller?.phone || '–'),
-        el('td', {}, ticket.topic?.name || ''), el('td', {}, ticket.priority), el('td', {}, ticket.status),
-        el('td', {}, ticket.assignee || 'unassigned'), el('td', {}, time(due)));
+        el('td', {}, ticket.topic?.name || ''), el('td', {}, ticket.priority), el('td', { class: 'status' },
+          ticket.status), el('td', { class: 'assignee' }, ticket.assignee || 'unassigned'), el('td', {}, time(due)),
+        el('td', {}, takeButton(ticket)));
     }));
+    refreshCallbacks();
+  }
+
+  /** Callbacks the agent's offices promised within the next day, at the caller's local time. */
+  async function refreshCallbacks() {
+    if (!(session.claims().roles || []).includes('HOTLINE_AGENT')) {
+      return;
+    }
+    const answer = await api('/callbacks?within=P1D');
+    if (!answer.ok) {
+      return;
+    }
+    $('callbacks-section').hidden = answer.body.length === 0;
+    $('callbacks').replaceChildren(...answer.body.map(planned => el('li',
+      { 'data-callback': planned.callback.id, class: planned.overdue ? 'late' : '' },
+      (planned.overdue ? 'Overdue: ' : '') + time(planned.callback.dueAt) + ' here, '
+        + planned.callerLocalTime.replace('T', ' ').slice(0, 16) + ' for the caller ('
+        + (planned.callback.callerTimeZone || 'their time zone') + ') · ticket ' + planned.callback.ticketId)));
   }
 
   function alertCard(alert) {

@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.diasporadesk.browsertesting.HeadlessChromium;
@@ -27,9 +32,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The hotline's screen on the running stack, in Chromium: Kutaisi's agent Giorgi Kapanadze signs in, a family's
- * migrant calls the office line, the call rings on his screen with the migrant recognised, he answers and opens the
- * ticket from the call, and it is in his queue; his supervisor Tamar Lomidze sees the emergency a second call raises
- * and acknowledges it.
+ * migrant calls the office line, the call rings on his screen with the migrant recognised, he answers, opens the
+ * ticket from the call and takes it from the queue, and the callback he promised shows at the caller's time in Italy;
+ * Tkibuli's agent sees none of it; his supervisor Tamar Lomidze sees the emergency a second call raises and
+ * acknowledges it.
  */
 class HotlineDeskBrowserIT {
 
@@ -37,6 +43,7 @@ class HotlineDeskBrowserIT {
     /** Kutaisi's hotline line in the hotline's configuration. */
     private static final String KUTAISI_LINE = "+995431240000";
     private static final String CALLER = "+39 347 555 0101";
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
     @TempDir
     Path data;
@@ -88,12 +95,32 @@ class HotlineDeskBrowserIT {
                 JsonNode ticket = api.get("hotline-service", "/tickets/" + ticketId, telephony);
                 assertThat(ticket.at("/caller/name").asString()).isEqualTo("Marco Beridze");
                 assertThat(ticket.at("/topic/code").asString()).isEqualTo("documents");
-                wait.until(page -> !browser.findElements(By.cssSelector("#queue [data-ticket='" + ticketId + "']"))
-                    .isEmpty());
+                By row = By.cssSelector("#queue [data-ticket='" + ticketId + "']");
+                wait.until(page -> browser.findElement(row).findElement(By.cssSelector("button.take"))).click();
+                wait.until(page -> browser.findElement(row).findElement(By.className("assignee")).getText()
+                    .equals("giorgi.kapanadze"));
+                assertThat(browser.findElement(row).findElement(By.className("status")).getText()).isEqualTo("ASSIGNED");
+
+                Instant callBack = reasonableHourInRome();
+                HttpResponse<String> planned = api.post("hotline-service", "/tickets/" + ticketId + "/callbacks",
+                        telephony, "{\"at\": \"%s\"}".formatted(callBack));
+                StackApi.body(planned, 201);
+                String romeTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(callBack.atZone(ROME));
+                browser.navigate().refresh();
+                wait.until(page -> browser.findElement(By.id("callbacks")).getText().contains(romeTime));
+                assertThat(browser.findElement(By.id("callbacks")).getText()).contains("Europe/Rome", ticketId);
                 screenshot(browser, "hotline-agent-desk.png");
-                browser.findElement(By.id("sign-out")).click();
-                wait.until(page -> browser.findElement(By.id("sign-in-button")).isDisplayed());
-                assertThat(browser.findElement(By.id("desk")).isDisplayed()).as("signed out").isFalse();
+                signOut(browser, wait);
+
+                IssuerSignIn.signIn(browser, wait, config, "mariam.chikovani");
+                wait.until(page -> browser.findElement(By.id("status")).getText().equals("Live"));
+                assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Mariam Chikovani");
+                callEvent(api, telephony, "RINGING", "pbx-" + UUID.randomUUID());
+                wait.until(page -> !browser.findElements(By.cssSelector("#queue tbody")).isEmpty());
+                Thread.sleep(1_500);
+                assertThat(browser.findElement(By.id("desk")).getText()).as("Tkibuli's agent: Kutaisi's calls and queue")
+                    .doesNotContain(ticketId, "Marco Beridze", "+393475550101");
+                signOut(browser, wait);
 
                 HttpResponse<String> emergency = api.post("hotline-service", "/tickets", telephony,
                         "{\"phone\": \"%s\", \"topic\": \"missing-person\"}".formatted(CALLER));
@@ -129,6 +156,22 @@ class HotlineDeskBrowserIT {
                 {"event": "%s", "callId": "%s", "from": "%s", "line": "%s"}"""
             .formatted(event, callId, CALLER, KUTAISI_LINE));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+    }
+
+    private static void signOut(ChromeDriver browser, WebDriverWait wait) {
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(page -> browser.findElement(By.id("sign-in-button")).isDisplayed());
+        assertThat(browser.findElement(By.id("desk")).isDisplayed()).as("signed out").isFalse();
+    }
+
+    /** Half an hour from now, or half past nine the next morning in Rome when that falls outside 09:00-21:00 there. */
+    private static Instant reasonableHourInRome() {
+        ZonedDateTime soon = ZonedDateTime.now(ROME).plusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
+        if (soon.getHour() >= 9 && soon.getHour() < 20) {
+            return soon.toInstant();
+        }
+        ZonedDateTime morning = soon.withHour(9).withMinute(30);
+        return (soon.getHour() < 9 ? morning : morning.plusDays(1)).toInstant();
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws Exception {
