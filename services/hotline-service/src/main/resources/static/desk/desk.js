@@ -2,7 +2,8 @@
 /*
  * The hotline's screen. An agent sees the calls of their offices as the telephony system reports them
  * (GET /calls/stream), with who may be calling, their local time and previous tickets, and opens the call's ticket
- * with one form; below, the queue they work (GET /tickets). A supervisor also sees the offices' emergency alerts
+ * with one form; below, the callbacks due at the caller's time (GET /callbacks) and the queue they work
+ * (GET /tickets), where they take unassigned tickets and open one to add notes and move it on. A supervisor sees the queue and the offices' emergency alerts
  * (GET /emergencies/stream) and acknowledges them. Signing in and reading streams with the token:
  * /desk-web/sign-in.js.
  */
@@ -131,6 +132,52 @@
     });
   }
 
+  const STATUS_ACTIONS = { ASSIGNED: 'Assign', IN_PROGRESS: 'Start work', WAITING: 'Wait on caller or third party',
+    RESOLVED: 'Resolve', CLOSED: 'Close' };
+
+  /** One ticket: its notes, a note to add and the moves it may make from here (the API lists them). */
+  async function showTicket(id) {
+    const answer = await api('/tickets/' + encodeURIComponent(id));
+    const panel = $('ticket');
+    if (!answer.ok) {
+      status(problem(answer), 'error');
+      return;
+    }
+    const ticket = answer.body;
+    panel.dataset.ticket = ticket.id;
+    panel.hidden = false;
+    panel.querySelector('.summary').textContent = [ticket.topic?.name, ticket.caller?.name || ticket.caller?.phone,
+      ticket.priority, ticket.status, ticket.assignee || 'unassigned'].filter(Boolean).join(' · ');
+    panel.querySelector('.notes').replaceChildren(...ticket.notes.map(note =>
+      el('li', {}, time(note.at) + ' ' + note.author + ': ' + note.text)));
+    panel.querySelector('.moves').replaceChildren(...ticket.nextStatuses.filter(next => next !== 'ASSIGNED')
+      .map(next => {
+        const button = el('button', { type: 'button', 'data-status': next },
+          next === 'IN_PROGRESS' && ['RESOLVED', 'CLOSED'].includes(ticket.status) ? 'Reopen' : STATUS_ACTIONS[next]);
+        button.onclick = () => change(ticket.id, api('/tickets/' + encodeURIComponent(ticket.id) + '/status',
+          { method: 'PUT', body: JSON.stringify({ status: next }) }));
+        return button;
+      }));
+    const form = panel.querySelector('form.add-note');
+    form.onsubmit = event => {
+      event.preventDefault();
+      change(ticket.id, api('/tickets/' + encodeURIComponent(ticket.id) + '/notes', { method: 'POST',
+        body: JSON.stringify({ text: form.text.value }) })).then(ok => ok && form.reset());
+    };
+    panel.querySelector('.result').textContent = '';
+  }
+
+  async function change(id, request) {
+    const answer = await request;
+    if (!answer.ok) {
+      $('ticket').querySelector('.result').textContent = problem(answer);
+      return false;
+    }
+    await showTicket(id);
+    refreshQueue();
+    return true;
+  }
+
   /** An unassigned ticket the agent takes: it becomes theirs and moves to ASSIGNED. */
   function takeButton(ticket) {
     if (ticket.assignee || !(session.claims().roles || []).includes('HOTLINE_AGENT')) {
@@ -148,18 +195,24 @@
     return button;
   }
 
+  function openButton(ticket) {
+    const button = el('button', { type: 'button', class: 'open' }, 'Open');
+    button.onclick = () => showTicket(ticket.id);
+    return button;
+  }
+
   async function refreshQueue() {
     const answer = await api('/tickets?size=50');
     if (!answer.ok) {
       return;
     }
     $('queue').tBodies[0].replaceChildren(...answer.body.map(ticket => {
-      const due = ticket.serviceLevelStatus?.responseDueAt;
+      const due = ticket.serviceLevelStatus?.responseDueAt || ticket.serviceLevelStatus?.resolutionDueAt;
       return el('tr', { 'data-ticket': ticket.id, class: due && new Date(due) < new Date() ? 'late' : '' },
         el('td', {}, time(ticket.openedAt)), el('td', {}, ticket.caller?.name || ticket.caller?.phone || '–'),
         el('td', {}, ticket.topic?.name || ''), el('td', {}, ticket.priority), el('td', { class: 'status' },
           ticket.status), el('td', { class: 'assignee' }, ticket.assignee || 'unassigned'), el('td', {}, time(due)),
-        el('td', {}, takeButton(ticket)));
+        el('td', {}, takeButton(ticket), ' ', openButton(ticket)));
     }));
     refreshCallbacks();
   }

@@ -33,9 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The hotline's screen on the running stack, in Chromium: Kutaisi's agent Giorgi Kapanadze signs in, a family's
  * migrant calls the office line, the call rings on his screen with the migrant recognised, he answers, opens the
- * ticket from the call and takes it from the queue, and the callback he promised shows at the caller's time in Italy;
- * Tkibuli's agent sees none of it; his supervisor Tamar Lomidze sees the emergency a second call raises and
- * acknowledges it.
+ * ticket from the call, takes it from the queue, notes and resolves it, and the callback he promised shows at the
+ * caller's time in Italy; Tkibuli's agent sees none of it; his supervisor Tamar Lomidze sees the emergency a second
+ * call raises and acknowledges it.
  */
 class HotlineDeskBrowserIT {
 
@@ -109,7 +109,20 @@ class HotlineDeskBrowserIT {
                 browser.navigate().refresh();
                 wait.until(page -> browser.findElement(By.id("callbacks")).getText().contains(romeTime));
                 assertThat(browser.findElement(By.id("callbacks")).getText()).contains("Europe/Rome", ticketId);
+                browser.findElement(row).findElement(By.cssSelector("button.open")).click();
+                By panel = By.id("ticket");
+                wait.until(page -> browser.findElement(panel).isDisplayed());
+                browser.findElement(panel).findElement(By.name("text")).sendKeys("Apostille office contacted");
+                browser.findElement(panel).findElement(By.cssSelector("form.add-note button")).click();
+                wait.until(page -> browser.findElement(panel).getText().contains("giorgi.kapanadze: Apostille office"));
+                browser.findElement(panel).findElement(By.cssSelector("[data-status='IN_PROGRESS']")).click();
+                wait.until(page -> browser.findElement(row).findElement(By.className("status")).getText()
+                    .equals("IN_PROGRESS"));
                 screenshot(browser, "hotline-agent-desk.png");
+                browser.findElement(panel).findElement(By.cssSelector("[data-status='RESOLVED']")).click();
+                wait.until(page -> browser.findElements(row).isEmpty());
+                assertThat(api.get("hotline-service", "/tickets/" + ticketId, telephony).get("status").asString())
+                    .as("resolved on the desk; out of the open queue").isEqualTo("RESOLVED");
                 signOut(browser, wait);
 
                 IssuerSignIn.signIn(browser, wait, config, "mariam.chikovani");

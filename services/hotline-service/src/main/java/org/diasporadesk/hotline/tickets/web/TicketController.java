@@ -3,6 +3,7 @@ package org.diasporadesk.hotline.tickets.web;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -51,11 +52,13 @@ class TicketController {
     }
 
     /** A ticket with where it stands against its service-level targets, as agents need it in the queue. */
-    record TicketView(@JsonUnwrapped Ticket ticket, ServiceLevels.Status serviceLevelStatus) {
+    /** @param nextStatuses where the ticket may move from here, so that a screen offers only those */
+    record TicketView(@JsonUnwrapped Ticket ticket, ServiceLevels.Status serviceLevelStatus,
+            Set<TicketStatus> nextStatuses) {
     }
 
     private TicketView view(Ticket ticket) {
-        return new TicketView(ticket, serviceLevels.status(ticket, clock.instant()));
+        return new TicketView(ticket, serviceLevels.status(ticket, clock.instant()), ticket.status().next());
     }
 
     @Operation(summary = "Open a ticket",
