@@ -15,36 +15,8 @@
   let topics = [];
   const previousTickets = new Map();
 
-  const $ = id => document.getElementById(id);
-
-  function el(tag, attributes, ...children) {
-    const element = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => element.setAttribute(name, value));
-    children.flat().forEach(child => element.append(child instanceof Node ? child : String(child)));
-    return element;
-  }
-
-  const time = (instant, timeZone) => instant ? new Date(instant).toLocaleString('en-GB', { timeZone,
-    dateStyle: 'short', timeStyle: 'short' }) : '–';
-
-  function status(text, state) {
-    $('status').textContent = text;
-    $('status').className = state || '';
-  }
-
-  async function api(path, options = {}) {
-    const response = await fetch(path, { ...options, headers: { Authorization: 'Bearer ' + session.token(),
-      ...(options.body ? { 'Content-Type': 'application/json' } : {}) } });
-    const body = await response.json().catch(() => null);
-    if (response.status === 401) {
-      session.expired(body?.detail);
-    }
-    return { ok: response.ok, status: response.status, body };
-  }
-
-  /** What went wrong, as the service's problem document says it, field by field. */
-  const problem = answer => [answer.body?.detail || answer.body?.title || 'HTTP ' + answer.status,
-    ...(answer.body?.errors || []).map(error => error.field + ': ' + error.message)].join(' · ');
+  const { $, el, time, status, problem } = DeskScreen;
+  const api = DeskScreen.api(() => session);
 
   /** Follows a stream until the page stops it (403: not this person's part of the desk, nothing shown). */
   function follow(path, onEvent) {
@@ -107,8 +79,8 @@
       event.preventDefault();
       const only = candidates.length === 1 ? candidates[0] : null;
       const answer = await api('/calls/' + encodeURIComponent(call.callId) + '/ticket', { method: 'POST',
-        body: JSON.stringify({ topic: form.topic.value, note: form.note.value || null,
-          callerMigrantId: only?.migrantId || null, callerHouseholdId: only?.householdId || null }) });
+        body: { topic: form.topic.value, note: form.note.value || null,
+          callerMigrantId: only?.migrantId || null, callerHouseholdId: only?.householdId || null } });
       form.querySelector('.result').textContent = answer.ok ? 'Ticket opened: ' + answer.body.ticket.id
         : problem(answer);
       if (answer.ok) {
@@ -155,14 +127,14 @@
         const button = el('button', { type: 'button', 'data-status': next },
           next === 'IN_PROGRESS' && ['RESOLVED', 'CLOSED'].includes(ticket.status) ? 'Reopen' : STATUS_ACTIONS[next]);
         button.onclick = () => change(ticket.id, api('/tickets/' + encodeURIComponent(ticket.id) + '/status',
-          { method: 'PUT', body: JSON.stringify({ status: next }) }));
+          { method: 'PUT', body: { status: next } }));
         return button;
       }));
     const form = panel.querySelector('form.add-note');
     form.onsubmit = event => {
       event.preventDefault();
       change(ticket.id, api('/tickets/' + encodeURIComponent(ticket.id) + '/notes', { method: 'POST',
-        body: JSON.stringify({ text: form.text.value }) })).then(ok => ok && form.reset());
+        body: { text: form.text.value } })).then(ok => ok && form.reset());
     };
     panel.querySelector('.result').textContent = '';
   }
@@ -186,7 +158,7 @@
     const button = el('button', { type: 'button', class: 'take' }, 'Take');
     button.onclick = async () => {
       const answer = await api('/tickets/' + encodeURIComponent(ticket.id) + '/assignee', { method: 'PUT',
-        body: JSON.stringify({}) });
+        body: {} });
       if (!answer.ok) {
         status(problem(answer), 'error');
       }
@@ -236,7 +208,7 @@
 
   function alertCard(alert) {
     const state = alert.acknowledgedAt ? 'acknowledged' : alert.escalatedAt ? 'escalated' : 'open';
-    const card = el('article', { class: 'alert ' + state, 'data-alert': alert.ticketId },
+    const card = el('article', { class: 'alert card ' + state, 'data-alert': alert.ticketId },
       el('header', {}, el('strong', {}, alert.topicName), ' · ' + alert.officeCode + ' · opened '
         + time(alert.openedAt)),
       el('p', {}, alert.acknowledgedAt ? 'Acknowledged by ' + alert.acknowledgedBy + ' at ' + time(alert.acknowledgedAt)

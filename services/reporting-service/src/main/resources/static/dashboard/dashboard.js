@@ -3,7 +3,9 @@
  * The planners' dashboard: one area's figures, kept live from GET /figures/live (server-sent events; signing in and
  * reading the stream with the token: /desk-web/sign-in.js). The figures documents are rendered as they come:
  * counts become key figures, maps of counts become a chart and a table, lists become tables. Withheld
- * (suppressed) cells are marked, never drawn as a number or a bar.
+ * (suppressed) cells are marked, never drawn as a number or a bar. Below them, the area's last twelve months
+ * (GET /figures/over-time), signed-off months as approved beside what arrived later, and a planner's sign-off of an
+ * ended month of their own area (POST /sign-offs).
  */
 (() => {
   const HIDDEN_FIELDS = new Set(['area', 'name', 'level']);
@@ -12,14 +14,10 @@
   let session = null;
   let stream = null;
 
-  const $ = id => document.getElementById(id);
-
-  function el(tag, attributes, ...children) {
-    const element = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => element.setAttribute(name, value));
-    children.flat().forEach(child => element.append(child instanceof Node ? child : String(child)));
-    return element;
-  }
+  const { $, el, time, status, problem } = DeskScreen;
+  const api = DeskScreen.api(() => session);
+  const MONTHS_SHOWN = 12;
+  let country = null;
 
   /** byTopic -> "By topic"; REFERRAL_PENDING -> "Referral pending"; country codes -> country names. */
   function label(key, field) {
@@ -155,9 +153,69 @@
     $('legend').hidden = false;
   }
 
-  function status(text, state) {
-    $('status').textContent = text;
-    $('status').className = state || '';
+  const monthName = period => new Date(period + '-01T12:00:00Z').toLocaleDateString('en-GB',
+    { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const isoDate = date => date.toISOString().slice(0, 10);
+
+  /** A planner signs off months of their own area: a regional planner their region, a national planner the country. */
+  function maySignOff(area) {
+    const claims = session.claims();
+    const roles = claims.roles || [];
+    return roles.includes('REGIONAL_PLANNER') && area === claims.region
+      || roles.includes('NATIONAL_PLANNER') && area === country;
+  }
+
+  function periodState(period) {
+    if (period.status === 'SIGNED_OFF') {
+      return 'Signed off by ' + period.signedOffBy + ' on ' + time(period.signedOffAt);
+    }
+    return period.status === 'IN_PROGRESS' ? 'Month running' : 'Provisional: not signed off';
+  }
+
+  function lateArrivals(period) {
+    const late = period.lateAdjustment;
+    return late ? ['migrants ', cell(late.migrantsRecorded), ', households ', cell(late.householdsRecorded),
+      ', tickets ', cell(late.ticketsOpened)] : '';
+  }
+
+  /** The area's last twelve months, signed-off ones as approved, with a sign-off for an ended month not yet signed. */
+  async function showMonths(area) {
+    const today = new Date();
+    const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - (MONTHS_SHOWN - 1), 1));
+    const answer = await api('/figures/over-time?' + new URLSearchParams({ area, interval: 'month', from: isoDate(from),
+      to: isoDate(today) }));
+    const section = $('over-time');
+    if (!answer.ok) {
+      section.hidden = true;
+      return;
+    }
+    const months = answer.body.periods;
+    const heading = section.querySelector('h2');
+    heading.textContent = heading.dataset.title + ' · ' + answer.body.name;
+    section.querySelector('tbody').replaceChildren(...months.slice().reverse().map(period => el('tr',
+      { 'data-period': period.period, class: period.status.toLowerCase() },
+      el('td', {}, monthName(period.period)), el('td', { class: 'state' }, periodState(period)),
+      el('td', { class: 'number' }, cell(period.figures.migrantsRecorded)),
+      el('td', { class: 'number' }, cell(period.figures.householdsRecorded)),
+      el('td', { class: 'number' }, cell(period.figures.ticketsOpened)), el('td', {}, lateArrivals(period)),
+      el('td', {}, period.status === 'OPEN' && maySignOff(area) ? signOffButton(area, period.period) : ''))));
+    draw('over-time', section.querySelector('canvas'), months.map(period => ({
+      label: monthName(period.period) + (period.figures.migrantsRecorded.suppressed ? ' (withheld)' : ''),
+      value: period.figures.migrantsRecorded.value })));
+    section.hidden = false;
+  }
+
+  function signOffButton(area, period) {
+    const button = el('button', { type: 'button', class: 'sign-off' }, 'Sign off');
+    button.onclick = async () => {
+      const answer = await api('/sign-offs', { method: 'POST', body: { area, period } });
+      $('over-time').querySelector('.result').textContent = answer.ok
+        ? monthName(period) + ' signed off: its figures are published as approved from now on.' : problem(answer);
+      if (answer.ok) {
+        showMonths(area);
+      }
+    };
+    return button;
   }
 
   function stop() {
@@ -220,12 +278,15 @@
       (unit.level === 'municipality' ? '\u2003' : '') + unit.name + ' (' + unit.level + ')')));
     const wanted = new URLSearchParams(location.search).get('area');
     select.value = visible.some(unit => unit.code === wanted) ? wanted : own || visible[0]?.code;
+    country = units.find(unit => unit.level === 'nation')?.code;
     select.onchange = () => {
       history.replaceState(null, '', '?area=' + encodeURIComponent(select.value));
       follow(select.value);
+      showMonths(select.value);
     };
     $('area-picker').hidden = false;
     follow(select.value);
+    showMonths(select.value);
   }
 
   function signedOut(message) {

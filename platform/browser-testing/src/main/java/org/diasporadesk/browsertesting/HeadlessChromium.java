@@ -3,6 +3,7 @@ package org.diasporadesk.browsertesting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,6 +24,11 @@ public final class HeadlessChromium {
     }
 
     public static ChromeDriver start() throws IOException {
+        return start(null);
+    }
+
+    /** A browser that saves what a page downloads into {@code downloads}, without asking. */
+    public static ChromeDriver start(Path downloads) throws IOException {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         String missing = "needs " + BROWSER + " and " + DRIVER + " (apt-get install chromium chromium-driver)";
         if (!present && "required".equals(System.getProperty("ddesk.browser-tests"))) {
@@ -36,6 +42,10 @@ public final class HeadlessChromium {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,2000",
                 "--user-data-dir=" + Files.createTempDirectory("ddesk-chromium"));
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
             .usingAnyFreePort()
             .build();

@@ -70,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
                     "IDENTITY_JWK_SET_URI", config.issuerUri() + "/oauth2/jwks",
                     "DASHBOARD_URL", "http://localhost:" + config.port("reporting-service"),
                     "HOTLINE_URL", "http://localhost:" + config.port("hotline-service"),
+                    "REGISTRY_URL", "http://localhost:" + config.port("registry-service"),
                     "DESK_WEB_ORIGINS", config.services().stream()
                         .map(service -> "http://localhost:" + service.port())
                         .collect(Collectors.joining(",")));

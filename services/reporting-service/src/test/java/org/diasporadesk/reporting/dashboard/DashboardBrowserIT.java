@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.diasporadesk.browsertesting.HeadlessChromium;
@@ -104,6 +107,37 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void aPlannerSeesTheMonthsAndSignsOffLastMonthWhichThenShowsAsApproved() {
+        ApiClient api = ApiClient.local(port);
+        YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        // The month as the API publishes it (the whole territory's pattern may withhold Adjara's count).
+        JsonNode before = api.get("/figures/periods/{period}?area=GE-AJ", ADJARA_PLANNER, lastMonth).body();
+        openSignedIn("/dashboard", ADJARA_PLANNER);
+
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        By month = By.cssSelector("#over-time tr[data-period='" + lastMonth + "']");
+        wait.until(page -> !browser.findElements(month).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#over-time tbody tr"))).hasSize(12);
+        assertThat(browser.findElement(By.cssSelector("#over-time tbody tr")).getText())
+            .as("the running month first").contains("Month running");
+        WebElement row = browser.findElement(month);
+        assertThat(row.findElement(By.className("state")).getText()).isEqualTo("Provisional: not signed off");
+        assertThat(row.findElements(By.tagName("td"))).extracting(WebElement::getText).as("month, state, three counts")
+            .element(2).isEqualTo(shownAs(before.at("/figures/migrantsRecorded")));
+
+        row.findElement(By.className("sign-off")).click();
+
+        wait.until(page -> browser.findElement(month).findElement(By.className("state")).getText()
+            .startsWith("Signed off by regional_planner@GE-AJ on "));
+        assertThat(browser.findElement(month).findElements(By.className("sign-off"))).isEmpty();
+        assertThat(api.get("/figures/periods/{period}?area=GE-AJ", ADJARA_PLANNER, lastMonth).body().get("status")
+            .asString()).isEqualTo("SIGNED_OFF");
+        assertThat(browser.findElement(By.cssSelector("#over-time .result")).getText())
+            .contains("signed off: its figures are published as approved");
+    }
+
+    @Test
     void withoutASignInThePageOffersOneAndShowsNoFigures() {
         browser.get("http://localhost:" + port + "/dashboard");
 
@@ -140,6 +174,12 @@ class DashboardBrowserIT {
     private static long published(ApiClient api) {
         JsonNode cell = api.get("/figures/migrants?area=GE-AJ", ADJARA_PLANNER).body().get("migrants");
         return cell.get("suppressed").asBoolean() ? -1 : cell.get("value").asLong();
+    }
+
+    /** A published cell as the dashboard writes it. */
+    private static String shownAs(JsonNode cell) {
+        return cell.get("suppressed").asBoolean() ? "withheld" : String.format(Locale.ENGLISH, "%,d",
+                cell.get("value").asLong());
     }
 
     private static String row(String area) {

@@ -1,0 +1,448 @@
+'use strict';
+/*
+ * The registry's screen. A registry officer finds a migrant by name in any script or by phone (GET /migrants) and
+ * opens the record with its household, consent and history; registers a household with its migrants
+ * (POST /households), seeing at once the numbers kept with a doubt and the possible duplicates; uploads an office's
+ * file (POST /imports) and follows it to 100% (GET /imports/{id}/progress), then downloads the errors and warnings
+ * reports; and works through the possible duplicates (GET /duplicate-candidates), deciding each pair side by side.
+ * A supervisor decides the office's erasure requests. Signing in and reading streams with the token:
+ * /desk-web/sign-in.js; the shared helpers: /desk-web/screen.js.
+ */
+(() => {
+  const { $, el, time, status, problem } = DeskScreen;
+  let session = null;
+  let importStream = null;
+  const api = DeskScreen.api(() => session);
+  const municipalities = new Map();
+  const enc = encodeURIComponent;
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  const EVIDENCE = { SAME_PHONE: 'same phone', SAME_NAME: 'same name', SIMILAR_NAME: 'similar name',
+    SAME_BIRTH_YEAR: 'same birth year', NEAR_BIRTH_YEAR: 'birth years one apart', SAME_DESTINATION: 'same country',
+    SAME_INFORMANT_PHONE: 'reported from the same number', OTHER_NAME: 'other name',
+    BIRTH_YEARS_APART: 'birth years apart', OTHER_DESTINATION: 'other country' };
+  const OUTCOMES = { SAME_PERSON: 'Same person: merge', NOT_THE_SAME_PERSON: 'Not the same person',
+    RESOLVED: 'Settled with the other office' };
+  const DECIDED = { MERGED: 'Merged into one record', NOT_THE_SAME_PERSON: 'Remembered as two people',
+    RESOLVED: 'Marked as settled with the other office' };
+
+  const field = (form, name) => form.elements.namedItem(name);
+  const value = (form, name) => field(form, name).value.trim() || null;
+  const roles = () => session.claims().roles || [];
+  const municipalityName = code => municipalities.get(code) || code;
+
+  /** The name as the family gave it, with its Latin spelling beside it when that differs. */
+  function displayName(migrant) {
+    const native = [migrant.givenName, migrant.familyName].filter(Boolean).join(' ');
+    if (native && migrant.nameLatin && migrant.nameLatin !== native) {
+      return native + ' (' + migrant.nameLatin + ')';
+    }
+    return native || migrant.nameLatin || 'Name not recorded';
+  }
+
+  const where = migrant => [migrant.destinationCity, migrant.destinationCountry].filter(Boolean).join(', ') || '–';
+
+  function showTab(id) {
+    document.querySelectorAll('main .tab').forEach(section => section.hidden = section.id !== id);
+    document.querySelectorAll('#tabs button').forEach(button =>
+      button.setAttribute('aria-pressed', String(button.dataset.tab === id)));
+  }
+
+  function button(text, onClick, attributes = {}) {
+    const element = el('button', { type: 'button', ...attributes }, text);
+    element.onclick = onClick;
+    return element;
+  }
+
+  // Finding a migrant and their record.
+
+  async function search(event) {
+    event.preventDefault();
+    const form = event.target;
+    const query = new URLSearchParams([['name', value(form, 'name')], ['phone', value(form, 'phone')]]
+      .filter(([, given]) => given));
+    query.set('size', '50');
+    const result = form.querySelector('.result');
+    result.textContent = 'Searching…';
+    const answer = await api('/migrants?' + query);
+    if (!answer.ok) {
+      result.textContent = problem(answer);
+      result.className = 'result error';
+      return;
+    }
+    const found = answer.body.items;
+    result.textContent = answer.body.total + (answer.body.total === 1 ? ' migrant' : ' migrants')
+      + (answer.body.total > found.length ? ', the first ' + found.length + ' shown' : '');
+    result.className = 'result';
+    $('migrants').hidden = found.length === 0;
+    $('migrants').tBodies[0].replaceChildren(...found.map(migrant => el('tr', { 'data-migrant': migrant.migrantId },
+      el('td', {}, displayName(migrant)), el('td', {}, migrant.birthYear ?? '–'), el('td', {}, where(migrant)),
+      el('td', {}, migrant.lifecycleStage.toLowerCase()), el('td', {}, (migrant.phones || []).join(', ')),
+      el('td', {}, municipalityName(migrant.municipalityCode)),
+      el('td', {}, button('Open', () => openRecord(migrant.householdId, migrant.migrantId), { class: 'open' })))));
+  }
+
+  /** A migrant's record: the household that reported them, consent per purpose and every change since. */
+  async function openRecord(householdId, migrantId) {
+    const path = '/households/' + enc(householdId);
+    const [household, history] = await Promise.all([api(path),
+      api(path + '/migrants/' + enc(migrantId) + '/history')]);
+    if (!household.ok) {
+      status(problem(household), 'error');
+      return;
+    }
+    const migrant = household.body.migrants.find(candidate => candidate.migrantId === migrantId);
+    const card = $('record');
+    card.dataset.migrant = migrantId;
+    card.querySelector('.name').textContent = displayName(migrant);
+    card.querySelector('.details').textContent = [migrant.sex.toLowerCase(),
+      migrant.birthYear ? 'born ' + migrant.birthYear : null, migrant.lifecycleStage.toLowerCase() + ' · ' + where(migrant),
+      (migrant.phones || []).join(', ') || 'no phone', migrant.email, migrant.preferredLanguage
+        ? 'speaks ' + migrant.preferredLanguage : null,
+      migrant.verification?.status === 'VERIFIED' ? 'contact confirmed' : 'contact not confirmed']
+      .filter(Boolean).join(' · ');
+    card.querySelector('.household').textContent = 'Household in ' + municipalityName(household.body.municipalityCode)
+      + (household.body.locality ? ', ' + household.body.locality : '') + ' · reported by '
+      + (household.body.informants.map(informant => [informant.name, informant.relation, informant.phone]
+        .filter(Boolean).join(', ')).join('; ') || 'nobody named');
+    card.querySelector('.consent').replaceChildren('Consent: ', ...['hotline', 'outreach', 'statistics'].map(purpose => {
+      const granted = migrant.consent?.[purpose] === true;
+      return el('span', { class: 'purpose', 'data-purpose': purpose }, purpose + ' ' + (granted ? 'yes' : 'no') + ' ',
+        button(granted ? 'Withdraw' : 'Record consent', () => consent(householdId, migrantId, purpose, !granted)), ' ');
+    }));
+    card.querySelector('.history').replaceChildren(...(history.ok ? history.body : []).map(entry => el('li', {},
+      time(entry.at) + ' · ' + entry.kind.toLowerCase().replaceAll('_', ' ') + ' by ' + entry.changedBy
+        + (entry.changes?.length ? ': ' + entry.changes.map(change => change.field + ' ' + (change.from ?? '–') + ' → '
+          + (change.to ?? '–')).join(', ') : '') + (entry.note ? ' · ' + entry.note : ''))));
+    const erasure = card.querySelector('form.erasure');
+    erasure.reset();
+    erasure.onsubmit = async event => {
+      event.preventDefault();
+      const answer = await api(path + '/migrants/' + enc(migrantId), { method: 'DELETE',
+        headers: { 'X-Purpose': value(erasure, 'grounds') } });
+      say(card, answer.ok ? 'Erasure requested; a supervisor of the office approves or refuses it.' : problem(answer),
+        answer.ok);
+    };
+    say(card, '');
+    card.hidden = false;
+  }
+
+  async function consent(householdId, migrantId, purpose, granted) {
+    const answer = await api('/households/' + enc(householdId) + '/migrants/' + enc(migrantId) + '/consent/'
+      + purpose, { method: 'PUT', body: { granted, note: 'at the registry desk' } });
+    if (answer.ok) {
+      await openRecord(householdId, migrantId);
+    }
+    say($('record'), answer.ok ? (granted ? 'Consent recorded' : 'Consent withdrawn') + ' for ' + purpose
+      : problem(answer), answer.ok);
+  }
+
+  function say(container, text, ok = true) {
+    const result = container.querySelector(':scope > .result');
+    result.textContent = text;
+    result.className = 'result' + (ok ? '' : ' error');
+  }
+
+  // Registering a household.
+
+  function addMigrant() {
+    const fieldset = $('migrant-template').content.firstElementChild.cloneNode(true);
+    const count = $('register-migrants').children.length;
+    fieldset.querySelector('legend').textContent = 'Migrant ' + (count + 1);
+    $('register-migrants').append(fieldset);
+  }
+
+  function migrantFrom(fieldset) {
+    const input = name => fieldset.querySelector('[name="' + name + '"]');
+    const text = name => input(name).value.trim() || null;
+    return { givenName: text('givenName'), familyName: text('familyName'), nameLatin: text('nameLatin'),
+      sex: text('sex'), birthYear: text('birthYear') ? Number(text('birthYear')) : null,
+      destinationCountry: text('destinationCountry')?.toUpperCase() || null, destinationCity: text('destinationCity'),
+      lifecycleStage: text('lifecycleStage'), preferredLanguage: text('preferredLanguage'),
+      phones: text('phone') ? [text('phone')] : [],
+      consent: { hotline: input('hotline').checked, outreach: input('outreach').checked,
+        statistics: input('statistics').checked } };
+  }
+
+  async function register(event) {
+    event.preventDefault();
+    const form = event.target;
+    const informant = value(form, 'informantName');
+    const answer = await api('/households', { method: 'POST', body: {
+      municipalityCode: value(form, 'municipalityCode'), locality: value(form, 'locality'),
+      informants: informant ? [{ name: informant, relation: value(form, 'informantRelation'),
+        phone: value(form, 'informantPhone') }] : [],
+      migrants: [...form.querySelectorAll('fieldset.migrant')].map(migrantFrom) } });
+    const shown = $('registered');
+    if (!answer.ok) {
+      shown.className = 'result error';
+      shown.replaceChildren(problem(answer));
+      return;
+    }
+    const household = answer.body;
+    shown.className = 'result';
+    shown.replaceChildren(el('p', { 'data-household': household.id }, 'Registered household ' + household.id + ': ',
+      ...household.migrants.map(migrant => [button(displayName(migrant), () => {
+        showTab('search-section');
+        openRecord(household.id, migrant.migrantId);
+      }), ' '])),
+    ...(household.warnings || []).map(warning => el('p', { class: 'late' }, 'Kept with a doubt: ' + warning.field + ' '
+      + (warning.value || '') + ' · ' + warning.message)),
+    ...(household.possibleDuplicates || []).flatMap(possible => [
+      ...possible.inYourMunicipality.map(same => el('p', {}, displayName(household.migrants[possible.migrantIndex])
+        + ' may already be registered as ' + same.name + (same.birthYear ? ', born ' + same.birthYear : '') + ' ('
+        + same.reasons.map(reason => EVIDENCE[reason] || reason).join(', ') + ') ',
+        button('Compare', () => {
+          showTab('review-section');
+          showCandidate(same.candidateId);
+        }))),
+      ...possible.inOtherOffices.map(other => el('p', {}, displayName(household.migrants[possible.migrantIndex])
+        + ' may also be registered in ' + other.municipalityName + ' ('
+        + other.reasons.map(reason => EVIDENCE[reason] || reason).join(', ') + '): contact that office.'))]));
+    form.reset();
+    $('register-migrants').replaceChildren();
+    addMigrant();
+    fillMunicipalities();
+  }
+
+  // Uploading a file and following it.
+
+  async function upload(event) {
+    event.preventDefault();
+    const form = event.target;
+    const file = field(form, 'file').files[0];
+    importStream?.abort();
+    const answer = await api('/imports', { method: 'POST', body: file,
+      headers: { 'Content-Type': /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv' } });
+    const panel = $('import');
+    panel.hidden = false;
+    if (!answer.ok) {
+      showProgress({ percentDone: 0, status: 'REFUSED' });
+      panel.querySelector('.counts').textContent = file.name + ' was refused: ' + problem(answer);
+      panel.querySelector('.counts').className = 'counts late';
+      return;
+    }
+    panel.dataset.job = answer.body.id;
+    showProgress(answer.body);
+    importStream = new AbortController();
+    const stream = importStream;
+    session.stream('/imports/' + enc(answer.body.id) + '/progress', { signal: stream.signal,
+      onEvent: (name, job) => {
+        if (name === 'progress') {
+          showProgress(job);
+          if (job.status === 'COMPLETED' || job.status === 'FAILED') {
+            stream.abort();
+            finished(job);
+          }
+        }
+      },
+      onRefused: (code, refusal) => status(refusal.detail || 'Refused: HTTP ' + code, 'error'),
+      onLost: () => status('Connection lost; reconnecting…', 'error') });
+  }
+
+  function showProgress(job) {
+    const panel = $('import');
+    const percent = Math.floor(job.percentDone || 0);
+    $('import-progress').value = percent;
+    panel.querySelector('.percent').textContent = percent + '%';
+    const counts = panel.querySelector('.counts');
+    counts.className = 'counts';
+    counts.textContent = job.rowsTotal === undefined ? '' : [job.rowsDone + ' of ' + job.rowsTotal + ' rows',
+      job.rowsImported + ' imported', job.rowsSkipped + ' already there', job.rowsRejected + ' rejected',
+      job.rowsWithWarnings + ' with warnings', job.possibleDuplicates + ' possible duplicates',
+      job.status === 'RUNNING' && job.secondsLeft != null ? 'about ' + job.secondsLeft + ' s left' : null,
+      job.status === 'FAILED' ? 'failed: ' + job.failure : null].filter(Boolean).join(' · ');
+    panel.querySelector('.reports').replaceChildren();
+  }
+
+  function finished(job) {
+    status('Ready', 'live');
+    const reports = $('import').querySelector('.reports');
+    reports.replaceChildren(
+      job.rowsRejected ? report(job.errorsUrl, 'import-' + job.id + '-errors.csv', 'Errors report') : '', ' ',
+      job.rowsWithWarnings ? report(job.warningsUrl, 'import-' + job.id + '-warnings.csv', 'Warnings report') : '', ' ',
+      job.possibleDuplicates ? button('Review the ' + job.possibleDuplicates + ' possible duplicates', () => {
+        showTab('review-section');
+        field($('review-filter'), 'importJob').value = job.id;
+        refreshQueue();
+      }, { class: 'review-import' }) : '');
+  }
+
+  /** A report to download: fetched with the token (a plain link could not send it) and saved under its name. */
+  function report(url, filename, text) {
+    return button(text, async () => {
+      const response = await fetch(url, { headers: { Authorization: 'Bearer ' + session.token() } });
+      if (!response.ok) {
+        status('The report could not be fetched (HTTP ' + response.status + ')', 'error');
+        return;
+      }
+      const link = el('a', { href: URL.createObjectURL(await response.blob()), download: filename });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    }, { class: 'report', 'data-report': filename });
+  }
+
+  // Possible duplicates.
+
+  function sideName(side) {
+    return side.migrant ? displayName(side.migrant) : 'a record in ' + (side.municipalityName || side.municipalityCode);
+  }
+
+  async function refreshQueue(event) {
+    event?.preventDefault();
+    const form = $('review-filter');
+    const query = new URLSearchParams([['importJob', value(form, 'importJob')], ['minScore', value(form, 'minScore')]]
+      .filter(([, given]) => given));
+    query.set('size', '50');
+    const answer = await api('/duplicate-candidates?' + query);
+    if (!answer.ok) {
+      form.querySelector('.result').textContent = problem(answer);
+      return;
+    }
+    form.querySelector('.result').textContent = answer.body.total + ' open';
+    $('candidates').tBodies[0].replaceChildren(...answer.body.items.map(candidate => el('tr',
+      { 'data-candidate': candidate.id },
+      el('td', {}, candidate.score), el('td', {}, candidate.records.map(sideName).join(' · ')),
+      el('td', {}, candidate.reasons.map(reason => EVIDENCE[reason] || reason).join(', ')),
+      el('td', {}, time(candidate.foundAt)),
+      el('td', {}, button('Compare', () => showCandidate(candidate.id), { class: 'open' })))));
+  }
+
+  function sideCard(side) {
+    if (!side.migrant) {
+      return el('div', { class: 'side' }, el('strong', {}, 'Held by ' + side.municipalityName),
+        el('p', {}, 'Not your office\'s record: speak to ' + side.municipalityName + ' before you settle it.'));
+    }
+    const migrant = side.migrant;
+    return el('div', { class: 'side', 'data-migrant': migrant.migrantId }, el('strong', {}, displayName(migrant)),
+      el('p', {}, [migrant.sex.toLowerCase(), migrant.birthYear ? 'born ' + migrant.birthYear : 'birth year unknown',
+        where(migrant), (migrant.phones || []).join(', ') || 'no phone'].join(' · ')),
+      el('p', {}, 'Household in ' + side.municipalityName + ' · reported by ' + ((side.informants || [])
+        .map(informant => [informant.name, informant.relation, informant.phone].filter(Boolean).join(', '))
+        .join('; ') || 'nobody named')));
+  }
+
+  async function showCandidate(id) {
+    const answer = await api('/duplicate-candidates/' + enc(id));
+    if (!answer.ok) {
+      status(problem(answer), 'error');
+      return;
+    }
+    const candidate = answer.body;
+    const card = $('candidate');
+    card.dataset.candidate = candidate.id;
+    card.querySelector('.evidence').textContent = 'Score ' + candidate.score + ' · for: '
+      + candidate.reasons.map(reason => EVIDENCE[reason] || reason).join(', ')
+      + (candidate.doubts?.length ? ' · against: ' + candidate.doubts.map(doubt => EVIDENCE[doubt] || doubt).join(', ')
+        : '');
+    card.querySelector('.sides').replaceChildren(...candidate.records.map(sideCard));
+    const form = card.querySelector('form.decide');
+    form.reset();
+    form.querySelector('.outcomes').replaceChildren(...(candidate.status === 'OPEN' ? candidate.outcomes : [])
+      .map(outcome => button(OUTCOMES[outcome] || outcome, () => decide(candidate.id, outcome, value(form, 'note')),
+        { 'data-outcome': outcome })));
+    say(card, candidate.status === 'OPEN' ? '' : DECIDED[candidate.status] + ' by ' + candidate.decidedBy + ' at '
+      + time(candidate.decidedAt));
+    card.hidden = false;
+  }
+
+  async function decide(id, outcome, note) {
+    const answer = await api('/duplicate-candidates/' + enc(id) + '/resolution', { method: 'POST',
+      body: { outcome, note } });
+    if (!answer.ok) {
+      say($('candidate'), problem(answer), false);
+      return;
+    }
+    await showCandidate(id);
+    refreshQueue();
+  }
+
+  // Erasure requests (supervisors).
+
+  async function refreshErasures() {
+    const answer = await api('/erasure-requests');
+    if (!answer.ok) {
+      return;
+    }
+    $('erasures').tBodies[0].replaceChildren(...answer.body.map(request => {
+      const reason = el('input', { name: 'reason', maxlength: '500', placeholder: 'why not', 'aria-label': 'Reason' });
+      const decided = async (path, body) => {
+        const result = await api('/erasure-requests/' + enc(request.id) + path, { method: 'POST', body });
+        status(result.ok ? 'Decided' : problem(result), result.ok ? 'live' : 'error');
+        refreshErasures();
+      };
+      return el('tr', { 'data-erasure': request.id }, el('td', {}, time(request.requestedAt)),
+        el('td', {}, request.requestedBy), el('td', {}, request.grounds),
+        el('td', {}, municipalityName(request.municipalityCode) + ' · migrant ' + request.migrantId),
+        el('td', {}, button('Approve', () => decided('/approval'), { class: 'approve' }), ' ', reason, ' ',
+          button('Refuse', () => decided('/refusal', { reason: reason.value.trim() }), { class: 'refuse' })));
+    }));
+  }
+
+  // Signing in and out.
+
+  /** The municipalities the officer registers in: their own, or every one of their region. */
+  function fillMunicipalities() {
+    const claims = session.claims();
+    const codes = claims.municipality ? [claims.municipality]
+      : [...municipalities.keys()].filter(code => claims.region && code.startsWith(claims.region + '-'));
+    field($('register'), 'municipalityCode').replaceChildren(...codes.map(code =>
+      el('option', { value: code }, municipalityName(code))));
+  }
+
+  async function signedIn(signedInSession) {
+    session = signedInSession;
+    $('sign-in').hidden = true;
+    $('signed-in').hidden = false;
+    $('who').textContent = session.who();
+    $('desk').hidden = false;
+    const territory = await api('/territory');
+    (territory.ok ? territory.body.units : []).forEach(unit => municipalities.set(unit.code, unit.name));
+    const officer = roles().includes('REGISTRY_OFFICER');
+    const supervisor = roles().includes('SUPERVISOR');
+    document.querySelectorAll('#tabs .officer').forEach(tab => tab.hidden = !officer);
+    document.querySelectorAll('#tabs .supervisor').forEach(tab => tab.hidden = !supervisor);
+    showTab(officer ? 'search-section' : supervisor ? 'erasures-section' : null);
+    if (officer) {
+      fillMunicipalities();
+      refreshQueue();
+    }
+    if (supervisor) {
+      refreshErasures();
+    }
+    status(officer || supervisor ? 'Ready' : 'This screen is for registry officers and supervisors', officer
+      || supervisor ? 'live' : 'error');
+  }
+
+  function signedOut(message) {
+    importStream?.abort();
+    $('sign-in').hidden = false;
+    $('signed-in').hidden = true;
+    $('desk').hidden = true;
+    status(message || 'Not signed in', message ? 'error' : '');
+  }
+
+  document.querySelectorAll('#tabs button').forEach(tab => tab.onclick = () => {
+    showTab(tab.dataset.tab);
+    if (tab.dataset.tab === 'review-section') {
+      refreshQueue();
+    }
+    if (tab.dataset.tab === 'erasures-section') {
+      refreshErasures();
+    }
+  });
+  $('search').onsubmit = search;
+  $('register').onsubmit = register;
+  $('add-migrant').onclick = addMigrant;
+  $('upload').onsubmit = upload;
+  $('review-filter').onsubmit = refreshQueue;
+  addMigrant();
+
+  const signIn = DeskSignIn.create({ tokenKey: 'ddesk.registry.token', onSignedIn: signedIn, onSignedOut: signedOut });
+  $('sign-in-button').onclick = () => signIn.signIn();
+  $('sign-out').onclick = () => {
+    importStream?.abort();
+    signIn.signOut();
+  };
+  signIn.start();
+})();
