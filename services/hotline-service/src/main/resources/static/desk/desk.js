@@ -3,8 +3,9 @@
  * The hotline's screen. An agent sees the calls of their offices as the telephony system reports them
  * (GET /calls/stream), with who may be calling, their local time and previous tickets, and opens the call's ticket
  * with one form; below, the callbacks due at the caller's time (GET /callbacks) and the queue they work
- * (GET /tickets), where they take unassigned tickets and open one to add notes and move it on. A supervisor sees the queue and the offices' emergency alerts
- * (GET /emergencies/stream) and acknowledges them. Signing in and reading streams with the token:
+ * (GET /tickets), where they take unassigned tickets and open one to add notes and move it on. A supervisor sees
+ * the office's whole queue, gives tickets to agents, and sees the offices' emergency alerts (GET /emergencies/stream)
+ * and acknowledges them. Signing in and reading streams with the token:
  * /desk-web/sign-in.js.
  */
 (() => {
@@ -167,6 +168,27 @@
     return button;
   }
 
+  /**
+   * A supervisor gives a ticket to an agent of the office (or takes it from one): the user name, with those already
+   * working the queue offered.
+   */
+  function reassignForm(ticket) {
+    if (!(session.claims().roles || []).includes('SUPERVISOR')) {
+      return '';
+    }
+    const form = el('form', { class: 'reassign' }, el('input', { name: 'assignee', list: 'agents', maxlength: '200',
+      required: '', placeholder: 'agent\'s user name', 'aria-label': 'Give to' }),
+      el('button', { type: 'submit' }, 'Give'));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      const answer = await api('/tickets/' + encodeURIComponent(ticket.id) + '/assignee', { method: 'PUT',
+        body: { assignee: form.assignee.value.trim() } });
+      status(answer.ok ? 'Given to ' + answer.body.assignee : problem(answer), answer.ok ? 'live' : 'error');
+      refreshQueue();
+    };
+    return form;
+  }
+
   function openButton(ticket) {
     const button = el('button', { type: 'button', class: 'open' }, 'Open');
     button.onclick = () => showTicket(ticket.id);
@@ -184,8 +206,10 @@
         el('td', {}, time(ticket.openedAt)), el('td', {}, ticket.caller?.name || ticket.caller?.phone || '–'),
         el('td', {}, ticket.topic?.name || ''), el('td', {}, ticket.priority), el('td', { class: 'status' },
           ticket.status), el('td', { class: 'assignee' }, ticket.assignee || 'unassigned'), el('td', {}, time(due)),
-        el('td', {}, takeButton(ticket), ' ', openButton(ticket)));
+        el('td', {}, takeButton(ticket), ' ', openButton(ticket), reassignForm(ticket)));
     }));
+    const agents = new Set(answer.body.map(ticket => ticket.assignee).filter(Boolean));
+    $('agents').replaceChildren(...[...agents].sort().map(agent => el('option', { value: agent })));
     refreshCallbacks();
   }
 

@@ -5,7 +5,8 @@
  * (POST /households), seeing at once the numbers kept with a doubt and the possible duplicates; uploads an office's
  * file (POST /imports) and follows it to 100% (GET /imports/{id}/progress), then downloads the errors and warnings
  * reports; and works through the possible duplicates (GET /duplicate-candidates), deciding each pair side by side.
- * A supervisor decides the office's erasure requests. Signing in and reading streams with the token:
+ * A pair across offices is proposed for merging to the other office. A supervisor decides the office's erasure
+ * requests and the merges other offices proposed. Signing in and reading streams with the token:
  * /desk-web/sign-in.js; the shared helpers: /desk-web/screen.js.
  */
 (() => {
@@ -23,6 +24,7 @@
     BIRTH_YEARS_APART: 'birth years apart', OTHER_DESTINATION: 'other country' };
   const OUTCOMES = { SAME_PERSON: 'Same person: merge', NOT_THE_SAME_PERSON: 'Not the same person',
     RESOLVED: 'Settled with the other office' };
+  const ACROSS_OFFICES = { ...OUTCOMES, SAME_PERSON: 'Same person: ask the other office to merge' };
   const DECIDED = { MERGED: 'Merged into one record', NOT_THE_SAME_PERSON: 'Remembered as two people',
     RESOLVED: 'Marked as settled with the other office' };
 
@@ -338,12 +340,26 @@
     card.querySelector('.sides').replaceChildren(...candidate.records.map(sideCard));
     const form = card.querySelector('form.decide');
     form.reset();
+    const labels = candidate.acrossOffices ? ACROSS_OFFICES : OUTCOMES;
     form.querySelector('.outcomes').replaceChildren(...(candidate.status === 'OPEN' ? candidate.outcomes : [])
-      .map(outcome => button(OUTCOMES[outcome] || outcome, () => decide(candidate.id, outcome, value(form, 'note')),
+      .map(outcome => button(labels[outcome] || outcome, () => decide(candidate.id, outcome, value(form, 'note')),
         { 'data-outcome': outcome })));
-    say(card, candidate.status === 'OPEN' ? '' : DECIDED[candidate.status] + ' by ' + candidate.decidedBy + ' at '
-      + time(candidate.decidedAt));
+    say(card, decision(candidate));
     card.hidden = false;
+  }
+
+  /** Where the pair stands: decided, waiting for the other office's supervisor, or open (with a refusal's reason). */
+  function decision(candidate) {
+    const proposal = candidate.proposal;
+    if (candidate.status === 'MERGE_PROPOSED') {
+      return 'Merge proposed by ' + proposal.proposedBy + ' (' + proposal.municipalityName + ') at '
+        + time(proposal.proposedAt) + '; the record in ' + proposal.survivorMunicipalityName
+        + ' stays. Waiting for a supervisor of the other office.';
+    }
+    if (candidate.status === 'OPEN') {
+      return candidate.note ? 'Note: ' + candidate.note : '';
+    }
+    return DECIDED[candidate.status] + ' by ' + candidate.decidedBy + ' at ' + time(candidate.decidedAt);
   }
 
   async function decide(id, outcome, note) {
@@ -368,7 +384,8 @@
       const reason = el('input', { name: 'reason', maxlength: '500', placeholder: 'why not', 'aria-label': 'Reason' });
       const decided = async (path, body) => {
         const result = await api('/erasure-requests/' + enc(request.id) + path, { method: 'POST', body });
-        status(result.ok ? 'Decided' : problem(result), result.ok ? 'live' : 'error');
+        status(result.ok ? (path === '/approval' ? 'Erasure approved' : 'Erasure refused') : problem(result),
+          result.ok ? 'live' : 'error');
         refreshErasures();
       };
       return el('tr', { 'data-erasure': request.id }, el('td', {}, time(request.requestedAt)),
@@ -377,6 +394,37 @@
         el('td', {}, button('Approve', () => decided('/approval'), { class: 'approve' }), ' ', reason, ' ',
           button('Refuse', () => decided('/refusal', { reason: reason.value.trim() }), { class: 'refuse' })));
     }));
+  }
+
+  // Merges other offices proposed (supervisors).
+
+  async function refreshMerges() {
+    const answer = await api('/merge-proposals');
+    if (!answer.ok) {
+      return;
+    }
+    $('merges').replaceChildren(...(answer.body.length ? answer.body.map(mergeCard)
+      : [el('p', { class: 'empty' }, 'No merge waits for you.')]));
+  }
+
+  function mergeCard(candidate) {
+    const proposal = candidate.proposal;
+    const why = el('input', { name: 'reason', maxlength: '500', placeholder: 'why not', 'aria-label': 'Reason' });
+    const card = el('article', { class: 'card', 'data-candidate': candidate.id },
+      el('p', {}, el('strong', {}, proposal.proposedBy + ' (' + proposal.municipalityName + ')'), ' asks to merge, '
+        + time(proposal.proposedAt) + ': score ' + candidate.score + ' · '
+        + candidate.reasons.map(reason => EVIDENCE[reason] || reason).join(', ') + ' · the record in '
+        + proposal.survivorMunicipalityName + ' stays' + (proposal.note ? ' · "' + proposal.note + '"' : '')),
+      el('div', { class: 'sides' }, ...candidate.records.map(sideCard)));
+    const decided = async (path, body) => {
+      const result = await api('/merge-proposals/' + enc(candidate.id) + path, { method: 'POST', body });
+      status(result.ok ? (path === '/approval' ? 'Merge approved' : 'Merge refused') : problem(result),
+        result.ok ? 'live' : 'error');
+      refreshMerges();
+    };
+    card.append(el('p', {}, button('Approve the merge', () => decided('/approval'), { class: 'approve' }), ' ',
+      why, ' ', button('Refuse', () => decided('/refusal', { reason: why.value.trim() }), { class: 'refuse' })));
+    return card;
   }
 
   // Signing in and out.
@@ -409,6 +457,7 @@
     }
     if (supervisor) {
       refreshErasures();
+      refreshMerges();
     }
     status(officer || supervisor ? 'Ready' : 'This screen is for registry officers and supervisors', officer
       || supervisor ? 'live' : 'error');
@@ -429,6 +478,9 @@
     }
     if (tab.dataset.tab === 'erasures-section') {
       refreshErasures();
+    }
+    if (tab.dataset.tab === 'merges-section') {
+      refreshMerges();
     }
   });
   $('search').onsubmit = search;

@@ -3,9 +3,7 @@ package org.diasporadesk.localstack;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +16,6 @@ import org.diasporadesk.browsertesting.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * migrant calls the office line, the call rings on his screen with the migrant recognised, he answers, opens the
  * ticket from the call, takes it from the queue, notes and resolves it, and the callback he promised shows at the
  * caller's time in Italy; Tkibuli's agent sees none of it; his supervisor Tamar Lomidze sees the emergency a second
- * call raises and acknowledges it.
+ * call raises, acknowledges it and gives its ticket to him.
  */
 class HotlineDeskBrowserIT {
 
@@ -118,12 +115,12 @@ class HotlineDeskBrowserIT {
                 browser.findElement(panel).findElement(By.cssSelector("[data-status='IN_PROGRESS']")).click();
                 wait.until(page -> browser.findElement(row).findElement(By.className("status")).getText()
                     .equals("IN_PROGRESS"));
-                screenshot(browser, "hotline-agent-desk.png");
+                IssuerSignIn.screenshot(browser, "hotline-agent-desk.png");
                 browser.findElement(panel).findElement(By.cssSelector("[data-status='RESOLVED']")).click();
                 wait.until(page -> browser.findElements(row).isEmpty());
                 assertThat(api.get("hotline-service", "/tickets/" + ticketId, telephony).get("status").asString())
                     .as("resolved on the desk; out of the open queue").isEqualTo("RESOLVED");
-                signOut(browser, wait);
+                IssuerSignIn.signOut(browser, wait);
 
                 IssuerSignIn.signIn(browser, wait, config, "mariam.chikovani");
                 wait.until(page -> browser.findElement(By.id("status")).getText().equals("Live"));
@@ -134,7 +131,7 @@ class HotlineDeskBrowserIT {
                     assertThat(browser.findElement(By.id("desk")).getText())
                         .as("Tkibuli's agent: Kutaisi's calls and queue")
                         .doesNotContain(ticketId, "Marco Beridze", "+393475550101"));
-                signOut(browser, wait);
+                IssuerSignIn.signOut(browser, wait);
 
                 HttpResponse<String> emergency = api.post("hotline-service", "/tickets", telephony,
                         "{\"phone\": \"%s\", \"topic\": \"missing-person\"}".formatted(CALLER));
@@ -147,7 +144,16 @@ class HotlineDeskBrowserIT {
                 assertThat(browser.findElement(alert).getText()).doesNotContain("Marco Beridze");
                 browser.findElement(alert).findElement(By.tagName("button")).click();
                 wait.until(page -> browser.findElement(alert).getText().contains("Acknowledged by tamar.lomidze"));
-                screenshot(browser, "hotline-supervisor-desk.png");
+                By emergencyRow = By.cssSelector("#queue [data-ticket='" + emergencyId + "']");
+                WebElement give = wait.until(page -> browser.findElement(emergencyRow)
+                    .findElement(By.cssSelector("form.reassign input")));
+                give.sendKeys("giorgi.kapanadze");
+                browser.findElement(emergencyRow).findElement(By.cssSelector("form.reassign button")).click();
+                wait.until(page -> browser.findElement(emergencyRow).findElement(By.className("assignee")).getText()
+                    .equals("giorgi.kapanadze"));
+                IssuerSignIn.screenshot(browser, "hotline-supervisor-desk.png");
+                assertThat(api.get("hotline-service", "/tickets/" + emergencyId, telephony).get("assignee").asString())
+                    .as("given to the agent by the supervisor").isEqualTo("giorgi.kapanadze");
             }
             finally {
                 browser.quit();
@@ -172,12 +178,6 @@ class HotlineDeskBrowserIT {
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
     }
 
-    private static void signOut(ChromeDriver browser, WebDriverWait wait) {
-        browser.findElement(By.id("sign-out")).click();
-        wait.until(page -> browser.findElement(By.id("sign-in-button")).isDisplayed());
-        assertThat(browser.findElement(By.id("desk")).isDisplayed()).as("signed out").isFalse();
-    }
-
     /** Half an hour from now, or half past nine the next morning in Rome when that falls outside 09:00-21:00 there. */
     private static Instant reasonableHourInRome() {
         ZonedDateTime soon = ZonedDateTime.now(ROME).plusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
@@ -186,10 +186,5 @@ class HotlineDeskBrowserIT {
         }
         ZonedDateTime morning = soon.withHour(9).withMinute(30);
         return (soon.getHour() < 9 ? morning : morning.plusDays(1)).toInstant();
-    }
-
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

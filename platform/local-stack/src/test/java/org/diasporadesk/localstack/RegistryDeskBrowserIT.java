@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.diasporadesk.browsertesting.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * family whose migrant the office already had under his Latin name and merges the two records on the screen; finds
  * him in another script, reads his history and withdraws a consent; uploads the office's spreadsheet and watches the
  * bar reach 100%, downloads the errors and warnings reports, and tells apart the namesake the file flagged; asks for
- * a person's erasure, which her supervisor Tamar Lomidze approves on her screen. Tkibuli's officer finds none of it.
+ * a person's erasure, which her supervisor Tamar Lomidze approves on her screen. Tkibuli's officer finds none of it,
+ * and asks to merge his record of a man Kutaisi holds too; Tamar Lomidze approves that as well.
  */
 class RegistryDeskBrowserIT {
 
@@ -64,6 +63,16 @@ class RegistryDeskBrowserIT {
             String officer = api.token("registry-officer");
             register(api, officer, "Vakhtang Beridze", "MALE", 1988, "GR", "+30 691 234 5678");
             register(api, officer, "Nino Kapanadze", "FEMALE", 1992, "IT", "+39 345 678 9012");
+            register(api, officer, "Davit Meskhi", "MALE", 1985, "DE", "+49 151 2345 6789");
+            // Tkibuli's office has him too, from his brother: a pair across offices.
+            HttpResponse<String> inTkibuli = api.post("registry-service", "/households",
+                    api.token("registry-officer-tkibuli"), """
+                    {"municipalityCode": "GE-IM-TKIBULI",
+                     "informants": [{"name": "გიორგი მესხი", "relation": "brother", "phone": "599 44 00 01"}],
+                     "migrants": [{"givenName": "დავით", "familyName": "მესხი", "sex": "MALE", "birthYear": 1985,
+                       "destinationCountry": "DE", "lifecycleStage": "ABROAD", "phones": ["0151 23456789"],
+                       "consent": {"hotline": true, "outreach": false, "statistics": true}}]}""");
+            String tkibuliHousehold = StackApi.body(inTkibuli, 201).get("id").asString();
 
             String desk = "http://localhost:" + config.port("registry-service") + "/desk/index.html";
             ChromeDriver browser = HeadlessChromium.start(downloads);
@@ -144,7 +153,7 @@ class RegistryDeskBrowserIT {
                 assertThat(browser.findElement(By.cssSelector("#import .counts")).getText()).contains(
                         rows + " of " + rows + " rows", (rows - 1) + " imported", "1 rejected", "1 with warnings",
                         "1 possible duplicates");
-                screenshot(browser, "registry-officer-upload.png");
+                IssuerSignIn.screenshot(browser, "registry-officer-upload.png");
                 String job = browser.findElement(By.id("import")).getDomAttribute("data-job");
                 assertThat(download(browser, "import-" + job + "-errors.csv")).contains("3,sex,X,");
                 assertThat(download(browser, "import-" + job + "-warnings.csv"))
@@ -152,11 +161,13 @@ class RegistryDeskBrowserIT {
 
                 browser.findElement(By.cssSelector("#import button.review-import")).click();
                 By flagged = By.cssSelector("#candidates tbody tr");
-                wait.until(page -> browser.findElements(flagged).size() == 1);
-                assertThat(browser.findElement(flagged).getText()).contains("Nino Kapanadze", "ნინო კაპანაძე");
+                // The queue as it was (the open pair across offices) until the import's own answer replaces it.
+                wait.until(page -> browser.findElements(flagged).size() == 1
+                        && browser.findElement(flagged).getText().contains("ნინო კაპანაძე"));
+                assertThat(browser.findElement(flagged).getText()).contains("Nino Kapanadze");
                 browser.findElement(flagged).findElement(By.className("open")).click();
                 wait.until(page -> !pair.getDomAttribute("data-candidate").equals(pairId));
-                screenshot(browser, "registry-duplicate-review.png");
+                IssuerSignIn.screenshot(browser, "registry-duplicate-review.png");
                 String namesakes = pair.getDomAttribute("data-candidate");
                 assertThat(pair.getText()).contains("same name", "same birth year", "same country").doesNotContain("same phone");
                 pair.findElement(By.name("note")).sendKeys("Another family: her number and her sister's are not ours");
@@ -174,17 +185,23 @@ class RegistryDeskBrowserIT {
                 record.findElement(By.name("grounds")).sendKeys("He asked by phone to be removed");
                 record.findElement(By.cssSelector("form.erasure button")).click();
                 wait.until(page -> record.getText().contains("Erasure requested"));
-                signOut(browser, wait);
+                IssuerSignIn.signOut(browser, wait);
 
                 IssuerSignIn.signIn(browser, wait, config, "levan.jgenti");
                 wait.until(page -> browser.findElement(By.id("status")).getText().equals("Ready"));
                 search(browser, wait, "name", "Kapanadze", "0 migrants");
                 tab(browser, "review-section");
                 wait.until(page -> browser.findElement(By.cssSelector("#review-filter .result")).getText()
-                    .equals("0 open"));
+                    .equals("1 open"));
+                browser.findElement(flagged).findElement(By.className("open")).click();
+                WebElement acrossOffices = browser.findElement(By.id("candidate"));
+                wait.until(page -> acrossOffices.getText().contains("Held by Kutaisi"));
+                acrossOffices.findElement(By.name("note")).sendKeys("Kutaisi's family says he moved to Munich");
+                acrossOffices.findElement(By.cssSelector("[data-outcome='SAME_PERSON']")).click();
+                wait.until(page -> acrossOffices.getText().contains("Merge proposed by levan.jgenti (Tkibuli)"));
                 assertThat(browser.findElement(By.id("desk")).getText()).as("Tkibuli's officer: Kutaisi's records")
-                    .doesNotContain("Beridze", "Kapanadze");
-                signOut(browser, wait);
+                    .doesNotContain("Beridze", "Kapanadze", "Davit Meskhi");
+                IssuerSignIn.signOut(browser, wait);
 
                 IssuerSignIn.signIn(browser, wait, config, "tamar.lomidze");
                 By request = By.cssSelector("#erasures tbody tr");
@@ -196,6 +213,19 @@ class RegistryDeskBrowserIT {
                 assertThat(api.get("registry-service", "/migrants?phone="
                         + URLEncoder.encode("+393451000007", StandardCharsets.UTF_8), officer).get("total").asInt())
                     .as("erased").isZero();
+
+                // The merge Tkibuli proposed: Kutaisi's supervisor sees Kutaisi's record, not Tkibuli's, and approves.
+                tab(browser, "merges-section");
+                By proposal = By.cssSelector("#merges [data-candidate]");
+                wait.until(page -> browser.findElement(proposal).getText().contains("levan.jgenti (Tkibuli) asks"));
+                assertThat(browser.findElement(proposal).getText()).contains("Davit Meskhi", "Held by Tkibuli",
+                        "Kutaisi's family says he moved to Munich").doesNotContain("დავით მესხი");
+                IssuerSignIn.screenshot(browser, "registry-supervisor-merge.png");
+                browser.findElement(proposal).findElement(By.className("approve")).click();
+                wait.until(page -> browser.findElement(By.id("merges")).getText().equals("No merge waits for you."));
+                assertThat(api.getResponse("registry-service", "/households/" + tkibuliHousehold,
+                        api.token("registry-officer-tkibuli")).statusCode())
+                    .as("Tkibuli's record merged into Kutaisi's").isEqualTo(404);
             }
             finally {
                 browser.quit();
@@ -263,16 +293,5 @@ class RegistryDeskBrowserIT {
 
     private static void tab(ChromeDriver browser, String section) {
         browser.findElement(By.cssSelector("[data-tab='" + section + "']")).click();
-    }
-
-    private static void signOut(ChromeDriver browser, WebDriverWait wait) {
-        browser.findElement(By.id("sign-out")).click();
-        wait.until(page -> browser.findElement(By.id("sign-in-button")).isDisplayed());
-        assertThat(browser.findElement(By.id("desk")).isDisplayed()).as("signed out").isFalse();
-    }
-
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

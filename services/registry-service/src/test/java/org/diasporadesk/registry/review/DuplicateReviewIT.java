@@ -3,6 +3,7 @@ package org.diasporadesk.registry.review;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ class DuplicateReviewIT {
     private static final String OFFICER = TestTokens.municipal(Role.REGISTRY_OFFICER, KUTAISI);
     private static final String BATUMI_OFFICER = TestTokens.municipal(Role.REGISTRY_OFFICER, BATUMI);
     private static final String SUPERVISOR = TestTokens.municipal(Role.SUPERVISOR, KUTAISI);
+    private static final String BATUMI_SUPERVISOR = TestTokens.municipal(Role.SUPERVISOR, BATUMI);
+    private static final String ADMINISTRATOR = TestTokens.national(Role.ADMINISTRATOR);
 
     /** Georgian letters and their Latin spelling, for family names of this run that no other test shares. */
     private static final String[][] LETTERS = { { "ბ", "b" }, { "გ", "g" }, { "დ", "d" }, { "ვ", "v" }, { "ზ", "z" },
@@ -137,7 +140,7 @@ class DuplicateReviewIT {
             JsonNode seen = api.get("/duplicate-candidates/" + id, token).body();
             assertThat(seen.get("acrossOffices").asBoolean()).isTrue();
             assertThat(seen.get("outcomes").valueStream().map(JsonNode::asString))
-                .containsExactly("RESOLVED", "NOT_THE_SAME_PERSON");
+                .containsExactly("SAME_PERSON", "RESOLVED", "NOT_THE_SAME_PERSON");
             assertThat(seen.get("records").valueStream().filter(side -> side.get("inYourOffice").asBoolean()))
                 .hasSize(1);
         }
@@ -150,10 +153,6 @@ class DuplicateReviewIT {
         assertThat(api.get("/duplicate-candidates?municipality=" + KUTAISI, OFFICER).body().get("items").valueStream()
             .map(item -> item.get("id").asString())).contains(id);
 
-        ApiClient.Response merge = api.post("/duplicate-candidates/" + id + "/resolution", OFFICER,
-                Map.of("outcome", "SAME_PERSON"));
-        assertThat(merge.status()).isEqualTo(400);
-        assertThat(merge.body().at("/errors/0/field").asString()).isEqualTo("outcome");
         ApiClient.Response resolved = api.post("/duplicate-candidates/" + id + "/resolution", BATUMI_OFFICER,
                 Map.of("outcome", "RESOLVED", "note", "Kutaisi keeps the record; ours erased on request"));
         assertThat(resolved.status()).as(resolved.body().toString()).isEqualTo(200);
@@ -161,6 +160,89 @@ class DuplicateReviewIT {
             .isEqualTo("RESOLVED");
         assertThat(api.get("/duplicate-candidates/" + id, TestTokens.municipal(Role.REGISTRY_OFFICER, "GE-IM-TKIBULI"))
             .status()).as("a third office does not learn of the pair").isEqualTo(404);
+    }
+
+    @Test
+    void aMergeProposedAcrossOfficesIsCarriedOutOnlyWhenASupervisorOfTheOtherOfficeApproves() {
+        Pair pair = acrossOffices(1981);
+        String id = pair.candidateId();
+
+        ApiClient.Response proposed = api.post("/duplicate-candidates/" + id + "/resolution", OFFICER,
+                Map.of("outcome", "SAME_PERSON", "note", "Spoke to Batumi: the same Gela, moved to Kutaisi's family"));
+
+        assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(200);
+        assertThat(proposed.body().get("status").asString()).isEqualTo("MERGE_PROPOSED");
+        assertThat(proposed.body().at("/proposal/municipalityName").asString()).isEqualTo("Kutaisi");
+        assertThat(proposed.body().at("/proposal/survivorMunicipalityName").asString()).isEqualTo("Kutaisi");
+        assertThat(api.get("/households/" + pair.batumiHousehold(), BATUMI_OFFICER).status())
+            .as("nothing merged yet").isEqualTo(200);
+        assertThat(api.post("/duplicate-candidates/" + id + "/resolution", BATUMI_OFFICER,
+                Map.of("outcome", "RESOLVED")).status()).as("the pair waits for the supervisor").isEqualTo(409);
+
+        ApiClient.Response ownOffice = api.post("/merge-proposals/" + id + "/approval", SUPERVISOR, Map.of());
+        assertThat(ownOffice.status()).as("Kutaisi proposed; Batumi approves").isEqualTo(409);
+        assertThat(ownOffice.body().at("/errors/0/field").asString()).isEqualTo("proposedBy");
+        assertThat(ownOffice.body().toString()).contains("a supervisor of Batumi decides it");
+        assertThat(api.post("/merge-proposals/" + id + "/approval", BATUMI_OFFICER, Map.of()).status())
+            .as("an officer does not approve").isEqualTo(403);
+        assertThat(api.get("/merge-proposals", SUPERVISOR).body().valueStream().map(item -> item.get("id").asString()))
+            .as("not in the proposing office's queue").doesNotContain(id);
+        JsonNode waiting = api.get("/merge-proposals", BATUMI_SUPERVISOR).body().valueStream()
+            .filter(item -> item.get("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(waiting.at("/proposal/proposedBy").asString()).isEqualTo(userOf(OFFICER));
+        assertThat(waiting.toString()).as("Batumi's supervisor sees Batumi's record, not Kutaisi's")
+            .contains("Gela " + pair.name().latin()).doesNotContain(pair.name().georgian(), pair.kutaisiHousehold());
+
+        ApiClient.Response approved = api.post("/merge-proposals/" + id + "/approval", BATUMI_SUPERVISOR, Map.of());
+
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        assertThat(approved.body().get("status").asString()).isEqualTo("MERGED");
+        assertThat(approved.body().get("decidedBy").asString()).isEqualTo(userOf(BATUMI_SUPERVISOR));
+        assertThat(api.get("/households/" + pair.batumiHousehold(), BATUMI_OFFICER).status())
+            .as("Batumi's record merged into Kutaisi's; its emptied household is gone").isEqualTo(404);
+        JsonNode survivor = api.get("/households/" + pair.kutaisiHousehold(), OFFICER).body();
+        assertThat(survivor.at("/migrants/0/phones").valueStream().map(JsonNode::asString)).hasSize(1);
+        assertThat(survivor.get("informants")).as("the mother both offices recorded, once").hasSize(1);
+        JsonNode history = api.get("/households/{h}/migrants/{m}/history", OFFICER, pair.kutaisiHousehold(),
+                pair.kutaisiMigrant()).body();
+        assertThat(history.toString()).contains("proposed by " + userOf(OFFICER) + " (Kutaisi), approved by "
+                + userOf(BATUMI_SUPERVISOR));
+        List<String> audited = api.get("/audit?since={since}&limit=500", ADMINISTRATOR, pair.registeredAt()).body()
+            .valueStream().map(entry -> entry.get("user").asString() + " " + entry.get("action").asString()).toList();
+        assertThat(audited).contains(userOf(OFFICER) + " proposed merging duplicate candidate " + id + " across offices",
+                userOf(BATUMI_SUPERVISOR) + " approved merging duplicate candidate " + id + " proposed by "
+                        + userOf(OFFICER));
+        assertThat(api.post("/merge-proposals/" + id + "/approval", BATUMI_SUPERVISOR, Map.of()).status())
+            .as("decided once").isEqualTo(409);
+    }
+
+    @Test
+    void aRefusedMergeIsOpenAgainWithTheReasonAndNobodyApprovesTheirOwnProposal() {
+        Pair pair = acrossOffices(1983);
+        String id = pair.candidateId();
+        String batumiBoth = TestTokens.municipalUser("nana.batumi", BATUMI, Role.REGISTRY_OFFICER, Role.SUPERVISOR);
+        assertThat(api.post("/duplicate-candidates/" + id + "/resolution", batumiBoth,
+                Map.of("outcome", "SAME_PERSON", "survivorMigrantId", pair.batumiMigrant())).status()).isEqualTo(200);
+
+        ApiClient.Response own = api.post("/merge-proposals/" + id + "/approval",
+                TestTokens.municipalUser("nana.batumi", BATUMI, Role.SUPERVISOR), Map.of());
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.body().toString()).contains("you proposed this merge");
+        assertThat(api.post("/merge-proposals/" + id + "/refusal", SUPERVISOR, Map.of("reason", " ")).status())
+            .as("a refusal says why").isEqualTo(400);
+
+        ApiClient.Response refused = api.post("/merge-proposals/" + id + "/refusal", SUPERVISOR,
+                Map.of("reason", "Our Gela was born in 1983 in Tskaltubo; Batumi's is his cousin"));
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(200);
+        assertThat(refused.body().get("status").asString()).isEqualTo("OPEN");
+        assertThat(refused.body().get("proposal").isNull()).isTrue();
+        JsonNode seenInBatumi = api.get("/duplicate-candidates/" + id, BATUMI_OFFICER).body();
+        assertThat(seenInBatumi.get("note").asString()).isEqualTo("merge refused by " + userOf(SUPERVISOR)
+                + ": Our Gela was born in 1983 in Tskaltubo; Batumi's is his cousin");
+        assertThat(seenInBatumi.get("outcomes").valueStream().map(JsonNode::asString)).contains("NOT_THE_SAME_PERSON");
+        assertThat(api.get("/households/" + pair.kutaisiHousehold(), OFFICER).status()).isEqualTo(200);
+        assertThat(api.get("/households/" + pair.batumiHousehold(), BATUMI_OFFICER).status()).isEqualTo(200);
     }
 
     @Test
@@ -199,6 +281,27 @@ class DuplicateReviewIT {
         assertThat(unknownReason.body().toString()).contains("reason");
         assertThat(api.get("/duplicate-candidates", TestTokens.municipal(Role.HOTLINE_AGENT, KUTAISI)).status())
             .isEqualTo(403);
+    }
+
+    /** Gela registered in Kutaisi in Georgian and in Batumi in Latin letters, with one number: a pair across offices. */
+    private record Pair(Name name, String candidateId, String kutaisiHousehold, String kutaisiMigrant,
+            String batumiHousehold, String batumiMigrant, Instant registeredAt) {
+    }
+
+    private Pair acrossOffices(int born) {
+        Instant registeredAt = Instant.now().minusSeconds(1);
+        Name name = Name.unique();
+        String number = number();
+        JsonNode kutaisi = register(KUTAISI, migrant("გელა", name.georgian(), null, born, "IT", "+39 " + number));
+        JsonNode batumi = register(BATUMI, migrant(null, null, "Gela " + name.latin(), born, "IT", "0039 " + number));
+        return new Pair(name, batumi.at("/possibleDuplicates/0/inOtherOffices/0/candidateId").asString(),
+                kutaisi.get("id").asString(), kutaisi.at("/migrants/0/migrantId").asString(), batumi.get("id").asString(),
+                batumi.at("/migrants/0/migrantId").asString(), registeredAt);
+    }
+
+    /** The user a test token names, as the service records it. */
+    private static String userOf(String token) {
+        return TestTokens.decoder().decode(token).getSubject();
     }
 
     /** A family name no other test or run uses, in Georgian letters and as it is spelt in Latin ones. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Merging two records of the same person, as an officer decides after seeing a possible duplicate. Both must be
- * in the officer's municipality: across offices, desks learn only that a duplicate may exist and whom to call.
+ * in the officer's municipality; across offices, one office proposes and the other's supervisor approves, and the
+ * approval is what merges (desks otherwise learn only that a duplicate may exist and whom to call).
  *
  * <p>Two households are two documents and there is no multi-document transaction, so the surviving record is
  * written first and the duplicate released second. Merging the same pair again is harmless, so if the second
@@ -43,16 +45,32 @@ public class MigrantMerge {
     /** Merges {@code duplicateMigrantId} into {@code survivorId}; returns the surviving migrant as it now stands. */
     public Migrant merge(String survivorHouseholdId, String survivorId, String duplicateHouseholdId,
             String duplicateMigrantId, String note, Actor officer) {
+        return merge(survivorHouseholdId, survivorId, duplicateHouseholdId, duplicateMigrantId, note, officer.userId(),
+                household -> officer.covers(household.municipalityCode(), territory));
+    }
+
+    /**
+     * Merges a pair across offices that one office proposed and a supervisor of the other approved: neither holds
+     * both records, and the approval stands for both offices' consent.
+     */
+    public Migrant mergeApproved(String survivorHouseholdId, String survivorId, String duplicateHouseholdId,
+            String duplicateMigrantId, String note, String approvedBy) {
+        return merge(survivorHouseholdId, survivorId, duplicateHouseholdId, duplicateMigrantId, note, approvedBy,
+                household -> true);
+    }
+
+    private Migrant merge(String survivorHouseholdId, String survivorId, String duplicateHouseholdId,
+            String duplicateMigrantId, String note, String mergedBy, Predicate<Household> reachable) {
         if (survivorId.equals(duplicateMigrantId)) {
             throw new InvalidFieldException("duplicateMigrantId", "a record cannot be merged with itself");
         }
-        Household survivorHousehold = household(survivorHouseholdId, officer);
+        Household survivorHousehold = household(survivorHouseholdId, reachable);
         Migrant survivor = survivorHousehold.migrant(survivorId)
             .orElseThrow(() -> new NotFoundException("migrant in household " + survivorHouseholdId, survivorId));
         Household duplicateHousehold;
         try {
             duplicateHousehold = survivorHouseholdId.equals(duplicateHouseholdId) ? survivorHousehold
-                    : household(duplicateHouseholdId, officer);
+                    : household(duplicateHouseholdId, reachable);
         }
         catch (NotFoundException ex) {
             throw new InvalidFieldException("duplicateHouseholdId", "no household " + duplicateHouseholdId
@@ -66,7 +84,7 @@ public class MigrantMerge {
         if (duplicateHousehold == survivorHousehold) {
             // One household, one document: both halves of the merge in one write.
             HouseholdChange absorbed = survivorHousehold.absorbDuplicate(survivorId, duplicate, List.of(),
-                    officer.userId(), note, now);
+                    mergedBy, note, now);
             HouseholdChange released = absorbed.household().releaseDuplicate(duplicateMigrantId, survivorHouseholdId,
                     survivorId, now);
             List<RegistryEvent> events = new ArrayList<>(absorbed.events());
@@ -76,8 +94,8 @@ public class MigrantMerge {
         }
         boolean lastOfItsHousehold = duplicateHousehold.migrants().size() == 1;
         List<Informant> orphaned = lastOfItsHousehold ? duplicateHousehold.informants() : List.of();
-        HouseholdChange absorbed = survivorHousehold.absorbDuplicate(survivorId, duplicate, orphaned, officer.userId(),
-                note, now);
+        HouseholdChange absorbed = survivorHousehold.absorbDuplicate(survivorId, duplicate, orphaned, mergedBy, note,
+                now);
         store.update(absorbed);
         store.update(duplicateHousehold.releaseDuplicate(duplicateMigrantId, survivorHouseholdId, survivorId, now));
         return reindexed(absorbed.household(), survivor, duplicate, survivorId);
@@ -91,9 +109,9 @@ public class MigrantMerge {
         return after;
     }
 
-    private Household household(String id, Actor officer) {
+    private Household household(String id, Predicate<Household> reachable) {
         return store.find(id)
-            .filter(found -> !found.vacated() && officer.covers(found.municipalityCode(), territory))
+            .filter(found -> !found.vacated() && reachable.test(found))
             .orElseThrow(() -> new NotFoundException("household", id));
     }
 }

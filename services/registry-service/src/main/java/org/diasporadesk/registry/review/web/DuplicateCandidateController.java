@@ -67,15 +67,16 @@ class DuplicateCandidateController {
 
     /**
      * {@code {"outcome": "SAME_PERSON"}} merges the later record into the earlier one (or into
-     * {@code survivorMigrantId}); {@code NOT_THE_SAME_PERSON} is remembered; {@code RESOLVED} closes a notice
-     * across offices.
+     * {@code survivorMigrantId}), or across offices proposes it to the other office's supervisors;
+     * {@code NOT_THE_SAME_PERSON} is remembered; {@code RESOLVED} closes a notice across offices.
      */
     record ResolutionRequest(@NotNull Outcome outcome, String survivorMigrantId, @Size(max = 500) String note) {
     }
 
     @Operation(summary = "Resolve a duplicate candidate",
-            description = "`SAME_PERSON` merges the two records; `NOT_THE_SAME_PERSON` is remembered so the pair is "
-                    + "never flagged again; `RESOLVED` closes a notice across offices.")
+            description = "`SAME_PERSON` merges the two records, or across offices proposes the merge to a "
+                    + "supervisor of the other office (status `MERGE_PROPOSED`); `NOT_THE_SAME_PERSON` is remembered "
+                    + "so the pair is never flagged again; `RESOLVED` closes a notice across offices.")
     @PostMapping("/{id}/resolution")
     Candidate resolve(@PathVariable String id, @Valid @RequestBody ResolutionRequest request,
             @AuthenticationPrincipal Jwt jwt) {

@@ -28,8 +28,8 @@ public interface DuplicateCandidates {
 
     Optional<DuplicateCandidate> find(String id);
 
-    /** Stores a decision on an open pair; false if someone decided the pair first. */
-    boolean decide(DuplicateCandidate decided);
+    /** Stores a decision on a pair that was {@code from}; false if someone decided the pair first. */
+    boolean decide(DuplicateCandidate decided, DuplicateCandidate.Status from);
 
     /** Stores a decision whatever the pair's status: a merge, which closed the pair's open state itself. */
     void save(DuplicateCandidate decided);
@@ -40,6 +40,9 @@ public interface DuplicateCandidates {
     /** Every pair the migrant is part of goes: their record was erased. */
     void forget(String migrantId);
 
-    /** Pairs still open with a record that was merged into another: that record is no longer there to review. */
+    /**
+     * Pairs still open (or proposed for merging) with a record that was merged into another: that record is no longer
+     * there to review.
+     */
     void closeOpen(String migrantId, Instant at);
 }

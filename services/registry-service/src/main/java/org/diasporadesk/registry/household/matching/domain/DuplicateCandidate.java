@@ -16,12 +16,25 @@ import java.util.stream.Stream;
  * @param earlier     the record registered first
  * @param later       the record whose registration, import or correction found the pair
  * @param importJobId the import that found it, or null
+ * @param proposal    across offices, the merge one office proposed, while the other's supervisor decides; null
+ *                    otherwise
  */
 public record DuplicateCandidate(String id, Record earlier, Record later, int score, Set<MatchReason> reasons,
-        String importJobId, Status status, Instant foundAt, String decidedBy, Instant decidedAt, String note) {
+        String importJobId, Status status, Instant foundAt, String decidedBy, Instant decidedAt, String note,
+        MergeProposal proposal) {
 
     /** One side of the pair. */
     public record Record(String householdId, String migrantId, String municipalityCode) {
+    }
+
+    /**
+     * An officer's proposal to merge a pair across offices: the other office hands its record over only when its
+     * supervisor, another person, approves.
+     *
+     * @param office            the proposing officer's municipality: the other one approves
+     * @param survivorMigrantId the record that stays
+     */
+    public record MergeProposal(String by, String office, Instant at, String survivorMigrantId, String note) {
     }
 
     public enum Status {
@@ -31,7 +44,9 @@ public record DuplicateCandidate(String id, Record earlier, Record later, int sc
         /** Remembered: the pair is never flagged again. */
         NOT_THE_SAME_PERSON,
         /** Across offices: the two offices spoke and settled it. */
-        RESOLVED
+        RESOLVED,
+        /** Across offices: one office proposed merging; a supervisor of the other office approves or refuses. */
+        MERGE_PROPOSED
     }
 
     public DuplicateCandidate {
@@ -41,7 +56,7 @@ public record DuplicateCandidate(String id, Record earlier, Record later, int sc
     public static DuplicateCandidate found(Record earlier, Record later, MatchEvidence evidence, String importJobId,
             Instant now) {
         return new DuplicateCandidate(idOf(earlier.migrantId(), later.migrantId()), earlier, later, evidence.score(),
-                evidence.reasons(), importJobId, Status.OPEN, now, null, null, null);
+                evidence.reasons(), importJobId, Status.OPEN, now, null, null, null, null);
     }
 
     /** The same for either order of the two records. */
@@ -52,7 +67,28 @@ public record DuplicateCandidate(String id, Record earlier, Record later, int sc
 
     public DuplicateCandidate decided(Status outcome, String officer, String note, Instant now) {
         return new DuplicateCandidate(id, earlier, later, score, reasons, importJobId, outcome, foundAt, officer,
-                now, note);
+                now, note, proposal);
+    }
+
+    /** Proposed for merging by an officer of {@code office}, one of the pair's two. */
+    public DuplicateCandidate proposedForMerge(MergeProposal merge) {
+        return new DuplicateCandidate(id, earlier, later, score, reasons, importJobId, Status.MERGE_PROPOSED, foundAt,
+                null, null, null, merge);
+    }
+
+    /** The other office's supervisor refused the merge: the pair is open again, with why. */
+    public DuplicateCandidate mergeRefused(String supervisor, String reason) {
+        return new DuplicateCandidate(id, earlier, later, score, reasons, importJobId, Status.OPEN, foundAt, null, null,
+                "merge refused by " + supervisor + ": " + reason, null);
+    }
+
+    /** The record of the pair that is not {@code migrantId}'s. */
+    public Record other(String migrantId) {
+        return earlier.migrantId().equals(migrantId) ? later : earlier;
+    }
+
+    public Record record(String migrantId) {
+        return earlier.migrantId().equals(migrantId) ? earlier : later;
     }
 
     public boolean crossesOffices() {

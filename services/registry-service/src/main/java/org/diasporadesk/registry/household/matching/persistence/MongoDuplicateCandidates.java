@@ -9,6 +9,7 @@ import java.util.Set;
 import org.diasporadesk.chassis.persistence.InsertNew;
 import org.diasporadesk.registry.household.matching.application.DuplicateCandidates;
 import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate;
+import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate.MergeProposal;
 import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate.Record;
 import org.diasporadesk.registry.household.matching.domain.DuplicateCandidate.Status;
 import org.diasporadesk.registry.household.matching.domain.MatchReason;
@@ -45,18 +46,18 @@ class MongoDuplicateCandidates implements DuplicateCandidates, InitializingBean 
     @Document(COLLECTION)
     record CandidateDocument(@Id String id, Record earlier, Record later, List<String> migrantIds,
             List<String> municipalities, int score, Set<MatchReason> reasons, String importJobId, Status status,
-            Instant foundAt, String decidedBy, Instant decidedAt, String note) {
+            Instant foundAt, String decidedBy, Instant decidedAt, String note, MergeProposal proposal) {
 
         static CandidateDocument of(DuplicateCandidate candidate) {
             return new CandidateDocument(candidate.id(), candidate.earlier(), candidate.later(),
                     candidate.migrantIds(), candidate.municipalities(), candidate.score(), candidate.reasons(),
                     candidate.importJobId(), candidate.status(), candidate.foundAt(), candidate.decidedBy(),
-                    candidate.decidedAt(), candidate.note());
+                    candidate.decidedAt(), candidate.note(), candidate.proposal());
         }
 
         DuplicateCandidate candidate() {
             return new DuplicateCandidate(id, earlier, later, score, reasons, importJobId, status, foundAt, decidedBy,
-                    decidedAt, note);
+                    decidedAt, note, proposal);
         }
     }
 
@@ -95,10 +96,10 @@ class MongoDuplicateCandidates implements DuplicateCandidates, InitializingBean 
     }
 
     @Override
-    public boolean decide(DuplicateCandidate decided) {
+    public boolean decide(DuplicateCandidate decided, Status from) {
         Update update = new Update().set("status", decided.status()).set("decidedBy", decided.decidedBy())
-            .set("decidedAt", decided.decidedAt()).set("note", decided.note());
-        return mongo.updateFirst(new Query(Criteria.where("_id").is(decided.id()).and("status").is(Status.OPEN)),
+            .set("decidedAt", decided.decidedAt()).set("note", decided.note()).set("proposal", decided.proposal());
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(decided.id()).and("status").is(from)),
                 update, CandidateDocument.class).getModifiedCount() == 1;
     }
 
@@ -137,7 +138,8 @@ class MongoDuplicateCandidates implements DuplicateCandidates, InitializingBean 
 
     @Override
     public void closeOpen(String migrantId, Instant at) {
-        mongo.updateMulti(new Query(Criteria.where("migrantIds").is(migrantId).and("status").is(Status.OPEN)),
+        mongo.updateMulti(new Query(Criteria.where("migrantIds").is(migrantId).and("status")
+                .in(Status.OPEN, Status.MERGE_PROPOSED)),
                 new Update().set("status", Status.MERGED).set("decidedAt", at), CandidateDocument.class);
     }
 }
