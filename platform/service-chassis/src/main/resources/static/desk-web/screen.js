@@ -5,6 +5,7 @@
  *
  *   const { $, el, time, status, problem } = DeskScreen;
  *   const api = DeskScreen.api(() => session);     // api('/migrants?name=…'), api(path, { method, body })
+ *   const t = DeskScreen.texts(window.DeskTexts);  // the page in the person's language; t('Sign in')
  */
 window.DeskScreen = (() => {
   const $ = id => document.getElementById(id);
@@ -50,5 +51,49 @@ window.DeskScreen = (() => {
     };
   }
 
-  return { $, el, time, status, problem, api };
+  const LANGUAGES = { en: 'English', ka: 'ქართული', ru: 'Русский' };
+  const LANGUAGE_KEY = 'ddesk.language';
+
+  /** The person's language: the one they chose on a screen, else their browser's if the screens speak it. */
+  function language() {
+    const chosen = localStorage.getItem(LANGUAGE_KEY);
+    const browser = (navigator.language || 'en').slice(0, 2);
+    return LANGUAGES[chosen] ? chosen : LANGUAGES[browser] ? browser : 'en';
+  }
+
+  /**
+   * The screen in the person's language. Texts are keyed by their English wording (the pages are written in
+   * English): an element marked data-text has its own text translated, one marked data-placeholder its
+   * placeholder, in the page and its templates; the page script translates what it writes with the returned t('{0} migrants', count). A text the
+   * screen's translations (window.DeskTexts: { ka: {...}, ru: {...} }) lack stays English. The header's #language
+   * picker changes the language for every screen of this browser.
+   */
+  function texts(translations) {
+    const chosen = language();
+    const own = (translations || {})[chosen] || {};
+    const t = (text, ...values) => values.reduce((result, value, index) => result.replaceAll('{' + index + '}', value),
+      own[text] ?? text);
+    document.documentElement.lang = chosen;
+    document.title = t(document.title);
+    [document, ...[...document.querySelectorAll('template')].map(template => template.content)].forEach(root => {
+      root.querySelectorAll('[data-text]').forEach(node => {
+        node.textContent = t(node.textContent.replace(/\s+/g, ' ').trim());
+      });
+      root.querySelectorAll('[data-placeholder]').forEach(node => {
+        node.placeholder = t(node.placeholder);
+      });
+    });
+    const picker = $('language');
+    if (picker) {
+      picker.replaceChildren(...Object.entries(LANGUAGES).map(([code, name]) => el('option', { value: code }, name)));
+      picker.value = chosen;
+      picker.onchange = () => {
+        localStorage.setItem(LANGUAGE_KEY, picker.value);
+        location.reload();
+      };
+    }
+    return t;
+  }
+
+  return { $, el, time, status, problem, api, texts };
 })();

@@ -17,6 +17,7 @@
   const previousTickets = new Map();
 
   const { $, el, time, status, problem } = DeskScreen;
+  const t = DeskScreen.texts(window.DeskTexts);
   const api = DeskScreen.api(() => session);
 
   /** Follows a stream until the page stops it (403: not this person's part of the desk, nothing shown). */
@@ -24,8 +25,8 @@
     const controller = new AbortController();
     streams.push(controller);
     session.stream(path, { signal: controller.signal, onEvent,
-      onRefused: (code, body) => code === 403 || status(body.detail || body.title || 'Refused: HTTP ' + code, 'error'),
-      onLost: () => status('Connection lost; reconnecting…', 'error') });
+      onRefused: (code, body) => code === 403 || status(body.detail || body.title || t('Refused: HTTP {0}', code), 'error'),
+      onLost: () => status(t('Connection lost; reconnecting…'), 'error') });
   }
 
   function stop() {
@@ -35,11 +36,11 @@
   }
 
   function candidate(known) {
-    const who = known.kind === 'MIGRANT' ? 'migrant abroad' : (known.relation || 'family member') + ' at home';
-    const local = known.timeZone ? ' · their time ' + new Date().toLocaleTimeString('en-GB', { timeZone: known.timeZone,
-      hour: '2-digit', minute: '2-digit' }) + ' (' + known.timeZone + ')' : '';
+    const who = known.kind === 'MIGRANT' ? t('migrant abroad') : t('{0} at home', known.relation || t('family member'));
+    const local = known.timeZone ? ' · ' + t('their time {0}', new Date().toLocaleTimeString('en-GB',
+      { timeZone: known.timeZone, hour: '2-digit', minute: '2-digit' }) + ' (' + known.timeZone + ')') : '';
     return el('li', { 'data-migrant': known.migrantId || '', 'data-household': known.householdId || '' },
-      el('strong', {}, known.name || 'Name not recorded'), ' · ' + who + ' · household ' + known.householdId
+      el('strong', {}, known.name || t('Name not recorded')), ' · ' + who + ' · ' + t('household {0}', known.householdId)
         + ' · ' + known.municipalityCode + local);
   }
 
@@ -50,9 +51,9 @@
         .then(answer => answer.ok ? answer.body.previousTickets : []));
     }
     const tickets = await previousTickets.get(phone);
-    target.textContent = tickets.length ? 'Previous tickets: ' + tickets.map(ticket =>
+    target.textContent = tickets.length ? t('Previous tickets:') + ' ' + tickets.map(ticket =>
       time(ticket.openedAt) + ' ' + ticket.topic + ' (' + ticket.status.toLowerCase() + ')').join('; ')
-      : 'No previous tickets.';
+      : t('No previous tickets.');
   }
 
   function callCard(view) {
@@ -60,29 +61,29 @@
     const card = $('call-template').content.firstElementChild.cloneNode(true);
     card.dataset.call = call.callId;
     card.classList.toggle('ringing', call.state === 'RINGING');
-    card.querySelector('.state').textContent = call.state === 'RINGING' ? 'Ringing' : 'Answered';
-    card.querySelector('.number').textContent = recognition.phone || 'number withheld';
-    card.querySelector('.since').textContent = 'since ' + time(call.ringingAt);
+    card.querySelector('.state').textContent = call.state === 'RINGING' ? t('Ringing') : t('Answered');
+    card.querySelector('.number').textContent = recognition.phone || t('number withheld');
+    card.querySelector('.since').textContent = t('since {0}', time(call.ringingAt));
     const candidates = recognition.candidates || [];
     card.querySelector('.candidates').replaceChildren(...(candidates.length ? candidates.map(candidate)
-      : [el('li', {}, 'Not known to the registry at this number')]));
+      : [el('li', {}, t('Not known to the registry at this number'))]));
     if (recognition.phone) {
       showPrevious(recognition.phone, card.querySelector('.previous'));
     }
     const form = card.querySelector('form');
     if (call.ticketId) {
-      form.replaceChildren(el('span', { class: 'result' }, 'Ticket opened: ' + call.ticketId));
+      form.replaceChildren(el('span', { class: 'result' }, t('Ticket opened: {0}', call.ticketId)));
       return card;
     }
     form.topic.replaceChildren(...topics.map(topic => el('option', { value: topic.code },
-      topic.name + (topic.emergency ? ' (emergency)' : ''))));
+      topic.name + (topic.emergency ? ' (' + t('emergency') + ')' : ''))));
     form.onsubmit = async event => {
       event.preventDefault();
       const only = candidates.length === 1 ? candidates[0] : null;
       const answer = await api('/calls/' + encodeURIComponent(call.callId) + '/ticket', { method: 'POST',
         body: { topic: form.topic.value, note: form.note.value || null,
           callerMigrantId: only?.migrantId || null, callerHouseholdId: only?.householdId || null } });
-      form.querySelector('.result').textContent = answer.ok ? 'Ticket opened: ' + answer.body.ticket.id
+      form.querySelector('.result').textContent = answer.ok ? t('Ticket opened: {0}', answer.body.ticket.id)
         : problem(answer);
       if (answer.ok) {
         refreshQueue();
@@ -94,7 +95,7 @@
   function showCalls(views) {
     const open = [...document.querySelectorAll('#calls form.open-ticket')]
       .map(form => [form.closest('.call').dataset.call, form.topic?.value, form.note?.value]);
-    $('calls').replaceChildren(...(views.length ? views.map(callCard) : [el('p', { class: 'empty' }, 'No call right now.')]));
+    $('calls').replaceChildren(...(views.length ? views.map(callCard) : [el('p', { class: 'empty' }, t('No call right now.'))]));
     // What the agent was typing into a card survives the card being drawn again.
     open.forEach(([callId, topic, note]) => {
       const form = document.querySelector('#calls [data-call="' + callId + '"] form.open-ticket');
@@ -105,8 +106,8 @@
     });
   }
 
-  const STATUS_ACTIONS = { ASSIGNED: 'Assign', IN_PROGRESS: 'Start work', WAITING: 'Wait on caller or third party',
-    RESOLVED: 'Resolve', CLOSED: 'Close' };
+  const STATUS_ACTIONS = { ASSIGNED: t('Assign'), IN_PROGRESS: t('Start work'),
+    WAITING: t('Wait on caller or third party'), RESOLVED: t('Resolve'), CLOSED: t('Close') };
 
   /** One ticket: its notes, a note to add and the moves it may make from here (the API lists them). */
   async function showTicket(id) {
@@ -120,13 +121,13 @@
     panel.dataset.ticket = ticket.id;
     panel.hidden = false;
     panel.querySelector('.summary').textContent = [ticket.topic?.name, ticket.caller?.name || ticket.caller?.phone,
-      ticket.priority, ticket.status, ticket.assignee || 'unassigned'].filter(Boolean).join(' · ');
+      ticket.priority, ticket.status, ticket.assignee || t('unassigned')].filter(Boolean).join(' · ');
     panel.querySelector('.notes').replaceChildren(...ticket.notes.map(note =>
       el('li', {}, time(note.at) + ' ' + note.author + ': ' + note.text)));
     panel.querySelector('.moves').replaceChildren(...ticket.nextStatuses.filter(next => next !== 'ASSIGNED')
       .map(next => {
         const button = el('button', { type: 'button', 'data-status': next },
-          next === 'IN_PROGRESS' && ['RESOLVED', 'CLOSED'].includes(ticket.status) ? 'Reopen' : STATUS_ACTIONS[next]);
+          next === 'IN_PROGRESS' && ['RESOLVED', 'CLOSED'].includes(ticket.status) ? t('Reopen') : STATUS_ACTIONS[next]);
         button.onclick = () => change(ticket.id, api('/tickets/' + encodeURIComponent(ticket.id) + '/status',
           { method: 'PUT', body: { status: next } }));
         return button;
@@ -156,7 +157,7 @@
     if (ticket.assignee || !(session.claims().roles || []).includes('HOTLINE_AGENT')) {
       return '';
     }
-    const button = el('button', { type: 'button', class: 'take' }, 'Take');
+    const button = el('button', { type: 'button', class: 'take' }, t('Take'));
     button.onclick = async () => {
       const answer = await api('/tickets/' + encodeURIComponent(ticket.id) + '/assignee', { method: 'PUT',
         body: {} });
@@ -177,20 +178,20 @@
       return '';
     }
     const form = el('form', { class: 'reassign' }, el('input', { name: 'assignee', list: 'agents', maxlength: '200',
-      required: '', placeholder: 'agent\'s user name', 'aria-label': 'Give to' }),
-      el('button', { type: 'submit' }, 'Give'));
+      required: '', placeholder: t('agent\'s user name'), 'aria-label': t('Give to') }),
+      el('button', { type: 'submit' }, t('Give')));
     form.onsubmit = async event => {
       event.preventDefault();
       const answer = await api('/tickets/' + encodeURIComponent(ticket.id) + '/assignee', { method: 'PUT',
         body: { assignee: form.assignee.value.trim() } });
-      status(answer.ok ? 'Given to ' + answer.body.assignee : problem(answer), answer.ok ? 'live' : 'error');
+      status(answer.ok ? t('Given to {0}', answer.body.assignee) : problem(answer), answer.ok ? 'live' : 'error');
       refreshQueue();
     };
     return form;
   }
 
   function openButton(ticket) {
-    const button = el('button', { type: 'button', class: 'open' }, 'Open');
+    const button = el('button', { type: 'button', class: 'open' }, t('Open'));
     button.onclick = () => showTicket(ticket.id);
     return button;
   }
@@ -205,7 +206,7 @@
       return el('tr', { 'data-ticket': ticket.id, class: due && new Date(due) < new Date() ? 'late' : '' },
         el('td', {}, time(ticket.openedAt)), el('td', {}, ticket.caller?.name || ticket.caller?.phone || '–'),
         el('td', {}, ticket.topic?.name || ''), el('td', {}, ticket.priority), el('td', { class: 'status' },
-          ticket.status), el('td', { class: 'assignee' }, ticket.assignee || 'unassigned'), el('td', {}, time(due)),
+          ticket.status), el('td', { class: 'assignee' }, ticket.assignee || t('unassigned')), el('td', {}, time(due)),
         el('td', {}, takeButton(ticket), ' ', openButton(ticket), reassignForm(ticket)));
     }));
     const agents = new Set(answer.body.map(ticket => ticket.assignee).filter(Boolean));
@@ -225,21 +226,21 @@
     $('callbacks-section').hidden = answer.body.length === 0;
     $('callbacks').replaceChildren(...answer.body.map(planned => el('li',
       { 'data-callback': planned.callback.id, class: planned.overdue ? 'late' : '' },
-      (planned.overdue ? 'Overdue: ' : '') + time(planned.callback.dueAt) + ' here, '
-        + planned.callerLocalTime.replace('T', ' ').slice(0, 16) + ' for the caller ('
-        + (planned.callback.callerTimeZone || 'their time zone') + ') · ticket ' + planned.callback.ticketId)));
+      (planned.overdue ? t('Overdue:') + ' ' : '') + t('{0} here, {1} for the caller ({2})', time(planned.callback.dueAt),
+        planned.callerLocalTime.replace('T', ' ').slice(0, 16), planned.callback.callerTimeZone || t('their time zone'))
+        + ' · ' + t('ticket {0}', planned.callback.ticketId))));
   }
 
   function alertCard(alert) {
     const state = alert.acknowledgedAt ? 'acknowledged' : alert.escalatedAt ? 'escalated' : 'open';
     const card = el('article', { class: 'alert card ' + state, 'data-alert': alert.ticketId },
-      el('header', {}, el('strong', {}, alert.topicName), ' · ' + alert.officeCode + ' · opened '
-        + time(alert.openedAt)),
-      el('p', {}, alert.acknowledgedAt ? 'Acknowledged by ' + alert.acknowledgedBy + ' at ' + time(alert.acknowledgedAt)
-        : (alert.escalatedAt ? 'Escalated to the region at ' + time(alert.escalatedAt) + '. '
-          : 'Acknowledge by ' + time(alert.acknowledgeBy) + '. ') + 'Ticket ' + alert.ticketId));
+      el('header', {}, el('strong', {}, alert.topicName), ' · ' + alert.officeCode + ' · '
+        + t('opened {0}', time(alert.openedAt))),
+      el('p', {}, alert.acknowledgedAt ? t('Acknowledged by {0} at {1}', alert.acknowledgedBy, time(alert.acknowledgedAt))
+        : (alert.escalatedAt ? t('Escalated to the region at {0}.', time(alert.escalatedAt)) + ' '
+          : t('Acknowledge by {0}.', time(alert.acknowledgeBy)) + ' ') + t('Ticket {0}', alert.ticketId)));
     if (!alert.acknowledgedAt) {
-      const button = el('button', { type: 'button' }, 'Acknowledge');
+      const button = el('button', { type: 'button' }, t('Acknowledge'));
       button.onclick = async () => {
         const answer = await api('/emergencies/' + encodeURIComponent(alert.ticketId) + '/acknowledgement',
           { method: 'POST' });
@@ -279,7 +280,7 @@
     if (roles.includes('HOTLINE_AGENT')) {
       follow('/calls/stream', (name, data) => {
         if (name === 'open') {
-          status('Live', 'live');
+          status(t('Live'), 'live');
         }
         else if (name === 'calls') {
           showCalls(data);
@@ -290,7 +291,7 @@
     if (roles.includes('SUPERVISOR')) {
       follow('/emergencies/stream', (name, data) => {
         if (name === 'open') {
-          status('Live', 'live');
+          status(t('Live'), 'live');
         }
         else if (name === 'alerts') {
           $('alerts').replaceChildren(...data.map(alertCard));
@@ -309,7 +310,7 @@
     $('sign-in').hidden = false;
     $('signed-in').hidden = true;
     $('desk').hidden = true;
-    status(message || 'Not signed in', message ? 'error' : '');
+    status(message || t('Not signed in'), message ? 'error' : '');
   }
 
   const signIn = DeskSignIn.create({ tokenKey: 'ddesk.desk.token', onSignedIn: signedIn, onSignedOut: signedOut });

@@ -11,6 +11,7 @@
  */
 (() => {
   const { $, el, time, status, problem } = DeskScreen;
+  const t = DeskScreen.texts(window.DeskTexts);
   let session = null;
   let importStream = null;
   const api = DeskScreen.api(() => session);
@@ -18,15 +19,20 @@
   const enc = encodeURIComponent;
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-  const EVIDENCE = { SAME_PHONE: 'same phone', SAME_NAME: 'same name', SIMILAR_NAME: 'similar name',
-    SAME_BIRTH_YEAR: 'same birth year', NEAR_BIRTH_YEAR: 'birth years one apart', SAME_DESTINATION: 'same country',
-    SAME_INFORMANT_PHONE: 'reported from the same number', OTHER_NAME: 'other name',
-    BIRTH_YEARS_APART: 'birth years apart', OTHER_DESTINATION: 'other country' };
-  const OUTCOMES = { SAME_PERSON: 'Same person: merge', NOT_THE_SAME_PERSON: 'Not the same person',
-    RESOLVED: 'Settled with the other office' };
-  const ACROSS_OFFICES = { ...OUTCOMES, SAME_PERSON: 'Same person: ask the other office to merge' };
-  const DECIDED = { MERGED: 'Merged into one record', NOT_THE_SAME_PERSON: 'Remembered as two people',
-    RESOLVED: 'Marked as settled with the other office' };
+  const EVIDENCE = { SAME_PHONE: t('same phone'), SAME_NAME: t('same name'), SIMILAR_NAME: t('similar name'),
+    SAME_BIRTH_YEAR: t('same birth year'), NEAR_BIRTH_YEAR: t('birth years one apart'),
+    SAME_DESTINATION: t('same country'), SAME_INFORMANT_PHONE: t('reported from the same number'),
+    OTHER_NAME: t('other name'), BIRTH_YEARS_APART: t('birth years apart'), OTHER_DESTINATION: t('other country') };
+  const OUTCOMES = { SAME_PERSON: t('Same person: merge'), NOT_THE_SAME_PERSON: t('Not the same person'),
+    RESOLVED: t('Settled with the other office') };
+  const ACROSS_OFFICES = { ...OUTCOMES, SAME_PERSON: t('Same person: ask the other office to merge') };
+  const DECIDED = { MERGED: 'Merged into one record by {0} at {1}', NOT_THE_SAME_PERSON: 'Remembered as two people by {0} at {1}',
+    RESOLVED: 'Marked as settled with the other office by {0} at {1}' };
+  const STAGES = { PROSPECTIVE: t('thinking of leaving'), ABROAD: t('abroad'), RETURNING: t('returning'),
+    RETURNED: t('returned') };
+  const SEXES = { FEMALE: t('female'), MALE: t('male'), OTHER: t('other'), UNKNOWN: t('unknown') };
+  const PURPOSES = { hotline: t('hotline'), outreach: t('outreach'), statistics: t('statistics') };
+  const evidence = reasons => reasons.map(reason => EVIDENCE[reason] || reason).join(', ');
 
   const field = (form, name) => form.elements.namedItem(name);
   const value = (form, name) => field(form, name).value.trim() || null;
@@ -39,7 +45,7 @@
     if (native && migrant.nameLatin && migrant.nameLatin !== native) {
       return native + ' (' + migrant.nameLatin + ')';
     }
-    return native || migrant.nameLatin || 'Name not recorded';
+    return native || migrant.nameLatin || t('Name not recorded');
   }
 
   const where = migrant => [migrant.destinationCity, migrant.destinationCountry].filter(Boolean).join(', ') || '–';
@@ -65,7 +71,7 @@
       .filter(([, given]) => given));
     query.set('size', '50');
     const result = form.querySelector('.result');
-    result.textContent = 'Searching…';
+    result.textContent = t('Searching…');
     const answer = await api('/migrants?' + query);
     if (!answer.ok) {
       result.textContent = problem(answer);
@@ -73,15 +79,15 @@
       return;
     }
     const found = answer.body.items;
-    result.textContent = answer.body.total + (answer.body.total === 1 ? ' migrant' : ' migrants')
-      + (answer.body.total > found.length ? ', the first ' + found.length + ' shown' : '');
+    result.textContent = t(answer.body.total === 1 ? '{0} migrant' : '{0} migrants', answer.body.total)
+      + (answer.body.total > found.length ? t(', the first {0} shown', found.length) : '');
     result.className = 'result';
     $('migrants').hidden = found.length === 0;
     $('migrants').tBodies[0].replaceChildren(...found.map(migrant => el('tr', { 'data-migrant': migrant.migrantId },
       el('td', {}, displayName(migrant)), el('td', {}, migrant.birthYear ?? '–'), el('td', {}, where(migrant)),
-      el('td', {}, migrant.lifecycleStage.toLowerCase()), el('td', {}, (migrant.phones || []).join(', ')),
+      el('td', {}, STAGES[migrant.lifecycleStage]), el('td', {}, (migrant.phones || []).join(', ')),
       el('td', {}, municipalityName(migrant.municipalityCode)),
-      el('td', {}, button('Open', () => openRecord(migrant.householdId, migrant.migrantId), { class: 'open' })))));
+      el('td', {}, button(t('Open'), () => openRecord(migrant.householdId, migrant.migrantId), { class: 'open' })))));
   }
 
   /** A migrant's record: the household that reported them, consent per purpose and every change since. */
@@ -97,23 +103,23 @@
     const card = $('record');
     card.dataset.migrant = migrantId;
     card.querySelector('.name').textContent = displayName(migrant);
-    card.querySelector('.details').textContent = [migrant.sex.toLowerCase(),
-      migrant.birthYear ? 'born ' + migrant.birthYear : null, migrant.lifecycleStage.toLowerCase() + ' · ' + where(migrant),
-      (migrant.phones || []).join(', ') || 'no phone', migrant.email, migrant.preferredLanguage
-        ? 'speaks ' + migrant.preferredLanguage : null,
-      migrant.verification?.status === 'VERIFIED' ? 'contact confirmed' : 'contact not confirmed']
+    card.querySelector('.details').textContent = [SEXES[migrant.sex],
+      migrant.birthYear ? t('born {0}', migrant.birthYear) : null, STAGES[migrant.lifecycleStage] + ' · ' + where(migrant),
+      (migrant.phones || []).join(', ') || t('no phone'), migrant.email, migrant.preferredLanguage
+        ? t('speaks {0}', migrant.preferredLanguage) : null,
+      migrant.verification?.status === 'VERIFIED' ? t('contact confirmed') : t('contact not confirmed')]
       .filter(Boolean).join(' · ');
-    card.querySelector('.household').textContent = 'Household in ' + municipalityName(household.body.municipalityCode)
-      + (household.body.locality ? ', ' + household.body.locality : '') + ' · reported by '
-      + (household.body.informants.map(informant => [informant.name, informant.relation, informant.phone]
-        .filter(Boolean).join(', ')).join('; ') || 'nobody named');
-    card.querySelector('.consent').replaceChildren('Consent: ', ...['hotline', 'outreach', 'statistics'].map(purpose => {
+    card.querySelector('.household').textContent = householdLine(household.body.municipalityCode,
+      household.body.locality, household.body.informants);
+    card.querySelector('.consent').replaceChildren(t('Consent:') + ' ', ...Object.keys(PURPOSES).map(purpose => {
       const granted = migrant.consent?.[purpose] === true;
-      return el('span', { class: 'purpose', 'data-purpose': purpose }, purpose + ' ' + (granted ? 'yes' : 'no') + ' ',
-        button(granted ? 'Withdraw' : 'Record consent', () => consent(householdId, migrantId, purpose, !granted)), ' ');
+      return el('span', { class: 'purpose', 'data-purpose': purpose },
+        PURPOSES[purpose] + ' ' + (granted ? t('yes') : t('no')) + ' ',
+        button(granted ? t('Withdraw') : t('Record consent'), () => consent(householdId, migrantId, purpose, !granted)),
+        ' ');
     }));
     card.querySelector('.history').replaceChildren(...(history.ok ? history.body : []).map(entry => el('li', {},
-      time(entry.at) + ' · ' + entry.kind.toLowerCase().replaceAll('_', ' ') + ' by ' + entry.changedBy
+      time(entry.at) + ' · ' + t(entry.kind.toLowerCase().replaceAll('_', ' ')) + ' · ' + entry.changedBy
         + (entry.changes?.length ? ': ' + entry.changes.map(change => change.field + ' ' + (change.from ?? '–') + ' → '
           + (change.to ?? '–')).join(', ') : '') + (entry.note ? ' · ' + entry.note : ''))));
     const erasure = card.querySelector('form.erasure');
@@ -122,7 +128,7 @@
       event.preventDefault();
       const answer = await api(path + '/migrants/' + enc(migrantId), { method: 'DELETE',
         headers: { 'X-Purpose': value(erasure, 'grounds') } });
-      say(card, answer.ok ? 'Erasure requested; a supervisor of the office approves or refuses it.' : problem(answer),
+      say(card, answer.ok ? t('Erasure requested; a supervisor of the office approves or refuses it.') : problem(answer),
         answer.ok);
     };
     say(card, '');
@@ -135,7 +141,7 @@
     if (answer.ok) {
       await openRecord(householdId, migrantId);
     }
-    say($('record'), answer.ok ? (granted ? 'Consent recorded' : 'Consent withdrawn') + ' for ' + purpose
+    say($('record'), answer.ok ? t(granted ? 'Consent recorded for {0}' : 'Consent withdrawn for {0}', PURPOSES[purpose])
       : problem(answer), answer.ok);
   }
 
@@ -145,12 +151,19 @@
     result.className = 'result' + (ok ? '' : ' error');
   }
 
+  /** Where a household lives and who reported it. */
+  function householdLine(municipalityCode, locality, informants) {
+    return t('Household in {0}', municipalityName(municipalityCode) + (locality ? ', ' + locality : '')) + ' · '
+      + t('reported by {0}', informants.map(informant => [informant.name, informant.relation, informant.phone]
+        .filter(Boolean).join(', ')).join('; ') || t('nobody named'));
+  }
+
   // Registering a household.
 
   function addMigrant() {
     const fieldset = $('migrant-template').content.firstElementChild.cloneNode(true);
     const count = $('register-migrants').children.length;
-    fieldset.querySelector('legend').textContent = 'Migrant ' + (count + 1);
+    fieldset.querySelector('legend').textContent = t('Migrant {0}', count + 1);
     $('register-migrants').append(fieldset);
   }
 
@@ -183,24 +196,23 @@
     }
     const household = answer.body;
     shown.className = 'result';
-    shown.replaceChildren(el('p', { 'data-household': household.id }, 'Registered household ' + household.id + ': ',
+    shown.replaceChildren(el('p', { 'data-household': household.id }, t('Registered household {0}:', household.id) + ' ',
       ...household.migrants.map(migrant => [button(displayName(migrant), () => {
         showTab('search-section');
         openRecord(household.id, migrant.migrantId);
       }), ' '])),
-    ...(household.warnings || []).map(warning => el('p', { class: 'late' }, 'Kept with a doubt: ' + warning.field + ' '
-      + (warning.value || '') + ' · ' + warning.message)),
+    ...(household.warnings || []).map(warning => el('p', { class: 'late' }, t('Kept with a doubt:') + ' ' + warning.field
+      + ' ' + (warning.value || '') + ' · ' + warning.message)),
     ...(household.possibleDuplicates || []).flatMap(possible => [
-      ...possible.inYourMunicipality.map(same => el('p', {}, displayName(household.migrants[possible.migrantIndex])
-        + ' may already be registered as ' + same.name + (same.birthYear ? ', born ' + same.birthYear : '') + ' ('
-        + same.reasons.map(reason => EVIDENCE[reason] || reason).join(', ') + ') ',
-        button('Compare', () => {
+      ...possible.inYourMunicipality.map(same => el('p', {}, t('{0} may already be registered as {1}',
+        displayName(household.migrants[possible.migrantIndex]), same.name + (same.birthYear ? ', '
+          + t('born {0}', same.birthYear) : '')) + ' (' + evidence(same.reasons) + ') ',
+        button(t('Compare'), () => {
           showTab('review-section');
           showCandidate(same.candidateId);
         }))),
-      ...possible.inOtherOffices.map(other => el('p', {}, displayName(household.migrants[possible.migrantIndex])
-        + ' may also be registered in ' + other.municipalityName + ' ('
-        + other.reasons.map(reason => EVIDENCE[reason] || reason).join(', ') + '): contact that office.'))]));
+      ...possible.inOtherOffices.map(other => el('p', {}, t('{0} may also be registered in {1} ({2}): contact that office.',
+        displayName(household.migrants[possible.migrantIndex]), other.municipalityName, evidence(other.reasons))))]));
     form.reset();
     $('register-migrants').replaceChildren();
     addMigrant();
@@ -220,7 +232,7 @@
     panel.hidden = false;
     if (!answer.ok) {
       showProgress({ percentDone: 0, status: 'REFUSED' });
-      panel.querySelector('.counts').textContent = file.name + ' was refused: ' + problem(answer);
+      panel.querySelector('.counts').textContent = t('{0} was refused:', file.name) + ' ' + problem(answer);
       panel.querySelector('.counts').className = 'counts late';
       return;
     }
@@ -238,8 +250,8 @@
           }
         }
       },
-      onRefused: (code, refusal) => status(refusal.detail || 'Refused: HTTP ' + code, 'error'),
-      onLost: () => status('Connection lost; reconnecting…', 'error') });
+      onRefused: (code, refusal) => status(refusal.detail || t('Refused: HTTP {0}', code), 'error'),
+      onLost: () => status(t('Connection lost; reconnecting…'), 'error') });
   }
 
   function showProgress(job) {
@@ -249,21 +261,21 @@
     panel.querySelector('.percent').textContent = percent + '%';
     const counts = panel.querySelector('.counts');
     counts.className = 'counts';
-    counts.textContent = job.rowsTotal === undefined ? '' : [job.rowsDone + ' of ' + job.rowsTotal + ' rows',
-      job.rowsImported + ' imported', job.rowsSkipped + ' already there', job.rowsRejected + ' rejected',
-      job.rowsWithWarnings + ' with warnings', job.possibleDuplicates + ' possible duplicates',
-      job.status === 'RUNNING' && job.secondsLeft != null ? 'about ' + job.secondsLeft + ' s left' : null,
-      job.status === 'FAILED' ? 'failed: ' + job.failure : null].filter(Boolean).join(' · ');
+    counts.textContent = job.rowsTotal === undefined ? '' : [t('{0} of {1} rows', job.rowsDone, job.rowsTotal),
+      t('{0} imported', job.rowsImported), t('{0} already there', job.rowsSkipped), t('{0} rejected', job.rowsRejected),
+      t('{0} with warnings', job.rowsWithWarnings), t('{0} possible duplicates', job.possibleDuplicates),
+      job.status === 'RUNNING' && job.secondsLeft != null ? t('about {0} s left', job.secondsLeft) : null,
+      job.status === 'FAILED' ? t('failed:') + ' ' + job.failure : null].filter(Boolean).join(' · ');
     panel.querySelector('.reports').replaceChildren();
   }
 
   function finished(job) {
-    status('Ready', 'live');
+    status(t('Ready'), 'live');
     const reports = $('import').querySelector('.reports');
     reports.replaceChildren(
-      job.rowsRejected ? report(job.errorsUrl, 'import-' + job.id + '-errors.csv', 'Errors report') : '', ' ',
-      job.rowsWithWarnings ? report(job.warningsUrl, 'import-' + job.id + '-warnings.csv', 'Warnings report') : '', ' ',
-      job.possibleDuplicates ? button('Review the ' + job.possibleDuplicates + ' possible duplicates', () => {
+      job.rowsRejected ? report(job.errorsUrl, 'import-' + job.id + '-errors.csv', t('Errors report')) : '', ' ',
+      job.rowsWithWarnings ? report(job.warningsUrl, 'import-' + job.id + '-warnings.csv', t('Warnings report')) : '', ' ',
+      job.possibleDuplicates ? button(t('Review the {0} possible duplicates', job.possibleDuplicates), () => {
         showTab('review-section');
         field($('review-filter'), 'importJob').value = job.id;
         refreshQueue();
@@ -275,7 +287,7 @@
     return button(text, async () => {
       const response = await fetch(url, { headers: { Authorization: 'Bearer ' + session.token() } });
       if (!response.ok) {
-        status('The report could not be fetched (HTTP ' + response.status + ')', 'error');
+        status(t('The report could not be fetched (HTTP {0})', response.status), 'error');
         return;
       }
       const link = el('a', { href: URL.createObjectURL(await response.blob()), download: filename });
@@ -287,7 +299,7 @@
   // Possible duplicates.
 
   function sideName(side) {
-    return side.migrant ? displayName(side.migrant) : 'a record in ' + (side.municipalityName || side.municipalityCode);
+    return side.migrant ? displayName(side.migrant) : t('a record in {0}', side.municipalityName || side.municipalityCode);
   }
 
   async function refreshQueue(event) {
@@ -301,27 +313,25 @@
       form.querySelector('.result').textContent = problem(answer);
       return;
     }
-    form.querySelector('.result').textContent = answer.body.total + ' open';
+    form.querySelector('.result').textContent = t('{0} open', answer.body.total);
     $('candidates').tBodies[0].replaceChildren(...answer.body.items.map(candidate => el('tr',
       { 'data-candidate': candidate.id },
       el('td', {}, candidate.score), el('td', {}, candidate.records.map(sideName).join(' · ')),
-      el('td', {}, candidate.reasons.map(reason => EVIDENCE[reason] || reason).join(', ')),
+      el('td', {}, evidence(candidate.reasons)),
       el('td', {}, time(candidate.foundAt)),
-      el('td', {}, button('Compare', () => showCandidate(candidate.id), { class: 'open' })))));
+      el('td', {}, button(t('Compare'), () => showCandidate(candidate.id), { class: 'open' })))));
   }
 
   function sideCard(side) {
     if (!side.migrant) {
-      return el('div', { class: 'side' }, el('strong', {}, 'Held by ' + side.municipalityName),
-        el('p', {}, 'Not your office\'s record: speak to ' + side.municipalityName + ' before you settle it.'));
+      return el('div', { class: 'side' }, el('strong', {}, t('Held by {0}', side.municipalityName)),
+        el('p', {}, t('Not your office\'s record: speak to {0} before you settle it.', side.municipalityName)));
     }
     const migrant = side.migrant;
     return el('div', { class: 'side', 'data-migrant': migrant.migrantId }, el('strong', {}, displayName(migrant)),
-      el('p', {}, [migrant.sex.toLowerCase(), migrant.birthYear ? 'born ' + migrant.birthYear : 'birth year unknown',
-        where(migrant), (migrant.phones || []).join(', ') || 'no phone'].join(' · ')),
-      el('p', {}, 'Household in ' + side.municipalityName + ' · reported by ' + ((side.informants || [])
-        .map(informant => [informant.name, informant.relation, informant.phone].filter(Boolean).join(', '))
-        .join('; ') || 'nobody named')));
+      el('p', {}, [SEXES[migrant.sex], migrant.birthYear ? t('born {0}', migrant.birthYear) : t('birth year unknown'),
+        where(migrant), (migrant.phones || []).join(', ') || t('no phone')].join(' · ')),
+      el('p', {}, householdLine(side.municipalityCode, null, side.informants || [])));
   }
 
   async function showCandidate(id) {
@@ -333,10 +343,9 @@
     const candidate = answer.body;
     const card = $('candidate');
     card.dataset.candidate = candidate.id;
-    card.querySelector('.evidence').textContent = 'Score ' + candidate.score + ' · for: '
-      + candidate.reasons.map(reason => EVIDENCE[reason] || reason).join(', ')
-      + (candidate.doubts?.length ? ' · against: ' + candidate.doubts.map(doubt => EVIDENCE[doubt] || doubt).join(', ')
-        : '');
+    card.querySelector('.evidence').textContent = t('Score {0} · for: {1}', candidate.score,
+      evidence(candidate.reasons)) + (candidate.doubts?.length ? ' · ' + t('against: {0}', evidence(candidate.doubts))
+      : '');
     card.querySelector('.sides').replaceChildren(...candidate.records.map(sideCard));
     const form = card.querySelector('form.decide');
     form.reset();
@@ -352,14 +361,13 @@
   function decision(candidate) {
     const proposal = candidate.proposal;
     if (candidate.status === 'MERGE_PROPOSED') {
-      return 'Merge proposed by ' + proposal.proposedBy + ' (' + proposal.municipalityName + ') at '
-        + time(proposal.proposedAt) + '; the record in ' + proposal.survivorMunicipalityName
-        + ' stays. Waiting for a supervisor of the other office.';
+      return t('Merge proposed by {0} ({1}) at {2}; the record in {3} stays. Waiting for a supervisor of the other office.',
+        proposal.proposedBy, proposal.municipalityName, time(proposal.proposedAt), proposal.survivorMunicipalityName);
     }
     if (candidate.status === 'OPEN') {
-      return candidate.note ? 'Note: ' + candidate.note : '';
+      return candidate.note ? t('Note:') + ' ' + candidate.note : '';
     }
-    return DECIDED[candidate.status] + ' by ' + candidate.decidedBy + ' at ' + time(candidate.decidedAt);
+    return t(DECIDED[candidate.status], candidate.decidedBy, time(candidate.decidedAt));
   }
 
   async function decide(id, outcome, note) {
@@ -381,18 +389,18 @@
       return;
     }
     $('erasures').tBodies[0].replaceChildren(...answer.body.map(request => {
-      const reason = el('input', { name: 'reason', maxlength: '500', placeholder: 'why not', 'aria-label': 'Reason' });
+      const reason = el('input', { name: 'reason', maxlength: '500', placeholder: t('why not'), 'aria-label': t('Reason') });
       const decided = async (path, body) => {
         const result = await api('/erasure-requests/' + enc(request.id) + path, { method: 'POST', body });
-        status(result.ok ? (path === '/approval' ? 'Erasure approved' : 'Erasure refused') : problem(result),
+        status(result.ok ? t(path === '/approval' ? 'Erasure approved' : 'Erasure refused') : problem(result),
           result.ok ? 'live' : 'error');
         refreshErasures();
       };
       return el('tr', { 'data-erasure': request.id }, el('td', {}, time(request.requestedAt)),
         el('td', {}, request.requestedBy), el('td', {}, request.grounds),
-        el('td', {}, municipalityName(request.municipalityCode) + ' · migrant ' + request.migrantId),
-        el('td', {}, button('Approve', () => decided('/approval'), { class: 'approve' }), ' ', reason, ' ',
-          button('Refuse', () => decided('/refusal', { reason: reason.value.trim() }), { class: 'refuse' })));
+        el('td', {}, municipalityName(request.municipalityCode) + ' · ' + t('migrant {0}', request.migrantId)),
+        el('td', {}, button(t('Approve'), () => decided('/approval'), { class: 'approve' }), ' ', reason, ' ',
+          button(t('Refuse'), () => decided('/refusal', { reason: reason.value.trim() }), { class: 'refuse' })));
     }));
   }
 
@@ -404,26 +412,26 @@
       return;
     }
     $('merges').replaceChildren(...(answer.body.length ? answer.body.map(mergeCard)
-      : [el('p', { class: 'empty' }, 'No merge waits for you.')]));
+      : [el('p', { class: 'empty' }, t('No merge waits for you.'))]));
   }
 
   function mergeCard(candidate) {
     const proposal = candidate.proposal;
-    const why = el('input', { name: 'reason', maxlength: '500', placeholder: 'why not', 'aria-label': 'Reason' });
+    const why = el('input', { name: 'reason', maxlength: '500', placeholder: t('why not'), 'aria-label': t('Reason') });
     const card = el('article', { class: 'card', 'data-candidate': candidate.id },
-      el('p', {}, el('strong', {}, proposal.proposedBy + ' (' + proposal.municipalityName + ')'), ' asks to merge, '
-        + time(proposal.proposedAt) + ': score ' + candidate.score + ' · '
-        + candidate.reasons.map(reason => EVIDENCE[reason] || reason).join(', ') + ' · the record in '
-        + proposal.survivorMunicipalityName + ' stays' + (proposal.note ? ' · "' + proposal.note + '"' : '')),
+      el('p', {}, el('strong', {}, proposal.proposedBy + ' (' + proposal.municipalityName + ')'), ' ',
+        t('asks to merge, {0}: score {1} · {2} · the record in {3} stays', time(proposal.proposedAt), candidate.score,
+          evidence(candidate.reasons), proposal.survivorMunicipalityName)
+        + (proposal.note ? ' · "' + proposal.note + '"' : '')),
       el('div', { class: 'sides' }, ...candidate.records.map(sideCard)));
     const decided = async (path, body) => {
       const result = await api('/merge-proposals/' + enc(candidate.id) + path, { method: 'POST', body });
-      status(result.ok ? (path === '/approval' ? 'Merge approved' : 'Merge refused') : problem(result),
+      status(result.ok ? t(path === '/approval' ? 'Merge approved' : 'Merge refused') : problem(result),
         result.ok ? 'live' : 'error');
       refreshMerges();
     };
-    card.append(el('p', {}, button('Approve the merge', () => decided('/approval'), { class: 'approve' }), ' ',
-      why, ' ', button('Refuse', () => decided('/refusal', { reason: why.value.trim() }), { class: 'refuse' })));
+    card.append(el('p', {}, button(t('Approve the merge'), () => decided('/approval'), { class: 'approve' }), ' ',
+      why, ' ', button(t('Refuse'), () => decided('/refusal', { reason: why.value.trim() }), { class: 'refuse' })));
     return card;
   }
 
@@ -459,7 +467,7 @@
       refreshErasures();
       refreshMerges();
     }
-    status(officer || supervisor ? 'Ready' : 'This screen is for registry officers and supervisors', officer
+    status(officer || supervisor ? t('Ready') : t('This screen is for registry officers and supervisors'), officer
       || supervisor ? 'live' : 'error');
   }
 
@@ -468,7 +476,7 @@
     $('sign-in').hidden = false;
     $('signed-in').hidden = true;
     $('desk').hidden = true;
-    status(message || 'Not signed in', message ? 'error' : '');
+    status(message || t('Not signed in'), message ? 'error' : '');
   }
 
   document.querySelectorAll('#tabs button').forEach(tab => tab.onclick = () => {

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * migrant calls the office line, the call rings on his screen with the migrant recognised, he answers, opens the
  * ticket from the call, takes it from the queue, notes and resolves it, and the callback he promised shows at the
  * caller's time in Italy; Tkibuli's agent sees none of it; his supervisor Tamar Lomidze sees the emergency a second
- * call raises, acknowledges it and gives its ticket to him.
+ * call raises, acknowledges it and gives its ticket to him, and reads her desk in Russian.
  */
 class HotlineDeskBrowserIT {
 
@@ -154,6 +154,11 @@ class HotlineDeskBrowserIT {
                 IssuerSignIn.screenshot(browser, "hotline-supervisor-desk.png");
                 assertThat(api.get("hotline-service", "/tickets/" + emergencyId, telephony).get("assignee").asString())
                     .as("given to the agent by the supervisor").isEqualTo("giorgi.kapanadze");
+
+                new Select(browser.findElement(By.id("language"))).selectByValue("ru");
+                wait.until(page -> browser.findElement(By.id("status")).getText().equals("В сети"));
+                assertThat(browser.findElement(By.id("queue-title")).getText()).isEqualTo("Очередь");
+                assertThat(browser.findElement(alert).getText()).contains("Подтвердил(а) tamar.lomidze");
             }
             finally {
                 browser.quit();

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * him in another script, reads his history and withdraws a consent; uploads the office's spreadsheet and watches the
  * bar reach 100%, downloads the errors and warnings reports, and tells apart the namesake the file flagged; asks for
  * a person's erasure, which her supervisor Tamar Lomidze approves on her screen. Tkibuli's officer finds none of it,
- * and asks to merge his record of a man Kutaisi holds too; Tamar Lomidze approves that as well.
+ * and asks to merge his record of a man Kutaisi holds too; Tamar Lomidze approves that as well, and reads her desk in
+ * Georgian.
  */
 class RegistryDeskBrowserIT {
 
@@ -226,6 +227,14 @@ class RegistryDeskBrowserIT {
                 assertThat(api.getResponse("registry-service", "/households/" + tkibuliHousehold,
                         api.token("registry-officer-tkibuli")).statusCode())
                     .as("Tkibuli's record merged into Kutaisi's").isEqualTo(404);
+
+                // In Georgian: the desk's own texts follow the language chosen in the header, kept for the next visit.
+                new Select(browser.findElement(By.id("language"))).selectByValue("ka");
+                wait.until(page -> browser.findElement(By.id("status")).getText().equals("მზადაა"));
+                assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("ka");
+                assertThat(browser.findElement(By.cssSelector("[data-tab='merges-section']")).getText())
+                    .isEqualTo("დასამტკიცებელი გაერთიანებები");
+                assertThat(browser.findElement(By.id("erasures-title")).getText()).isEqualTo("წაშლის მოთხოვნები");
             }
             finally {
                 browser.quit();
