@@ -71,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
                     "DASHBOARD_URL", "http://localhost:" + config.port("reporting-service"),
                     "HOTLINE_URL", "http://localhost:" + config.port("hotline-service"),
                     "REGISTRY_URL", "http://localhost:" + config.port("registry-service"),
+                    "OUTREACH_URL", "http://localhost:" + config.port("outreach-service"),
                     "DESK_WEB_ORIGINS", config.services().stream()
                         .map(service -> "http://localhost:" + service.port())
                         .collect(Collectors.joining(",")));

@@ -3,6 +3,7 @@ package org.diasporadesk.outreach.recipients.application;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,10 @@ public class RecipientRegister {
 
     public Optional<Recipient> find(String migrantId) {
         return recipients.find(migrantId);
+    }
+
+    public List<Recipient> findAll(Collection<String> migrantIds) {
+        return recipients.findAll(migrantIds);
     }
 
     /** The recipient a reply came from: their phone (E.164) or e-mail address. */

@@ -1,8 +1,9 @@
 package org.diasporadesk.outreach.recipients.application;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -41,6 +42,9 @@ public interface Recipients {
     }
 
     Optional<Recipient> find(String migrantId);
+
+    /** The recipients of these migrants that outreach holds, in one round trip. */
+    List<Recipient> findAll(Collection<String> migrantIds);
 
     /** Deletes everything held about an erased migrant. */
     void erase(String migrantId);

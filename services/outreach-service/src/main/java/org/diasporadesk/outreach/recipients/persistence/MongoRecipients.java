@@ -1,6 +1,7 @@
 package org.diasporadesk.outreach.recipients.persistence;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,6 +140,12 @@ class MongoRecipients implements Recipients, InitializingBean {
     public Optional<Recipient> find(String migrantId) {
         return Optional.ofNullable(mongo.findById(migrantId, RecipientDocument.class))
             .map(RecipientDocument::recipient);
+    }
+
+    @Override
+    public List<Recipient> findAll(Collection<String> migrantIds) {
+        return migrantIds.isEmpty() ? List.of() : mongo.find(new Query(Criteria.where("_id").in(migrantIds)),
+                RecipientDocument.class).stream().map(RecipientDocument::recipient).toList();
     }
 
     @Override

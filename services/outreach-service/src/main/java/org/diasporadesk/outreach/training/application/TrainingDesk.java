@@ -2,8 +2,11 @@ package org.diasporadesk.outreach.training.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
@@ -86,11 +89,24 @@ public class TrainingDesk {
         change(campaign, sessionId, current -> current.attendance(migrantId, attended, clock.instant()));
     }
 
-    public Roster roster(String campaignId, String sessionId, Actor coordinator) {
+    /**
+     * A session's roster as the coordinator takes attendance from it: each place and each on the waiting list with
+     * the person's name (the recipient outreach holds; null once they left it).
+     */
+    public RosterView roster(String campaignId, String sessionId, Actor coordinator) {
         Campaign campaign = campaignDesk.find(campaignId, coordinator);
         TrainingSession session = session(campaign, sessionId);
-        return rosters.find(sessionId).orElseGet(() -> Roster.empty(session.id(), campaign.id(), campaign.ownerArea(),
-                session.startsAt(), session.capacity()));
+        Roster roster = rosters.find(sessionId).orElseGet(() -> Roster.empty(session.id(), campaign.id(),
+                campaign.ownerArea(), session.startsAt(), session.capacity()));
+        Map<String, String> names = recipients.findAll(Stream.concat(roster.enrolled().stream()
+                .map(Roster.Place::migrantId), roster.waiting().stream().map(Roster.Waiting::migrantId)).toList())
+            .stream().filter(recipient -> recipient.name() != null)
+            .collect(Collectors.toMap(Recipient::migrantId, Recipient::name));
+        return new RosterView(roster.sessionId(), roster.campaignId(), roster.ownerArea(), roster.startsAt(),
+                roster.capacity(), roster.enrolled().stream().map(place -> new RosterView.Place(place.migrantId(),
+                        names.get(place.migrantId()), place.enrolledAt(), place.attended())).toList(),
+                roster.waiting().stream().map(waiting -> new RosterView.Waiting(waiting.migrantId(),
+                        names.get(waiting.migrantId()), waiting.since())).toList(), roster.version());
     }
 
     /** An erased or merged-away migrant leaves every roster; the place goes to the first waiting. */

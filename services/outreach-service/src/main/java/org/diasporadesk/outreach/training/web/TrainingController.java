@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.diasporadesk.chassis.security.Actor;
+import org.diasporadesk.outreach.training.application.RosterView;
 import org.diasporadesk.outreach.training.application.TrainingDesk;
 import org.diasporadesk.outreach.training.domain.Roster;
 import org.springframework.http.ResponseEntity;
@@ -78,9 +79,9 @@ class TrainingController {
     }
 
     @Operation(summary = "Read a session's roster",
-            description = "Who holds a place and who waits.")
+            description = "Who holds a place (and came) and who waits, by name, for taking attendance at the door.")
     @GetMapping
-    Roster roster(@PathVariable String campaignId, @PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt) {
+    RosterView roster(@PathVariable String campaignId, @PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt) {
         return desk.roster(campaignId, sessionId, Actor.from(jwt));
     }
 }
