@@ -8,28 +8,32 @@
  * ended month of their own area (POST /sign-offs).
  */
 (() => {
+  const { $, el, time, status, problem } = DeskScreen;
+  const t = DeskScreen.texts(window.DeskTexts);
   const HIDDEN_FIELDS = new Set(['area', 'name', 'level']);
-  const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
+  const countryNames = new Intl.DisplayNames([document.documentElement.lang, 'en'], { type: 'region' });
   const charts = new Map();
   let session = null;
   let stream = null;
 
-  const { $, el, time, status, problem } = DeskScreen;
   const api = DeskScreen.api(() => session);
   const MONTHS_SHOWN = 12;
   let country = null;
 
-  /** byTopic -> "By topic"; REFERRAL_PENDING -> "Referral pending"; country codes -> country names. */
+  /**
+   * byTopic -> "By topic"; REFERRAL_PENDING -> "Referral pending"; country codes -> country names; in the page's
+   * language where texts.js has the label.
+   */
   function label(key, field) {
     if (field === 'destinationCountry' && key === 'OTHER') {
-      return 'Other countries';
+      return t('Other countries');
     }
     if (field === 'destinationCountry' && /^[A-Z]{2}$/.test(key)) {
       return countryNames.of(key) || key;
     }
     const words = /^[A-Z0-9_]+$/.test(key) ? key.toLowerCase().replaceAll('_', ' ')
       : key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-    return words.charAt(0).toUpperCase() + words.slice(1);
+    return t(words.charAt(0).toUpperCase() + words.slice(1));
   }
 
   const isCell = value => value !== null && typeof value === 'object' && 'suppressed' in value && 'value' in value;
@@ -42,7 +46,8 @@
     }
     if (isCell(value)) {
       return value.suppressed
-        ? el('span', { class: 'cell suppressed', title: 'Withheld so that no figure points to a person' }, 'withheld')
+        ? el('span', { class: 'cell suppressed', title: t('Withheld so that no figure points to a person') },
+          t('withheld'))
         : el('span', { class: 'cell' }, value.value.toLocaleString('en'));
     }
     if (typeof value === 'number') {
@@ -66,7 +71,7 @@
   function timings(kind, field, value) {
     return Object.entries(value).filter(([name]) => name !== 'suppressed').map(([name, minutes]) =>
       keyFigure(kind, field + '.' + name, value.suppressed ? { value: null, suppressed: true } : minutes,
-        label(field) + ': ' + label(name).toLowerCase()));
+        label(field) + ': ' + label(name).toLocaleLowerCase()));
   }
 
   function breakdown(kind, id, title, counts, field) {
@@ -75,10 +80,10 @@
       el('tr', { 'data-key': key }, el('td', {}, label(key, field)), el('td', { class: 'number' }, cell(count))));
     const block = el('div', { class: 'breakdown', 'data-breakdown': kind + '.' + id }, el('h3', {}, title),
       rows.length ? [el('div', { class: 'chart' }, canvas), el('table', {}, el('tbody', {}, rows))]
-        : el('p', {}, 'None yet.'));
+        : el('p', {}, t('None yet.')));
     if (rows.length) {
       draw(kind + '.' + id, canvas, Object.entries(counts).map(([key, count]) =>
-        ({ label: label(key, field) + (count.suppressed ? ' (withheld)' : ''), value: count.value })));
+        ({ label: label(key, field) + (count.suppressed ? ' (' + t('withheld') + ')' : ''), value: count.value })));
     }
     return block;
   }
@@ -106,8 +111,8 @@
       columns.map(name => el('td', { class: typeof item[name] === 'string' ? '' : 'number' },
         cell(item[name], name)))));
     return el('div', { class: 'listing', 'data-listing': kind + '.' + field },
-      el('h3', {}, field === 'below' ? 'Areas below' : label(field)),
-      items.length ? el('table', {}, el('thead', {}, head), el('tbody', {}, rows)) : el('p', {}, 'None yet.'));
+      el('h3', {}, field === 'below' ? t('Areas below') : label(field)),
+      items.length ? el('table', {}, el('thead', {}, head), el('tbody', {}, rows)) : el('p', {}, t('None yet.')));
   }
 
   function render(kind, figures) {
@@ -129,7 +134,7 @@
         listings.append(listing(kind, field, value));
         const first = Object.keys(value[0] || {}).find(name => isCell(value[0][name]));
         if (field === 'below' && first) {
-          breakdowns.append(breakdown(kind, 'below', label(first) + ' by area below',
+          breakdowns.append(breakdown(kind, 'below', t('{0} by area below', label(first)),
             Object.fromEntries(value.map(unit => [unit.name, unit[first]]))));
         }
       }
@@ -142,18 +147,19 @@
       else {
         // A group of breakdowns, such as migrantsBy: one block per dimension.
         Object.entries(value).forEach(([dimension, counts]) => breakdowns.append(
-          breakdown(kind, field + '.' + dimension, label(field) + ' ' + label(dimension).toLowerCase(), counts,
+          breakdown(kind, field + '.' + dimension, label(field) + ' ' + label(dimension).toLocaleLowerCase(), counts,
             dimension)));
       }
     }
     const heading = section.querySelector('h2');
-    heading.textContent = heading.dataset.title + ' · ' + figures.name;
+    heading.textContent = t(heading.dataset.title) + ' · ' + figures.name;
     section.querySelector('.body').replaceChildren(keyFigures, breakdowns, listings);
     section.hidden = false;
     $('legend').hidden = false;
   }
 
-  const monthName = period => new Date(period + '-01T12:00:00Z').toLocaleDateString('en-GB',
+  const monthName = period => new Date(period + '-01T12:00:00Z').toLocaleDateString(
+    document.documentElement.lang === 'en' ? 'en-GB' : document.documentElement.lang,
     { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const isoDate = date => date.toISOString().slice(0, 10);
 
@@ -167,15 +173,15 @@
 
   function periodState(period) {
     if (period.status === 'SIGNED_OFF') {
-      return 'Signed off by ' + period.signedOffBy + ' on ' + time(period.signedOffAt);
+      return t('Signed off by {0} on {1}', period.signedOffBy, time(period.signedOffAt));
     }
-    return period.status === 'IN_PROGRESS' ? 'Month running' : 'Provisional: not signed off';
+    return period.status === 'IN_PROGRESS' ? t('Month running') : t('Provisional: not signed off');
   }
 
   function lateArrivals(period) {
     const late = period.lateAdjustment;
-    return late ? ['migrants ', cell(late.migrantsRecorded), ', households ', cell(late.householdsRecorded),
-      ', tickets ', cell(late.ticketsOpened)] : '';
+    return late ? [t('migrants') + ' ', cell(late.migrantsRecorded), ', ' + t('households') + ' ',
+      cell(late.householdsRecorded), ', ' + t('tickets') + ' ', cell(late.ticketsOpened)] : '';
   }
 
   /** The area's last twelve months, signed-off ones as approved, with a sign-off for an ended month not yet signed. */
@@ -191,7 +197,7 @@
     }
     const months = answer.body.periods;
     const heading = section.querySelector('h2');
-    heading.textContent = heading.dataset.title + ' · ' + answer.body.name;
+    heading.textContent = t(heading.dataset.title) + ' · ' + answer.body.name;
     section.querySelector('tbody').replaceChildren(...months.slice().reverse().map(period => el('tr',
       { 'data-period': period.period, class: period.status.toLowerCase() },
       el('td', {}, monthName(period.period)), el('td', { class: 'state' }, periodState(period)),
@@ -200,17 +206,18 @@
       el('td', { class: 'number' }, cell(period.figures.ticketsOpened)), el('td', {}, lateArrivals(period)),
       el('td', {}, period.status === 'OPEN' && maySignOff(area) ? signOffButton(area, period.period) : ''))));
     draw('over-time', section.querySelector('canvas'), months.map(period => ({
-      label: monthName(period.period) + (period.figures.migrantsRecorded.suppressed ? ' (withheld)' : ''),
+      label: monthName(period.period) + (period.figures.migrantsRecorded.suppressed ? ' (' + t('withheld') + ')' : ''),
       value: period.figures.migrantsRecorded.value })));
     section.hidden = false;
   }
 
   function signOffButton(area, period) {
-    const button = el('button', { type: 'button', class: 'sign-off' }, 'Sign off');
+    const button = el('button', { type: 'button', class: 'sign-off' }, t('Sign off'));
     button.onclick = async () => {
       const answer = await api('/sign-offs', { method: 'POST', body: { area, period } });
       $('over-time').querySelector('.result').textContent = answer.ok
-        ? monthName(period) + ' signed off: its figures are published as approved from now on.' : problem(answer);
+        ? t('{0} signed off: its figures are published as approved from now on.', monthName(period))
+        : problem(answer);
       if (answer.ok) {
         showMonths(area);
       }
@@ -226,19 +233,19 @@
   function follow(area) {
     stop();
     stream = new AbortController();
-    status('Connecting…');
+    status(t('Connecting…'));
     session.stream('/figures/live?area=' + encodeURIComponent(area), { signal: stream.signal, onEvent: received,
-      onRefused: (code, problem) => status(problem.detail || problem.title || 'Refused: HTTP ' + code, 'error'),
-      onLost: () => status('Connection lost; reconnecting…', 'error') });
+      onRefused: (code, refusal) => status(refusal.detail || refusal.title || t('Refused: HTTP {0}', code), 'error'),
+      onLost: () => status(t('Connection lost; reconnecting…'), 'error') });
   }
 
   function received(name, figures) {
     if (name === 'open') {
-      status('Live', 'live');
+      status(t('Live'), 'live');
       return;
     }
     render(name, figures);
-    status('Live · updated ' + new Date().toLocaleTimeString('en-GB'), 'live');
+    status(t('Live') + ' · ' + t('updated {0}', new Date().toLocaleTimeString('en-GB')), 'live');
   }
 
   /** A 4xx answer: an RFC 9457 problem; an expired or wrong token sends the planner back to sign in. */
@@ -248,7 +255,7 @@
       session.expired(problem.detail);
       return;
     }
-    status(problem.detail || problem.title || 'Refused: HTTP ' + response.status, 'error');
+    status(problem.detail || problem.title || t('Refused: HTTP {0}', response.status), 'error');
   }
 
   /** The legend says what the service's disclosure policy does, with its own k and rounding base. */
@@ -258,9 +265,18 @@
       return;
     }
     const policy = await response.json();
-    document.querySelectorAll('[data-policy]').forEach(span => { span.textContent = policy[span.dataset.policy]; });
-    document.querySelector('[data-policy-rounded]').hidden = policy.roundingBase <= 1;
-    document.querySelector('[data-policy-grouped]').hidden = policy.rareBelow <= 0;
+    const legend = name => document.querySelector('[data-legend="' + name + '"]');
+    legend('withheld').textContent = t('a count of fewer than {0} people, or a count that would let someone work such '
+      + 'a count out from the other figures, here or on any other page. A figure withheld for one area is withheld '
+      + 'everywhere it appears.', policy.minimumCount);
+    legend('rounded').textContent = t('Every number shown is rounded to a multiple of {0}, so a total and its parts '
+      + 'may not add up exactly, and a single new registration does not show as a change of one. Figures point to no '
+      + 'person or small group.', policy.roundingBase);
+    legend('rounded').hidden = policy.roundingBase <= 1;
+    legend('grouped').textContent = t('For a municipality, destinations that municipalities have fewer than {0} '
+      + 'migrants in on average are shown together as other countries; a region shows each of them.',
+    policy.rareBelow);
+    legend('grouped').hidden = policy.rareBelow <= 0;
   }
 
   async function chooseArea() {
@@ -275,7 +291,7 @@
     const visible = own ? units.filter(unit => unit.code === own || unit.parent === own) : units;
     const select = $('area');
     select.replaceChildren(...visible.map(unit => el('option', { value: unit.code },
-      (unit.level === 'municipality' ? '\u2003' : '') + unit.name + ' (' + unit.level + ')')));
+      (unit.level === 'municipality' ? '\u2003' : '') + unit.name + ' (' + t(unit.level) + ')')));
     const wanted = new URLSearchParams(location.search).get('area');
     select.value = visible.some(unit => unit.code === wanted) ? wanted : own || visible[0]?.code;
     country = units.find(unit => unit.level === 'nation')?.code;
@@ -294,7 +310,7 @@
     $('sign-in').hidden = false;
     $('signed-in').hidden = true;
     $('area-picker').hidden = true;
-    status(message || 'Not signed in', message ? 'error' : '');
+    status(message || t('Not signed in'), message ? 'error' : '');
   }
 
   function signedIn(signedInSession) {

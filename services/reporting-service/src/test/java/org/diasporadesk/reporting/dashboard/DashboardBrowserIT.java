@@ -135,6 +135,11 @@ class DashboardBrowserIT {
             .asString()).isEqualTo("SIGNED_OFF");
         assertThat(browser.findElement(By.cssSelector("#over-time .result")).getText())
             .contains("signed off: its figures are published as approved");
+
+        new Select(browser.findElement(By.id("language"))).selectByValue("ru");
+        wait.until(page -> browser.findElement(By.cssSelector("#over-time h2")).getText().startsWith("По месяцам"));
+        assertThat(browser.findElement(month).findElement(By.className("state")).getText())
+            .startsWith("Утвердил(а) regional_planner@GE-AJ");
     }
 
     @Test
