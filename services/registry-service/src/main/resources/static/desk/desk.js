@@ -6,7 +6,7 @@
  * file (POST /imports) and follows it to 100% (GET /imports/{id}/progress), then downloads the errors and warnings
  * reports; and works through the possible duplicates (GET /duplicate-candidates), deciding each pair side by side.
  * A pair across offices is proposed for merging to the other office. A supervisor decides the office's erasure
- * requests and the merges other offices proposed. Signing in and reading streams with the token:
+ * requests and the merges other offices proposed; an administrator reads the audit trail (GET /audit). Signing in and reading streams with the token:
  * /desk-web/sign-in.js; the shared helpers: /desk-web/screen.js.
  */
 (() => {
@@ -435,6 +435,23 @@
     return card;
   }
 
+  // The audit trail (administrators).
+
+  async function audit(event) {
+    event?.preventDefault();
+    const form = $('audit');
+    const since = value(form, 'since');
+    const query = new URLSearchParams({ since: new Date(since + 'T00:00:00').toISOString(), limit: '500' });
+    if (value(form, 'user')) {
+      query.set('user', value(form, 'user'));
+    }
+    const answer = await api('/audit?' + query);
+    form.querySelector('.result').textContent = answer.ok ? t('{0} entries', answer.body.length) : problem(answer);
+    $('audit-entries').tBodies[0].replaceChildren(...(answer.ok ? answer.body : []).map(entry => el('tr', {},
+      el('td', {}, time(entry.at)), el('td', {}, entry.user), el('td', { class: 'action' }, entry.action),
+      el('td', {}, (entry.records || []).length), el('td', {}, entry.purpose || ''))));
+  }
+
   // Signing in and out.
 
   /** The municipalities the officer registers in: their own, or every one of their region. */
@@ -456,9 +473,11 @@
     (territory.ok ? territory.body.units : []).forEach(unit => municipalities.set(unit.code, unit.name));
     const officer = roles().includes('REGISTRY_OFFICER');
     const supervisor = roles().includes('SUPERVISOR');
+    const administrator = roles().includes('ADMINISTRATOR');
     document.querySelectorAll('#tabs .officer').forEach(tab => tab.hidden = !officer);
     document.querySelectorAll('#tabs .supervisor').forEach(tab => tab.hidden = !supervisor);
-    showTab(officer ? 'search-section' : supervisor ? 'erasures-section' : null);
+    document.querySelectorAll('#tabs .administrator').forEach(tab => tab.hidden = !administrator);
+    showTab(officer ? 'search-section' : supervisor ? 'erasures-section' : administrator ? 'audit-section' : null);
     if (officer) {
       fillMunicipalities();
       refreshQueue();
@@ -467,8 +486,13 @@
       refreshErasures();
       refreshMerges();
     }
-    status(officer || supervisor ? t('Ready') : t('This screen is for registry officers and supervisors'), officer
-      || supervisor ? 'live' : 'error');
+    if (administrator) {
+      field($('audit'), 'since').value = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+      audit();
+    }
+    const served = officer || supervisor || administrator;
+    status(served ? t('Ready') : t('This screen is for registry officers, supervisors and administrators'),
+      served ? 'live' : 'error');
   }
 
   function signedOut(message) {
@@ -496,6 +520,7 @@
   $('add-migrant').onclick = addMigrant;
   $('upload').onsubmit = upload;
   $('review-filter').onsubmit = refreshQueue;
+  $('audit').onsubmit = audit;
   addMigrant();
 
   const signIn = DeskSignIn.create({ tokenKey: 'ddesk.registry.token', onSignedIn: signedIn, onSignedOut: signedOut });

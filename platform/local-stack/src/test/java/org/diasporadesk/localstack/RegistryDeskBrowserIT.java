@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bar reach 100%, downloads the errors and warnings reports, and tells apart the namesake the file flagged; asks for
  * a person's erasure, which her supervisor Tamar Lomidze approves on her screen. Tkibuli's officer finds none of it,
  * and asks to merge his record of a man Kutaisi holds too; Tamar Lomidze approves that as well, and reads her desk in
- * Georgian.
+ * Georgian; the administrator Sandro Kiknadze finds both steps in the audit trail.
  */
 class RegistryDeskBrowserIT {
 
@@ -235,6 +235,14 @@ class RegistryDeskBrowserIT {
                 assertThat(browser.findElement(By.cssSelector("[data-tab='merges-section']")).getText())
                     .isEqualTo("დასამტკიცებელი გაერთიანებები");
                 assertThat(browser.findElement(By.id("erasures-title")).getText()).isEqualTo("წაშლის მოთხოვნები");
+                IssuerSignIn.signOut(browser, wait);
+
+                // The administrator reads who did what: the merge's proposal and its approval, by person.
+                IssuerSignIn.signIn(browser, wait, config, "sandro.kiknadze");
+                By trail = By.id("audit-entries");
+                wait.until(page -> browser.findElement(trail).getText().contains("approved merging duplicate candidate"));
+                assertThat(browser.findElement(trail).getText()).contains("tamar.lomidze", "levan.jgenti",
+                        "proposed merging duplicate candidate").doesNotContain("Davit Meskhi", "+4915123456789");
             }
             finally {
                 browser.quit();
