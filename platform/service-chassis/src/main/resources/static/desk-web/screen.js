@@ -1,7 +1,8 @@
 'use strict';
 /*
- * What the page scripts of the Diaspora Desk screens share: building elements, the status line in the header,
- * times, and calling the service with the signed-in person's token, its refusals read as RFC 9457 problems.
+ * What the page scripts of the Diaspora Desk screens share: building elements and buttons, the status line in the
+ * header, tabs and result lines, the signed-in and signed-out page, times, the page in the person's language, and
+ * calling the service with the signed-in person's token, its refusals read as RFC 9457 problems.
  *
  *   const { $, el, time, status, problem } = DeskScreen;
  *   const api = DeskScreen.api(() => session);     // api('/migrants?name=…'), api(path, { method, body })
@@ -51,6 +52,48 @@ window.DeskScreen = (() => {
     };
   }
 
+  /** A button that does something when clicked. */
+  function button(text, onClick, attributes = {}) {
+    const element = el('button', { type: 'button', ...attributes }, text);
+    element.onclick = onClick;
+    return element;
+  }
+
+  /** Shows one tab's section of the page (the sections marked .tab in main) and presses its button in #tabs. */
+  function showTab(id) {
+    document.querySelectorAll('main .tab').forEach(section => section.hidden = section.id !== id);
+    document.querySelectorAll('#tabs button').forEach(tab =>
+      tab.setAttribute('aria-pressed', String(tab.dataset.tab === id)));
+  }
+
+  /** A part of the page's own result line (its child .result): what came of the last action, or why it failed. */
+  function say(container, text, ok = true) {
+    const result = container.querySelector(':scope > .result');
+    result.textContent = text;
+    result.className = 'result' + (ok ? '' : ' error');
+  }
+
+  /** The page of a signed-in person: their name in the header, the sign-in gone, the desk (#desk, if any) shown. */
+  function showSignedIn(session) {
+    $('sign-in').hidden = true;
+    $('signed-in').hidden = false;
+    $('who').textContent = session.who();
+    if ($('desk')) {
+      $('desk').hidden = false;
+    }
+  }
+
+  /** The page for someone to sign in, saying why where there is a reason (an expired sign-in, a refusal). */
+  function showSignedOut(message) {
+    $('sign-in').hidden = false;
+    $('signed-in').hidden = true;
+    if ($('desk')) {
+      $('desk').hidden = true;
+    }
+    status(message || translate('Not signed in'), message ? 'error' : '');
+  }
+
+  let translate = text => text;
   const LANGUAGES = { en: 'English', ka: 'ქართული', ru: 'Русский' };
   const LANGUAGE_KEY = 'ddesk.language';
 
@@ -73,6 +116,7 @@ window.DeskScreen = (() => {
     const own = (translations || {})[chosen] || {};
     const t = (text, ...values) => values.reduce((result, value, index) => result.replaceAll('{' + index + '}', value),
       own[text] ?? text);
+    translate = t;
     document.documentElement.lang = chosen;
     document.title = t(document.title);
     [document, ...[...document.querySelectorAll('template')].map(template => template.content)].forEach(root => {
@@ -95,5 +139,5 @@ window.DeskScreen = (() => {
     return t;
   }
 
-  return { $, el, time, status, problem, api, texts };
+  return { $, el, time, status, problem, api, texts, button, showTab, say, showSignedIn, showSignedOut };
 })();

@@ -269,10 +269,7 @@
 
   async function signedIn(signedInSession) {
     session = signedInSession;
-    $('sign-in').hidden = true;
-    $('signed-in').hidden = false;
-    $('who').textContent = session.who();
-    $('desk').hidden = false;
+    DeskScreen.showSignedIn(session);
     const roles = session.claims().roles || [];
     const topicsAnswer = await api('/tickets/topics');
     topics = topicsAnswer.ok ? topicsAnswer.body : [];
@@ -307,10 +304,7 @@
 
   function signedOut(message) {
     stop();
-    $('sign-in').hidden = false;
-    $('signed-in').hidden = true;
-    $('desk').hidden = true;
-    status(message || t('Not signed in'), message ? 'error' : '');
+    DeskScreen.showSignedOut(message);
   }
 
   const signIn = DeskSignIn.create({ tokenKey: 'ddesk.desk.token', onSignedIn: signedIn, onSignedOut: signedOut });

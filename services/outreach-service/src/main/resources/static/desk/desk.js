@@ -8,7 +8,7 @@
  * helpers and the texts in Georgian and Russian: /desk-web/screen.js and texts.js.
  */
 (() => {
-  const { $, el, time, status, problem } = DeskScreen;
+  const { $, el, time, status, problem, button, showTab, say } = DeskScreen;
   const t = DeskScreen.texts(window.DeskTexts);
   const api = DeskScreen.api(() => session);
   const enc = encodeURIComponent;
@@ -28,24 +28,6 @@
   const field = (form, name) => form.elements.namedItem(name);
   const value = (form, name) => field(form, name).value.trim() || null;
   const areaName = code => areas.get(code) || code;
-
-  function button(text, onClick, attributes = {}) {
-    const element = el('button', { type: 'button', ...attributes }, text);
-    element.onclick = onClick;
-    return element;
-  }
-
-  function showTab(id) {
-    document.querySelectorAll('main .tab').forEach(section => section.hidden = section.id !== id);
-    document.querySelectorAll('#tabs button').forEach(tab =>
-      tab.setAttribute('aria-pressed', String(tab.dataset.tab === id)));
-  }
-
-  function say(container, text, ok = true) {
-    const result = container.querySelector(':scope > .result');
-    result.textContent = text;
-    result.className = 'result' + (ok ? '' : ' error');
-  }
 
   // Segments.
 
@@ -225,10 +207,7 @@
 
   async function signedIn(signedInSession) {
     session = signedInSession;
-    $('sign-in').hidden = true;
-    $('signed-in').hidden = false;
-    $('who').textContent = session.who();
-    $('desk').hidden = false;
+    DeskScreen.showSignedIn(session);
     if (!(session.claims().roles || []).includes('OUTREACH_COORDINATOR')) {
       status(t('This screen is for outreach coordinators'), 'error');
       return;
@@ -240,13 +219,6 @@
     showTab('segments-section');
     await Promise.all([refreshSegments(), refreshCampaigns()]);
     status(t('Ready'), 'live');
-  }
-
-  function signedOut(message) {
-    $('sign-in').hidden = false;
-    $('signed-in').hidden = true;
-    $('desk').hidden = true;
-    status(message || t('Not signed in'), message ? 'error' : '');
   }
 
   document.querySelectorAll('#tabs button').forEach(tab => tab.onclick = () => {
@@ -262,7 +234,7 @@
     $('campaign').querySelector('fieldset.session').hidden = field($('campaign'), 'kind').value === 'INFORMATION';
   };
 
-  const signIn = DeskSignIn.create({ tokenKey: 'ddesk.outreach.token', onSignedIn: signedIn, onSignedOut: signedOut });
+  const signIn = DeskSignIn.create({ tokenKey: 'ddesk.outreach.token', onSignedIn: signedIn, onSignedOut: DeskScreen.showSignedOut });
   $('sign-in-button').onclick = () => signIn.signIn();
   $('sign-out').onclick = () => signIn.signOut();
   signIn.start();

@@ -10,7 +10,7 @@
  * /desk-web/sign-in.js; the shared helpers: /desk-web/screen.js.
  */
 (() => {
-  const { $, el, time, status, problem } = DeskScreen;
+  const { $, el, time, status, problem, button, showTab, say } = DeskScreen;
   const t = DeskScreen.texts(window.DeskTexts);
   let session = null;
   let importStream = null;
@@ -49,18 +49,6 @@
   }
 
   const where = migrant => [migrant.destinationCity, migrant.destinationCountry].filter(Boolean).join(', ') || '–';
-
-  function showTab(id) {
-    document.querySelectorAll('main .tab').forEach(section => section.hidden = section.id !== id);
-    document.querySelectorAll('#tabs button').forEach(button =>
-      button.setAttribute('aria-pressed', String(button.dataset.tab === id)));
-  }
-
-  function button(text, onClick, attributes = {}) {
-    const element = el('button', { type: 'button', ...attributes }, text);
-    element.onclick = onClick;
-    return element;
-  }
 
   // Finding a migrant and their record.
 
@@ -143,12 +131,6 @@
     }
     say($('record'), answer.ok ? t(granted ? 'Consent recorded for {0}' : 'Consent withdrawn for {0}', PURPOSES[purpose])
       : problem(answer), answer.ok);
-  }
-
-  function say(container, text, ok = true) {
-    const result = container.querySelector(':scope > .result');
-    result.textContent = text;
-    result.className = 'result' + (ok ? '' : ' error');
   }
 
   /** Where a household lives and who reported it. */
@@ -465,10 +447,7 @@
 
   async function signedIn(signedInSession) {
     session = signedInSession;
-    $('sign-in').hidden = true;
-    $('signed-in').hidden = false;
-    $('who').textContent = session.who();
-    $('desk').hidden = false;
+    DeskScreen.showSignedIn(session);
     const territory = await api('/territory');
     (territory.ok ? territory.body.units : []).forEach(unit => municipalities.set(unit.code, unit.name));
     const officer = roles().includes('REGISTRY_OFFICER');
@@ -497,10 +476,7 @@
 
   function signedOut(message) {
     importStream?.abort();
-    $('sign-in').hidden = false;
-    $('signed-in').hidden = true;
-    $('desk').hidden = true;
-    status(message || t('Not signed in'), message ? 'error' : '');
+    DeskScreen.showSignedOut(message);
   }
 
   document.querySelectorAll('#tabs button').forEach(tab => tab.onclick = () => {

@@ -307,17 +307,13 @@
 
   function signedOut(message) {
     stop();
-    $('sign-in').hidden = false;
-    $('signed-in').hidden = true;
     $('area-picker').hidden = true;
-    status(message || t('Not signed in'), message ? 'error' : '');
+    DeskScreen.showSignedOut(message);
   }
 
   function signedIn(signedInSession) {
     session = signedInSession;
-    $('sign-in').hidden = true;
-    $('signed-in').hidden = false;
-    $('who').textContent = session.who();
+    DeskScreen.showSignedIn(session);
     chooseArea();
   }
 
