@@ -5,8 +5,8 @@
  * with one form; below, the callbacks due at the caller's time (GET /callbacks) and the queue they work
  * (GET /tickets), where they take unassigned tickets and open one to add notes and move it on. A supervisor sees
  * the office's whole queue, gives tickets to agents, and sees the offices' emergency alerts (GET /emergencies/stream)
- * and acknowledges them. Signing in and reading streams with the token:
- * /desk-web/sign-in.js.
+ * and acknowledges them. Signing in and reading streams with the token: /desk-web/sign-in.js; the shared helpers
+ * and the texts in Georgian and Russian: /desk-web/screen.js and texts.js.
  */
 (() => {
   const QUEUE_EVERY_MS = 15000;

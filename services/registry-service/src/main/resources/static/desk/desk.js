@@ -6,8 +6,9 @@
  * file (POST /imports) and follows it to 100% (GET /imports/{id}/progress), then downloads the errors and warnings
  * reports; and works through the possible duplicates (GET /duplicate-candidates), deciding each pair side by side.
  * A pair across offices is proposed for merging to the other office. A supervisor decides the office's erasure
- * requests and the merges other offices proposed; an administrator reads the audit trail (GET /audit). Signing in and reading streams with the token:
- * /desk-web/sign-in.js; the shared helpers: /desk-web/screen.js.
+ * requests and the merges other offices proposed; an administrator reads the audit trail (GET /audit). Signing in
+ * and reading streams with the token: /desk-web/sign-in.js; the shared helpers and the texts in Georgian and
+ * Russian: /desk-web/screen.js and texts.js.
  */
 (() => {
   const { $, el, time, status, problem, button, showTab, say } = DeskScreen;
@@ -26,7 +27,9 @@
   const OUTCOMES = { SAME_PERSON: t('Same person: merge'), NOT_THE_SAME_PERSON: t('Not the same person'),
     RESOLVED: t('Settled with the other office') };
   const ACROSS_OFFICES = { ...OUTCOMES, SAME_PERSON: t('Same person: ask the other office to merge') };
-  const DECIDED = { MERGED: 'Merged into one record by {0} at {1}', NOT_THE_SAME_PERSON: 'Remembered as two people by {0} at {1}',
+  // Decisions as texts with the one who decided ({0}) and when ({1}), translated when written.
+  const DECIDED = { MERGED: 'Merged into one record by {0} at {1}',
+    NOT_THE_SAME_PERSON: 'Remembered as two people by {0} at {1}',
     RESOLVED: 'Marked as settled with the other office by {0} at {1}' };
   const STAGES = { PROSPECTIVE: t('thinking of leaving'), ABROAD: t('abroad'), RETURNING: t('returning'),
     RETURNED: t('returned') };
