@@ -3,9 +3,9 @@
  * The hotline's screen. An agent sees the calls of their offices as the telephony system reports them
  * (GET /calls/stream), with who may be calling, their local time and previous tickets, and opens the call's ticket
  * with one form; below, the callbacks due at the caller's time (GET /callbacks) and the queue they work
- * (GET /tickets), where they take unassigned tickets and open one to add notes and move it on. A supervisor sees
- * the office's whole queue, gives tickets to agents, and sees the offices' emergency alerts (GET /emergencies/stream)
- * and acknowledges them. Signing in and reading streams with the token: /desk-web/sign-in.js; the shared helpers
+ * (GET /tickets), where they take unassigned tickets and open one to add notes, promise a callback and move it on.
+ * A supervisor sees the office's whole queue, gives tickets to agents, and sees the offices' emergency alerts
+ * (GET /emergencies/stream) and acknowledges them. Signing in and reading streams with the token: /desk-web/sign-in.js; the shared helpers
  * and the texts in Georgian and Russian: /desk-web/screen.js and texts.js.
  */
 (() => {
@@ -137,6 +137,19 @@
       event.preventDefault();
       change(ticket.id, api('/tickets/' + encodeURIComponent(ticket.id) + '/notes', { method: 'POST',
         body: { text: form.text.value } })).then(ok => ok && form.reset());
+    };
+    const callback = panel.querySelector('form.callback');
+    callback.onsubmit = async event => {
+      event.preventDefault();
+      const answer = await api('/tickets/' + encodeURIComponent(ticket.id) + '/callbacks', { method: 'POST',
+        body: { at: new Date(callback.at.value).toISOString() } });
+      panel.querySelector('.result').textContent = answer.ok ? t('Callback promised for {0}, {1} for the caller', time(answer.body.callback.dueAt),
+          answer.body.callerLocalTime.replace('T', ' ').slice(0, 16))
+        : problem(answer);
+      if (answer.ok) {
+        callback.reset();
+        refreshCallbacks();
+      }
     };
     panel.querySelector('.result').textContent = '';
   }

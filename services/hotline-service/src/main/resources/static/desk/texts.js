@@ -67,6 +67,9 @@ window.DeskTexts = {
     "Ticket {0}": "მიმართვა {0}",
     "Acknowledge": "დადასტურება",
     "Live": "ონლაინ",
+    "Call back at (your time)": "უკუზარის დრო (თქვენი დროით)",
+    "Schedule the callback": "უკუზარის დაგეგმვა",
+    "Callback promised for {0}, {1} for the caller": "უკუზარი დაგეგმილია: {0}, აბონენტთან {1}",
     "Not signed in": "არ ხართ შესული",
   },
   ru: {
@@ -134,6 +137,9 @@ window.DeskTexts = {
     "Ticket {0}": "Обращение {0}",
     "Acknowledge": "Подтвердить",
     "Live": "В сети",
+    "Call back at (your time)": "Перезвонить в (ваше время)",
+    "Schedule the callback": "Запланировать перезвон",
+    "Callback promised for {0}, {1} for the caller": "Перезвон обещан на {0}, у звонившего {1}",
     "Not signed in": "Вход не выполнен",
   },
 };

@@ -98,17 +98,22 @@ class HotlineDeskBrowserIT {
                     .equals("giorgi.kapanadze"));
                 assertThat(browser.findElement(row).findElement(By.className("status")).getText()).isEqualTo("ASSIGNED");
 
-                Instant callBack = reasonableHourInRome();
-                HttpResponse<String> planned = api.post("hotline-service", "/tickets/" + ticketId + "/callbacks",
-                        telephony, "{\"at\": \"%s\"}".formatted(callBack));
-                StackApi.body(planned, 201);
-                String romeTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(callBack.atZone(ROME));
-                browser.navigate().refresh();
-                wait.until(page -> browser.findElement(By.id("callbacks")).getText().contains(romeTime));
-                assertThat(browser.findElement(By.id("callbacks")).getText()).contains("Europe/Rome", ticketId);
                 browser.findElement(row).findElement(By.cssSelector("button.open")).click();
                 By panel = By.id("ticket");
                 wait.until(page -> browser.findElement(panel).isDisplayed());
+
+                // He promises to call back at an hour that suits Rome, in his own time on the form.
+                Instant callBack = reasonableHourInRome();
+                ZoneId browserZone = ZoneId.of((String) browser.executeScript(
+                        "return Intl.DateTimeFormat().resolvedOptions().timeZone;"));
+                WebElement when = browser.findElement(panel).findElement(By.name("at"));
+                browser.executeScript("arguments[0].value = arguments[1];", when,
+                        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(callBack.atZone(browserZone)));
+                browser.findElement(panel).findElement(By.cssSelector("form.callback button")).click();
+                String romeTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(callBack.atZone(ROME));
+                wait.until(page -> browser.findElement(By.id("callbacks")).getText().contains(romeTime));
+                assertThat(browser.findElement(By.id("callbacks")).getText()).contains("Europe/Rome", ticketId);
+                assertThat(browser.findElement(panel).getText()).contains("Callback promised for", romeTime);
                 browser.findElement(panel).findElement(By.name("text")).sendKeys("Apostille office contacted");
                 browser.findElement(panel).findElement(By.cssSelector("form.add-note button")).click();
                 wait.until(page -> browser.findElement(panel).getText().contains("giorgi.kapanadze: Apostille office"));
