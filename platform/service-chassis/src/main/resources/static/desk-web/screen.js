@@ -52,6 +52,10 @@ window.DeskScreen = (() => {
     };
   }
 
+  /** A form's field by name, and its value trimmed (null when empty). */
+  const field = (form, name) => form.elements.namedItem(name);
+  const value = (form, name) => field(form, name).value.trim() || null;
+
   /** A button that does something when clicked. */
   function button(text, onClick, attributes = {}) {
     const element = el('button', { type: 'button', ...attributes }, text);
@@ -139,5 +143,5 @@ window.DeskScreen = (() => {
     return t;
   }
 
-  return { $, el, time, status, problem, api, texts, button, showTab, say, showSignedIn, showSignedOut };
+  return { $, el, time, status, problem, api, texts, button, showTab, say, showSignedIn, showSignedOut, field, value };
 })();

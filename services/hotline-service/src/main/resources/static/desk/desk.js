@@ -20,11 +20,15 @@
   const t = DeskScreen.texts(window.DeskTexts);
   const api = DeskScreen.api(() => session);
 
-  /** Follows a stream until the page stops it (403: not this person's part of the desk, nothing shown). */
-  function follow(path, onEvent) {
+  /**
+   * Follows a stream until the page stops it, handing each event to its handler by name; once connected the desk is
+   * live (403: not this person's part of the desk, nothing shown).
+   */
+  function follow(path, handlers) {
     const controller = new AbortController();
     streams.push(controller);
-    session.stream(path, { signal: controller.signal, onEvent,
+    session.stream(path, { signal: controller.signal,
+      onEvent: (name, data) => name === 'open' ? status(t('Live'), 'live') : handlers[name]?.(data),
       onRefused: (code, body) => code === 403 || status(body.detail || body.title || t('Refused: HTTP {0}', code), 'error'),
       onLost: () => status(t('Connection lost; reconnecting…'), 'error') });
   }
@@ -288,28 +292,12 @@
     topics = topicsAnswer.ok ? topicsAnswer.body : [];
     $('calls-section').hidden = !roles.includes('HOTLINE_AGENT');
     if (roles.includes('HOTLINE_AGENT')) {
-      follow('/calls/stream', (name, data) => {
-        if (name === 'open') {
-          status(t('Live'), 'live');
-        }
-        else if (name === 'calls') {
-          showCalls(data);
-        }
-      });
+      follow('/calls/stream', { calls: showCalls });
     }
     $('emergencies').hidden = !roles.includes('SUPERVISOR');
     if (roles.includes('SUPERVISOR')) {
-      follow('/emergencies/stream', (name, data) => {
-        if (name === 'open') {
-          status(t('Live'), 'live');
-        }
-        else if (name === 'alerts') {
-          $('alerts').replaceChildren(...data.map(alertCard));
-        }
-        else if (name === 'alert') {
-          showAlert(data);
-        }
-      });
+      follow('/emergencies/stream', { alerts: alerts => $('alerts').replaceChildren(...alerts.map(alertCard)),
+        alert: showAlert });
     }
     refreshQueue();
     queueTimer = setInterval(refreshQueue, QUEUE_EVERY_MS);

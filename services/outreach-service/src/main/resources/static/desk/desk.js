@@ -8,7 +8,7 @@
  * helpers and the texts in Georgian and Russian: /desk-web/screen.js and texts.js.
  */
 (() => {
-  const { $, el, time, status, problem, button, showTab, say } = DeskScreen;
+  const { $, el, time, status, problem, button, showTab, say, field, value } = DeskScreen;
   const t = DeskScreen.texts(window.DeskTexts);
   const api = DeskScreen.api(() => session);
   const enc = encodeURIComponent;
@@ -25,8 +25,6 @@
   const MESSAGE_STATUSES = { QUEUED: t('queued'), SENT: t('sent'), DELIVERED: t('delivered'), FAILED: t('failed'),
     WITHDRAWN: t('withdrawn') };
 
-  const field = (form, name) => form.elements.namedItem(name);
-  const value = (form, name) => field(form, name).value.trim() || null;
   const areaName = code => areas.get(code) || code;
 
   // Segments.

@@ -11,7 +11,7 @@
  * Russian: /desk-web/screen.js and texts.js.
  */
 (() => {
-  const { $, el, time, status, problem, button, showTab, say } = DeskScreen;
+  const { $, el, time, status, problem, button, showTab, say, field, value } = DeskScreen;
   const t = DeskScreen.texts(window.DeskTexts);
   let session = null;
   let importStream = null;
@@ -37,8 +37,6 @@
   const PURPOSES = { hotline: t('hotline'), outreach: t('outreach'), statistics: t('statistics') };
   const evidence = reasons => reasons.map(reason => EVIDENCE[reason] || reason).join(', ');
 
-  const field = (form, name) => form.elements.namedItem(name);
-  const value = (form, name) => field(form, name).value.trim() || null;
   const roles = () => session.claims().roles || [];
   const municipalityName = code => municipalities.get(code) || code;
 

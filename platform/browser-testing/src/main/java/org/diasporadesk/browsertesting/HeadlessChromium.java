@@ -3,6 +3,7 @@ package org.diasporadesk.browsertesting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -50,5 +51,10 @@ public final class HeadlessChromium {
             .usingAnyFreePort()
             .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** The browser's time zone: what a page's local times (a datetime-local field, a shown time) are in. */
+    public static ZoneId timeZone(ChromeDriver browser) {
+        return ZoneId.of((String) browser.executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone;"));
     }
 }

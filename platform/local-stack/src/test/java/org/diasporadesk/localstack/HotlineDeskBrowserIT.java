@@ -104,11 +104,9 @@ class HotlineDeskBrowserIT {
 
                 // He promises to call back at an hour that suits Rome, in his own time on the form.
                 Instant callBack = reasonableHourInRome();
-                ZoneId browserZone = ZoneId.of((String) browser.executeScript(
-                        "return Intl.DateTimeFormat().resolvedOptions().timeZone;"));
                 WebElement when = browser.findElement(panel).findElement(By.name("at"));
                 browser.executeScript("arguments[0].value = arguments[1];", when,
-                        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(callBack.atZone(browserZone)));
+                        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(callBack.atZone(HeadlessChromium.timeZone(browser))));
                 browser.findElement(panel).findElement(By.cssSelector("form.callback button")).click();
                 String romeTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(callBack.atZone(ROME));
                 wait.until(page -> browser.findElement(By.id("callbacks")).getText().contains(romeTime));
@@ -131,7 +129,7 @@ class HotlineDeskBrowserIT {
                 wait.until(page -> browser.findElement(By.id("status")).getText().equals("Live"));
                 assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Mariam Chikovani");
                 callEvent(api, telephony, "RINGING", "pbx-" + UUID.randomUUID());
-                // Long enough for the call stream (every 300 ms) and the queue to have shown anything they would.
+                // Long enough for several rounds of the call stream and the queue to have shown anything they would.
                 await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThat(browser.findElement(By.id("desk")).getText())
                         .as("Tkibuli's agent: Kutaisi's calls and queue")

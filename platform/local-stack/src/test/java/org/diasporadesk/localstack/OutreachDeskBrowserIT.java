@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -79,7 +78,7 @@ class OutreachDeskBrowserIT {
                 campaign.findElement(By.name("ka")).sendKeys("{name}, გიწვევთ ტრენინგზე {session.date}, {session.place}");
                 campaign.findElement(By.name("place")).sendKeys("Kutaisi City Hall");
                 // The field takes minutes, as a coordinator gives them.
-                LocalDateTime startsAt = LocalDateTime.now(browserZone(browser)).plus(UNTIL_THE_SESSION)
+                LocalDateTime startsAt = LocalDateTime.now(HeadlessChromium.timeZone(browser)).plus(UNTIL_THE_SESSION)
                     .truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
                 setValue(browser, campaign.findElement(By.name("startsAt")),
                         DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(startsAt));
@@ -114,7 +113,7 @@ class OutreachDeskBrowserIT {
                 assertThat(panel.findElement(By.className("enrolled")).getText()).contains("Gela Kapanadze");
                 assertThat(panel.findElement(By.className("waiting")).getText()).contains("Levan Kapanadze");
 
-                await().atMost(UNTIL_THE_SESSION.plusSeconds(90)).until(() -> LocalDateTime.now(browserZone(browser))
+                await().atMost(UNTIL_THE_SESSION.plusSeconds(90)).until(() -> LocalDateTime.now(HeadlessChromium.timeZone(browser))
                     .isAfter(startsAt));
                 panel.findElement(By.className("refresh")).click();
                 By firstPlace = By.cssSelector("#roster tr[data-migrant='" + first + "']");
@@ -145,10 +144,6 @@ class OutreachDeskBrowserIT {
                     "lifecycleStage": "ABROAD", "preferredLanguage": "ka", "phones": ["+39 333 555 0102"],
                     "consent": {"hotline": true, "outreach": true, "statistics": true}}]}""");
         return StackApi.body(created, 201);
-    }
-
-    private static ZoneId browserZone(ChromeDriver browser) {
-        return ZoneId.of((String) browser.executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone;"));
     }
 
     /** A datetime-local field takes its value as the page would; typing into it depends on the locale's format. */
