@@ -39,6 +39,10 @@
   const isCell = value => value !== null && typeof value === 'object' && 'suppressed' in value && 'value' in value;
   const isCellMap = value => value !== null && typeof value === 'object' && !Array.isArray(value)
     && !('suppressed' in value) && Object.values(value).every(isCell);
+  /** Key figures of one group of people with a rate among them, such as the families at home: one figure each. */
+  const isFigureGroup = value => value !== null && typeof value === 'object' && !Array.isArray(value)
+    && Object.entries(value).every(([name, figure]) => isCell(figure) || figure === null || typeof figure === 'number')
+    && Object.keys(value).some(name => name.endsWith('Rate'));
 
   function cell(value, field) {
     if (value === null || value === undefined) {
@@ -137,6 +141,10 @@
           breakdowns.append(breakdown(kind, 'below', t('{0} by area below', label(first)),
             Object.fromEntries(value.map(unit => [unit.name, unit[first]]))));
         }
+      }
+      else if (isFigureGroup(value)) {
+        Object.entries(value).forEach(([name, figure]) => keyFigures.append(keyFigure(kind, field + '.' + name,
+          figure, label(field) + ': ' + label(name).toLocaleLowerCase())));
       }
       else if (isCellMap(value)) {
         breakdowns.append(breakdown(kind, field, label(field), value, field));

@@ -18,6 +18,7 @@ import org.diasporadesk.events.outreach.RecipientOptedOut;
 import org.diasporadesk.events.outreach.ReplyRecorded;
 import org.diasporadesk.events.outreach.SessionRosterChanged;
 import org.diasporadesk.events.registry.ErasureRecorded;
+import org.diasporadesk.events.registry.FamilyMemberErased;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
@@ -40,6 +41,8 @@ public enum EventType {
     ERASURE_RECORDED_V1("org.diasporadesk.registry.erasure-recorded.v1", ErasureRecorded.class,
             Topic.REGISTRY_ERASURES),
     MIGRANTS_MERGED_V1("org.diasporadesk.registry.migrants-merged.v1", MigrantsMerged.class, Topic.REGISTRY_PEOPLE),
+    FAMILY_MEMBER_ERASED_V1("org.diasporadesk.registry.family-member-erased.v1", FamilyMemberErased.class,
+            Topic.REGISTRY_PEOPLE),
     TICKET_OPENED_V1("org.diasporadesk.hotline.ticket-opened.v1", TicketOpened.class, Topic.HOTLINE_TICKETS),
     TICKET_STATUS_CHANGED_V1("org.diasporadesk.hotline.ticket-status-changed.v1", TicketStatusChanged.class,
             Topic.HOTLINE_TICKETS),

@@ -64,6 +64,11 @@ record StackApi(StackConfig config) {
         return send(service, path, token, "POST", HttpRequest.BodyPublishers.ofString(csv), "text/csv");
     }
 
+    HttpResponse<String> put(String service, String path, String token, String json)
+            throws IOException, InterruptedException {
+        return send(service, path, token, "PUT", HttpRequest.BodyPublishers.ofString(json), "application/json");
+    }
+
     HttpResponse<String> delete(String service, String path, String token) throws IOException, InterruptedException {
         return send(service, path, token, "DELETE", HttpRequest.BodyPublishers.noBody(), null);
     }

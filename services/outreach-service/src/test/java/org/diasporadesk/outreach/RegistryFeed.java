@@ -10,6 +10,7 @@ import org.diasporadesk.events.EventEnvelope;
 import org.diasporadesk.events.EventPayload;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.registry.FamilyMemberErased;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.LifecycleStage;
@@ -76,6 +77,46 @@ public final class RegistryFeed {
         }
     }
 
+    /** A family member at home, with their own id, number (a Georgian mobile) and consent to outreach. */
+    public record FamilyMember(String familyMemberId, String name, String relation, Sex sex, String language,
+            String phone, boolean outreachConsent) {
+
+        public static FamilyMember of(String name, String relation, Sex sex, String language) {
+            return new FamilyMember(UUID.randomUUID().toString(), name, relation, sex, language, georgianMobile(),
+                    true);
+        }
+
+        public FamilyMember consenting(boolean outreach) {
+            return new FamilyMember(familyMemberId, name, relation, sex, language, phone, outreach);
+        }
+
+        HouseholdRegistered.Informant informant() {
+            return new HouseholdRegistered.Informant(name, relation, phone, familyMemberId, sex, language,
+                    new HouseholdRegistered.Consent(true, outreachConsent, true));
+        }
+    }
+
+    /** The migrant's household with the family members at home. */
+    public static void register(Person person, List<FamilyMember> family) {
+        HouseholdRegistered household = new HouseholdRegistered(person.householdId(), person.municipality(), null,
+                family.stream().map(FamilyMember::informant).toList(), List.of(person.migrant()),
+                new HouseholdRegistered.Provenance("officer", null, null));
+        publish(household, EventType.HOUSEHOLD_REGISTERED_V1, person, 1);
+    }
+
+    /** The household's snapshot with its family as it now is, as the registry's {@code sequence}-th event. */
+    public static void update(Person person, List<FamilyMember> family, long sequence) {
+        HouseholdUpdated household = new HouseholdUpdated(person.householdId(), person.municipality(), null,
+                family.stream().map(FamilyMember::informant).toList(), List.of(person.migrant()),
+                new HouseholdRegistered.Provenance("officer", null, null));
+        publish(household, EventType.HOUSEHOLD_UPDATED_V1, person, sequence);
+    }
+
+    public static void eraseFamilyMember(Person person, FamilyMember member, long sequence) {
+        publish(new FamilyMemberErased(person.householdId(), member.familyMemberId(), person.municipality(),
+                Instant.now()), EventType.FAMILY_MEMBER_ERASED_V1, person, sequence);
+    }
+
     public static void register(Person person) {
         HouseholdRegistered household = new HouseholdRegistered(person.householdId(), person.municipality(), null,
                 List.of(), List.of(person.migrant()), new HouseholdRegistered.Provenance("officer", null, null));
@@ -105,6 +146,10 @@ public final class RegistryFeed {
         KafkaProbe.publish(Topic.REGISTRY_PEOPLE.topicName(), new EventEnvelope(UUID.randomUUID().toString(),
                 "/diaspora-desk/registry-service", type.typeName(), Instant.now(), person.householdId(),
                 person.municipality(), sequence, EventCodec.encode(payload)));
+    }
+
+    private static String georgianMobile() {
+        return "+9955" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     private static String greekMobile() {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A registry officer registered a household and the migrants its family reported. Personal data: published
+ * A registry officer registered a household, the migrants its family reported and the family members at home. Personal data: published
  * only on {@link org.diasporadesk.events.Topic#REGISTRY_PEOPLE}, for hotline caller recognition and outreach.
  */
 public record HouseholdRegistered(String householdId, String municipalityCode, String locality,
@@ -19,8 +19,18 @@ public record HouseholdRegistered(String householdId, String municipalityCode, S
         Objects.requireNonNull(provenance, "provenance");
     }
 
-    /** A family member at home who reported the migrants. */
-    public record Informant(String name, String relation, String phone) {
+    /**
+     * A family member at home: the one who reported the migrants, or another the office records. Since 1.1 each
+     * has an id, sex, language and consent of their own; older events carry none of them, and their consent reads
+     * as not recorded (null).
+     */
+    public record Informant(String name, String relation, String phone, String familyMemberId, Sex sex,
+            String preferredLanguage, Consent consent) {
+
+        /** A family member as the first version of the contract had them. */
+        public Informant(String name, String relation, String phone) {
+            this(name, relation, phone, null, null, null, null);
+        }
     }
 
     /**

@@ -17,10 +17,12 @@ import org.diasporadesk.events.EventPayload;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.Topic;
+import org.diasporadesk.events.registry.FamilyMemberErased;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.MigrantsMerged;
+import org.diasporadesk.events.registry.Sex;
 import org.diasporadesk.hotline.callers.application.CallerDirectory;
 import org.diasporadesk.hotline.callers.application.KnownCaller;
 import org.diasporadesk.testsupport.ApiClient;
@@ -70,6 +72,37 @@ class CallerRecognitionIT {
         JsonNode informant = candidates("599 10 00 01", KUTAISI_AGENT).get(0);
         assertThat(informant.get("kind").asString()).isEqualTo("INFORMANT");
         assertThat(informant.get("relation").asString()).isEqualTo("mother");
+    }
+
+    @Test
+    void aFamilyMemberIsRecognisedWithTheirMigrantsOnlyWithTheirConsentAndForgottenWhenErased() {
+        HouseholdRegistered base = household("+306912345011", "+995599100011");
+        String mother = UUID.randomUUID().toString();
+        String brother = UUID.randomUUID().toString();
+        HouseholdRegistered household = new HouseholdRegistered(base.householdId(), base.municipalityCode(),
+                base.locality(), List.of(
+                        new HouseholdRegistered.Informant("Nino Beridze", "mother", "+995599100011", mother,
+                                Sex.FEMALE, "ka", new HouseholdRegistered.Consent(true, false, false)),
+                        new HouseholdRegistered.Informant("Levan Beridze", "brother", "+995599100012", brother,
+                                Sex.MALE, "ka", new HouseholdRegistered.Consent(false, true, true))),
+                base.migrants(), base.provenance());
+        publish(household, 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !candidates("599 10 00 11", KUTAISI_AGENT).isEmpty());
+        JsonNode caller = candidates("599 10 00 11", KUTAISI_AGENT).get(0);
+        assertThat(caller.get("kind").asString()).isEqualTo("INFORMANT");
+        assertThat(caller.get("relation").asString()).isEqualTo("mother");
+        assertThat(caller.get("familyMemberId").asString()).isEqualTo(mother);
+        assertThat(caller.get("householdId").asString()).isEqualTo(household.householdId());
+        assertThat(caller.get("migrants").valueStream().map(JsonNode::asString))
+            .as("whom she may call about").containsExactly("ვახტანგ ბერიძე (Vakhtang Beridze), GR");
+        assertThat(candidates("599 10 00 12", KUTAISI_AGENT)).as("he did not consent to hotline contact").isEmpty();
+
+        publish(new FamilyMemberErased(household.householdId(), mother, household.municipalityCode(), Instant.now()),
+                EventType.FAMILY_MEMBER_ERASED_V1, household.householdId(), 2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> candidates("599 10 00 11", KUTAISI_AGENT).isEmpty());
+        assertThat(candidates("+306912345011", KUTAISI_AGENT)).as("the migrant stays").hasSize(1);
     }
 
     @Test
@@ -225,7 +258,8 @@ class CallerRecognitionIT {
 
     private static KnownCaller caller(KnownCaller.Kind kind, String householdId) {
         return new KnownCaller(kind, "Nino Beridze", kind == KnownCaller.Kind.INFORMANT ? "mother" : null, householdId,
-                kind == KnownCaller.Kind.MIGRANT ? householdId + "-m" : null, "GE-IM-KUTAISI", "Europe/Athens");
+                kind == KnownCaller.Kind.MIGRANT ? householdId + "-m" : null, "GE-IM-KUTAISI", "Europe/Athens", null,
+                null);
     }
 
     private double duplicates() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.outreach.channels.Channel;
 import org.diasporadesk.outreach.dispatch.application.MessageQueue;
 import org.diasporadesk.outreach.dispatch.domain.MessageChange;
@@ -32,7 +33,7 @@ class MessageClaimsIT {
         Instant now = Instant.now();
         String id = UUID.randomUUID().toString();
         queue.enqueue(List.of(OutreachMessage.queue(id, "claims-" + UUID.randomUUID(), "migrant-" + id,
-                "GE-AJ-BATUMI", Channel.SMS, now.plus(Duration.ofDays(1)), now)));
+                "GE-AJ-BATUMI", PersonKind.MIGRANT, Channel.SMS, now.plus(Duration.ofDays(1)), now)));
         Instant leaseEnd = now.plus(Duration.ofHours(1));
 
         assertThat(queue.claim(id, leaseEnd)).as("the first dispatcher takes it")
@@ -71,7 +72,7 @@ class MessageClaimsIT {
         for (int hours : new int[] { 3, 1, 2 }) {
             String id = UUID.randomUUID().toString();
             queued.add(id);
-            queue.enqueue(List.of(OutreachMessage.queue(id, campaign, "migrant-" + id, "GE-AJ-BATUMI", Channel.SMS,
+            queue.enqueue(List.of(OutreachMessage.queue(id, campaign, "migrant-" + id, "GE-AJ-BATUMI", PersonKind.MIGRANT, Channel.SMS,
                     later.plus(Duration.ofHours(hours)), Instant.now())));
         }
 
@@ -84,9 +85,9 @@ class MessageClaimsIT {
     private static MessageChange message(String campaign, String migrant, OutreachMessage.Reminder reminder,
             Instant now) {
         return reminder == null
-                ? OutreachMessage.queue(UUID.randomUUID().toString(), campaign, migrant, "GE-AJ-BATUMI", Channel.SMS,
+                ? OutreachMessage.queue(UUID.randomUUID().toString(), campaign, migrant, "GE-AJ-BATUMI", PersonKind.MIGRANT, Channel.SMS,
                         now.plus(Duration.ofDays(1)), now)
                 : OutreachMessage.queueReminder(UUID.randomUUID().toString(), campaign, migrant, "GE-AJ-BATUMI",
-                        Channel.SMS, now.plus(Duration.ofDays(1)), reminder, now);
+                        PersonKind.MIGRANT, Channel.SMS, now.plus(Duration.ofDays(1)), reminder, now);
     }
 }

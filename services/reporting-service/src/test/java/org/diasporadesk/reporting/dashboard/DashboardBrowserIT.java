@@ -93,6 +93,8 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("[data-breakdown='migrants.below'] canvas"))).hasSize(1);
         assertThat(browser.findElement(By.id("hotline")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("outreach")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("[data-figure='outreach.families.attended']")))
+            .as("the families at home who came to trainings").hasSize(1);
         browser.executeScript("window.stillTheSamePage = true;");
         String kobuleti = textOf(wait, row("GE-AJ-KOBULETI"));
 

@@ -2,6 +2,7 @@ package org.diasporadesk.reporting.outreach;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.diasporadesk.chassis.security.Role;
@@ -15,6 +16,7 @@ import org.diasporadesk.events.outreach.CampaignLaunched;
 import org.diasporadesk.events.outreach.MessageStatusChanged;
 import org.diasporadesk.events.outreach.ReplyRecorded;
 import org.diasporadesk.events.outreach.SessionRosterChanged;
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.testsupport.ApiClient;
 import org.diasporadesk.testsupport.KafkaProbe;
 import org.diasporadesk.testsupport.ServiceIntegrationTest;
@@ -126,6 +128,36 @@ class OutreachFiguresIT {
         assertThat(sessionFigures.at("/waiting/value").asLong()).isZero();
         assertThat(sessionFigures.get("attendanceRate").asDouble()).isEqualTo(0.75);
         assertThat(figures("GE-SJ-BORJOMI").get("sessions")).as("run by another office").isEmpty();
+    }
+
+    @Test
+    void familiesAtHomeAreCountedByTheirHomeReachedEnrolledAndAttendingUnderTheSameControl() {
+        String campaign = UUID.randomUUID().toString();
+        for (int i = 0; i < 17; i++) {
+            String message = UUID.randomUUID().toString();
+            String home = i < 12 ? "GE-SJ-ASPINDZA" : i < 15 ? "GE-SJ-ADIGENI" : "GE-SJ-ASPINDZA";
+            PersonKind kind = i < 15 ? PersonKind.FAMILY_MEMBER : PersonKind.MIGRANT;
+            publish(new MessageStatusChanged(message, campaign, home, "SMS", "DELIVERED", AT, kind), message, 1);
+        }
+        String session = UUID.randomUUID().toString();
+        publish(new SessionRosterChanged(campaign, session, REGION, 30, 16, 2, 14, AT, List.of(
+                new SessionRosterChanged.HomeCount("GE-SJ-ASPINDZA", PersonKind.FAMILY_MEMBER, 10, 2, 8),
+                new SessionRosterChanged.HomeCount("GE-SJ-ASPINDZA", PersonKind.MIGRANT, 5, 0, 5),
+                new SessionRosterChanged.HomeCount("GE-SJ-ADIGENI", PersonKind.FAMILY_MEMBER, 1, 0, 1))), session, 1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> figures(REGION).at("/families/enrolled/value").asLong() == 11);
+        JsonNode families = figures(REGION).get("families");
+        assertThat(families.at("/reached/value").asLong()).as("messages that reached family members").isEqualTo(15);
+        assertThat(families.at("/attended/value").asLong()).isEqualTo(9);
+        assertThat(families.at("/waiting/suppressed").asBoolean()).as("two people waiting would be identified").isTrue();
+        JsonNode adigeni = figures("GE-SJ-ADIGENI").get("families");
+        assertThat(adigeni.at("/enrolled/suppressed").asBoolean()).as("one person would be identified").isTrue();
+        assertThat(adigeni.at("/reached/suppressed").asBoolean()).as("three messages, to one family").isTrue();
+        JsonNode aspindza = figures("GE-SJ-ASPINDZA").get("families");
+        assertThat(aspindza.at("/enrolled/suppressed").asBoolean() || families.at("/enrolled/suppressed").asBoolean())
+            .as("the region less Aspindza would give Adigeni's one away").isTrue();
+        assertThat(aspindza.at("/reached/suppressed").asBoolean()).as("15 less Aspindza's would give Adigeni's away")
+            .isTrue();
     }
 
     private JsonNode figures(String area) {

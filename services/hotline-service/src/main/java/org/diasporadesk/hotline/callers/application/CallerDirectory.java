@@ -31,10 +31,10 @@ public interface CallerDirectory {
     }
 
     /**
-     * Deletes everything held about an erased migrant. The household's remaining callers stay; they are
-     * replaced by the household snapshot that follows the erasure.
+     * Deletes everything held about an erased person (a migrant or a family member). The household's remaining
+     * callers stay; they are replaced by the household snapshot that follows the erasure.
      */
-    void eraseMigrant(String householdId, String migrantId);
+    void erasePerson(String householdId, String personId);
 
     /**
      * Deletes everything held about a household whose people were erased, keeping the version applied, so a

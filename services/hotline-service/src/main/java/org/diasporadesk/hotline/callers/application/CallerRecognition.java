@@ -12,6 +12,7 @@ import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.time.DestinationTimeZones;
 import org.diasporadesk.events.registry.ErasureRecorded;
+import org.diasporadesk.events.registry.FamilyMemberErased;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
 import org.diasporadesk.events.registry.MigrantErased;
@@ -59,6 +60,9 @@ public class CallerRecognition {
         else if (event.payload() instanceof MigrantErased erased) {
             forget(erased.householdId(), erased.migrantId(), erased.householdErased(), event.envelope().sequence());
         }
+        else if (event.payload() instanceof FamilyMemberErased erased) {
+            directory.erasePerson(erased.householdId(), erased.familyMemberId());
+        }
         else if (event.payload() instanceof MigrantsMerged merged) {
             // The surviving record's household snapshot brings the person back under the surviving id.
             forget(merged.householdId(), merged.migrantId(), merged.householdEmptied(), event.envelope().sequence());
@@ -79,9 +83,12 @@ public class CallerRecognition {
             .envelope()));
     }
 
-    /** The numbers an erasure of the migrant (or of the whole household) reaches; read before it is applied. */
-    public List<String> phonesOf(String householdId, String migrantId, boolean householdErased) {
-        return directory.phonesOf(householdId, migrantId, householdErased);
+    /**
+     * The numbers an erasure of the person (a migrant or a family member, or of the whole household) reaches; read
+     * before it is applied.
+     */
+    public List<String> phonesOf(String householdId, String personId, boolean householdErased) {
+        return directory.phonesOf(householdId, personId, householdErased);
     }
 
     /** A person the erasure ledger says was erased, back from a backup: forgotten again. */
@@ -90,7 +97,7 @@ public class CallerRecognition {
             directory.eraseHousehold(entry.householdId());
         }
         else {
-            directory.eraseMigrant(entry.householdId(), entry.migrantId());
+            directory.erasePerson(entry.householdId(), entry.migrantId());
         }
     }
 
@@ -100,7 +107,7 @@ public class CallerRecognition {
             directory.replaceHousehold(householdId, sequence, Map.of());
         }
         else {
-            directory.eraseMigrant(householdId, migrantId);
+            directory.erasePerson(householdId, migrantId);
         }
     }
 
@@ -112,15 +119,24 @@ public class CallerRecognition {
             }
             KnownCaller caller = new KnownCaller(KnownCaller.Kind.MIGRANT, displayName(migrant), null,
                     household.householdId(), migrant.migrantId(), household.municipalityCode(),
-                    timeZones.of(migrant.destinationCountry(), migrant.destinationCity()).orElse(null));
+                    timeZones.of(migrant.destinationCountry(), migrant.destinationCity()).orElse(null), null, null);
             migrant.phones().forEach(phone -> byPhone.computeIfAbsent(phone, key -> new ArrayList<>()).add(caller));
         }
+        // What a family member may call about: the household's migrants who let the hotline know of them.
+        List<String> migrants = household.migrants().stream()
+            .filter(migrant -> migrant.consent().hotline())
+            .map(migrant -> displayName(migrant) + (migrant.destinationCountry() == null ? ""
+                    : ", " + migrant.destinationCountry()))
+            .toList();
         for (HouseholdRegistered.Informant informant : household.informants()) {
-            if (informant.phone() != null) {
+            // Consent of their own since family members are people; older events recorded none and were recognised.
+            boolean consents = informant.consent() == null || informant.consent().hotline();
+            if (informant.phone() != null && consents) {
                 byPhone.computeIfAbsent(informant.phone(), key -> new ArrayList<>())
                     .add(new KnownCaller(KnownCaller.Kind.INFORMANT, informant.name(), informant.relation(),
                             household.householdId(), null, household.municipalityCode(),
-                            timeZones.of(territory.country(), null).orElse(null)));
+                            timeZones.of(territory.country(), null).orElse(null), informant.familyMemberId(),
+                            migrants));
             }
         }
         return new CallerDirectory.HouseholdCallers(household.householdId(), sequence, byPhone);

@@ -7,6 +7,7 @@ import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.PolledEvents;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
+import org.diasporadesk.events.registry.FamilyMemberErased;
 import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.MigrantsMerged;
 import org.diasporadesk.events.registry.PeopleEvent;
@@ -39,6 +40,9 @@ class RegistryPeopleConsumer {
             // Tickets first, while the directory still knows the person's numbers: a redelivery after a
             // failure in between finds them again.
             ticketCallers.erase(erased.migrantId(), erased.householdId(), erased.householdErased());
+        }
+        if (event.payload() instanceof FamilyMemberErased erased) {
+            ticketCallers.erase(erased.familyMemberId(), erased.householdId(), false);
         }
         recognition.apply(event);
         if (event.payload() instanceof MigrantsMerged merged) {

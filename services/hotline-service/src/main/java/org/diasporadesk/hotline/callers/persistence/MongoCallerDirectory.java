@@ -113,14 +113,16 @@ class MongoCallerDirectory implements CallerDirectory {
     }
 
     @Override
-    public void eraseMigrant(String householdId, String migrantId) {
+    public void erasePerson(String householdId, String personId) {
         AppliedHousehold applied = mongo.findById(householdId, AppliedHousehold.class);
         if (applied == null) {
             return;
         }
         for (String phone : applied.phones()) {
             mongo.updateFirst(new Query(Criteria.where("_id").is(phone)),
-                    new Update().pull("callers", new org.bson.Document("migrantId", migrantId)), PHONES);
+                    new Update().pull("callers", new org.bson.Document("migrantId", personId)), PHONES);
+            mongo.updateFirst(new Query(Criteria.where("_id").is(phone)),
+                    new Update().pull("callers", new org.bson.Document("familyMemberId", personId)), PHONES);
             deleteIfNobodyLeft(phone);
         }
     }
@@ -151,7 +153,7 @@ class MongoCallerDirectory implements CallerDirectory {
     public List<String> phonesOf(String householdId, String migrantId, boolean wholeHousehold) {
         return householdEntries(householdId).stream()
             .filter(entry -> entry.callers().stream().anyMatch(caller -> householdId.equals(caller.householdId())
-                    && (wholeHousehold || migrantId.equals(caller.migrantId()))))
+                    && (wholeHousehold || migrantId.equals(caller.personId()))))
             .map(PhoneEntry::phone)
             .toList();
     }

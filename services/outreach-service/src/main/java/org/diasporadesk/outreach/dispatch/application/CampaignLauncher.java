@@ -123,7 +123,7 @@ class CampaignLauncher {
     private MessageChange message(Campaign campaign, Recipient recipient, Channel channel) {
         Instant now = clock.instant();
         return OutreachMessage.queue(UUID.randomUUID().toString(), campaign.id(), recipient.migrantId(),
-                recipient.municipalityCode(), channel, recipientClock.nextAllowed(recipient, now), now);
+                recipient.municipalityCode(), recipient.kind(), channel, recipientClock.nextAllowed(recipient, now), now);
     }
 
     /** A recipient who left is written to no more: their waiting messages are withdrawn in the next round. */

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * When a recipient may be written to: outside the quiet hours of the zone they live in (destination country
  * and city), of every zone of their country when the city does not tell, or of the office's zone when the
- * destination is unknown.
+ * destination is unknown or the recipient is a family member at home.
  */
 @Component
 public class RecipientClock {
@@ -40,6 +40,9 @@ public class RecipientClock {
     }
 
     List<ZoneId> zones(Recipient recipient) {
+        if (recipient.atHome()) {
+            return fallback;
+        }
         var zone = timeZones.of(recipient.destinationCountry(), recipient.destinationCity());
         if (zone.isPresent()) {
             return List.of(ZoneId.of(zone.get()));

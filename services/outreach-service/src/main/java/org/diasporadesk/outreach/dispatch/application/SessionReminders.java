@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.diasporadesk.outreach.campaigns.application.CampaignStore;
 import org.diasporadesk.outreach.campaigns.domain.Campaign;
+import org.diasporadesk.outreach.campaigns.domain.CampaignStatus;
 import org.diasporadesk.outreach.campaigns.domain.SessionReminder;
 import org.diasporadesk.outreach.campaigns.domain.TrainingSession;
 import org.diasporadesk.outreach.channels.Channel;
@@ -16,10 +17,12 @@ import org.diasporadesk.outreach.dispatch.domain.MessageChange;
 import org.diasporadesk.outreach.dispatch.domain.OutreachMessage;
 import org.diasporadesk.outreach.recipients.application.Recipient;
 import org.diasporadesk.outreach.recipients.application.RecipientRegister;
+import org.diasporadesk.outreach.training.application.PlaceTaken;
 import org.diasporadesk.outreach.training.application.Rosters;
 import org.diasporadesk.outreach.training.domain.Roster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +69,18 @@ class SessionReminders {
         }
     }
 
+    /** Someone took a place: the session's reminders already due go to them now (the others have theirs). */
+    @EventListener
+    void on(PlaceTaken taken) {
+        Instant now = clock.instant();
+        campaigns.find(taken.campaignId())
+            .filter(campaign -> campaign.status() == CampaignStatus.RUNNING)
+            .ifPresent(campaign -> campaign.session(taken.sessionId())
+                .ifPresent(session -> campaign.reminders().stream()
+                    .filter(reminder -> reminder.due(session, now))
+                    .forEach(reminder -> queue(campaign, session, reminder, now))));
+    }
+
     /** Whether a reminder should still go: its recipient holds a place and the session has not begun. */
     boolean stillStands(OutreachMessage message, Campaign campaign, Instant now) {
         OutreachMessage.Reminder reminder = message.reminder();
@@ -90,7 +105,7 @@ class SessionReminders {
                     found.email() != null));
             if (channel.isPresent()) {
                 reminders.add(OutreachMessage.queueReminder(UUID.randomUUID().toString(), campaign.id(),
-                        place.migrantId(), recipient.get().municipalityCode(), channel.get(),
+                        place.migrantId(), recipient.get().municipalityCode(), recipient.get().kind(), channel.get(),
                         recipientClock.nextAllowed(recipient.get(), now), occasion, now));
             }
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.diasporadesk.events.outreach.MessageStatusChanged;
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.outreach.channels.Channel;
 
 /**
@@ -15,10 +16,12 @@ import org.diasporadesk.outreach.channels.Channel;
  * @param attempts  failed attempts so far (a deferral by an open circuit or the rate limit is not one)
  * @param reminder  the session it reminds of; null for the campaign's own message
  * @param question  a survey's further question (2 and on); null for the campaign's own message, question 1
+ * @param recipientKind a migrant or a family member at home (null in messages queued before families were reached:
+ *                  a migrant); the figures count each kind
  */
 public record OutreachMessage(String id, String campaignId, String migrantId, String municipalityCode,
         Channel channel, MessageStatus status, Instant notBefore, int attempts, String providerId, String lastError,
-        Instant queuedAt, Instant sentAt, Reminder reminder, Integer question) {
+        Instant queuedAt, Instant sentAt, Reminder reminder, Integer question, PersonKind recipientKind) {
 
     /** Which session a reminder is for, and which of the campaign's reminders it is. */
     public record Reminder(String sessionId, int hoursBefore) {
@@ -26,8 +29,8 @@ public record OutreachMessage(String id, String campaignId, String migrantId, St
 
     /** The campaign's own message to the recipient. */
     public static MessageChange queue(String id, String campaignId, String migrantId, String municipalityCode,
-            Channel channel, Instant notBefore, Instant now) {
-        return queued(id, campaignId, migrantId, municipalityCode, channel, notBefore, null, null, now);
+            PersonKind recipientKind, Channel channel, Instant notBefore, Instant now) {
+        return queued(id, campaignId, migrantId, municipalityCode, recipientKind, channel, notBefore, null, null, now);
     }
 
     /** The question of a survey it asks: 1 for the campaign's own message. */
@@ -37,26 +40,30 @@ public record OutreachMessage(String id, String campaignId, String migrantId, St
 
     /** A reminder of a session to someone who holds a place in it. */
     public static MessageChange queueReminder(String id, String campaignId, String migrantId, String municipalityCode,
-            Channel channel, Instant notBefore, Reminder reminder, Instant now) {
-        return queued(id, campaignId, migrantId, municipalityCode, channel, notBefore, reminder, null, now);
+            PersonKind recipientKind, Channel channel, Instant notBefore, Reminder reminder, Instant now) {
+        return queued(id, campaignId, migrantId, municipalityCode, recipientKind, channel, notBefore, reminder, null,
+                now);
     }
 
     /** A survey's next question to a recipient who answered the one before. */
     public static MessageChange queueQuestion(String id, String campaignId, String migrantId, String municipalityCode,
-            Channel channel, Instant notBefore, int question, Instant now) {
-        return queued(id, campaignId, migrantId, municipalityCode, channel, notBefore, null, question, now);
+            PersonKind recipientKind, Channel channel, Instant notBefore, int question, Instant now) {
+        return queued(id, campaignId, migrantId, municipalityCode, recipientKind, channel, notBefore, null, question,
+                now);
     }
 
     private static MessageChange queued(String id, String campaignId, String migrantId, String municipalityCode,
-            Channel channel, Instant notBefore, Reminder reminder, Integer question, Instant now) {
+            PersonKind recipientKind, Channel channel, Instant notBefore, Reminder reminder, Integer question,
+            Instant now) {
         OutreachMessage queued = new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel,
-                MessageStatus.QUEUED, notBefore, 0, null, null, now, null, reminder, question);
+                MessageStatus.QUEUED, notBefore, 0, null, null, now, null, reminder, question, recipientKind);
         return new MessageChange(queued, List.of(queued.event(now)));
     }
 
     public MessageChange sent(String byProvider, Instant now) {
         return change(new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel, MessageStatus.SENT,
-                notBefore, attempts, byProvider, null, queuedAt, now, reminder, question), now, true);
+                notBefore, attempts, byProvider, null, queuedAt, now, reminder, question, recipientKind),
+                now, true);
     }
 
     /** The provider confirmed it arrived; a receipt for a message already final changes nothing. */
@@ -86,7 +93,7 @@ public record OutreachMessage(String id, String campaignId, String migrantId, St
 
     private OutreachMessage with(MessageStatus newStatus, Instant newNotBefore, int newAttempts, String error) {
         return new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel, newStatus, newNotBefore,
-                newAttempts, providerId, error, queuedAt, sentAt, reminder, question);
+                newAttempts, providerId, error, queuedAt, sentAt, reminder, question, recipientKind);
     }
 
     private MessageChange change(OutreachMessage changed, Instant now, boolean published) {
@@ -98,6 +105,7 @@ public record OutreachMessage(String id, String campaignId, String migrantId, St
     }
 
     private MessageStatusChanged event(Instant now) {
-        return new MessageStatusChanged(id, campaignId, municipalityCode, channel.name(), status.name(), now);
+        return new MessageStatusChanged(id, campaignId, municipalityCode, channel.name(), status.name(), now,
+                PersonKind.orMigrant(recipientKind));
     }
 }

@@ -13,6 +13,7 @@ import org.diasporadesk.chassis.outbox.OutboxWriter;
 import org.diasporadesk.chassis.outbox.OutboxWriter.Change;
 import org.diasporadesk.chassis.outbox.OutboxWriter.Lane;
 import org.diasporadesk.chassis.outbox.OutboxWriter.NewAggregate;
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.outreach.channels.Channel;
 import org.diasporadesk.outreach.dispatch.application.MessageQueue;
 import org.diasporadesk.outreach.dispatch.domain.MessageChange;
@@ -60,11 +61,11 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
     record MessageDocument(@Id String id, String campaignId, String migrantId, String municipalityCode,
             Channel channel, MessageStatus status, Instant notBefore, int attempts, String providerId,
             String lastError, Instant queuedAt, Instant sentAt, OutreachMessage.Reminder reminder, Integer question,
-            String occasion, Instant claimedUntil, Outbox outbox, long version) {
+            String occasion, Instant claimedUntil, Outbox outbox, long version, PersonKind recipientKind) {
 
         OutreachMessage message() {
             return new OutreachMessage(id, campaignId, migrantId, municipalityCode, channel, status, notBefore,
-                    attempts, providerId, lastError, queuedAt, sentAt, reminder, question);
+                    attempts, providerId, lastError, queuedAt, sentAt, reminder, question, recipientKind);
         }
 
         static MessageDocument of(OutreachMessage m, Instant claimedUntil, Outbox outbox, long version) {
@@ -73,7 +74,7 @@ class MongoMessageQueue implements MessageQueue, InitializingBean {
                     : m.question() != null ? "question:" + m.question() : CAMPAIGN_MESSAGE;
             return new MessageDocument(m.id(), m.campaignId(), m.migrantId(), m.municipalityCode(), m.channel(),
                     m.status(), m.notBefore(), m.attempts(), m.providerId(), m.lastError(), m.queuedAt(), m.sentAt(),
-                    m.reminder(), m.question(), occasion, claimedUntil, outbox, version);
+                    m.reminder(), m.question(), occasion, claimedUntil, outbox, version, m.recipientKind());
         }
     }
 

@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.diasporadesk.chassis.messaging.EventReceiver;
 import org.diasporadesk.chassis.messaging.ReceivedEvent;
@@ -17,15 +19,22 @@ import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.NotFoundException;
 import org.diasporadesk.events.outreach.RecipientOptedOut;
+import org.diasporadesk.events.registry.FamilyMemberErased;
+import org.diasporadesk.events.registry.FamilyRelation;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdSnapshot;
+import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.MigrantsMerged;
 import org.diasporadesk.events.registry.PeopleEvent;
+import org.diasporadesk.events.registry.PersonKind;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** Keeps the reachable migrants from registry events and tells coordinators how many they can reach. */
+/**
+ * Keeps the reachable people (migrants, and family members at home) from registry events and tells coordinators how
+ * many they can reach.
+ */
 @Service
 public class RecipientRegister {
 
@@ -57,6 +66,11 @@ public class RecipientRegister {
         else if (event.payload() instanceof MigrantErased erased) {
             forget(erased.householdId(), erased.migrantId(), erased.householdErased(), sequence);
         }
+        else if (event.payload() instanceof FamilyMemberErased erased) {
+            // The household's snapshot that follows no longer holds them; everything else outreach held goes now.
+            recipients.erase(erased.familyMemberId());
+            events.publishEvent(new RecipientLeft(erased.familyMemberId(), true));
+        }
         else if (event.payload() instanceof MigrantsMerged merged) {
             // The surviving record's household snapshot brings the person back under the surviving id.
             events.publishEvent(new RecipientMerged(merged.migrantId(), merged.householdId(),
@@ -74,8 +88,7 @@ public class RecipientRegister {
         Map<String, ReceivedEvent<PeopleEvent>> latest = new LinkedHashMap<>();
         snapshots.forEach(event -> latest.put(((HouseholdSnapshot) event.payload()).householdId(), event));
         Set<String> optedOut = optOuts.pendingAmong(latest.values().stream()
-            .flatMap(event -> ((HouseholdSnapshot) event.payload()).migrants().stream())
-            .map(HouseholdRegistered.Migrant::migrantId)
+            .flatMap(event -> personIds((HouseholdSnapshot) event.payload()))
             .toList());
         List<Recipients.HouseholdRecipients> households = new ArrayList<>();
         for (ReceivedEvent<PeopleEvent> event : latest.values()) {
@@ -95,7 +108,22 @@ public class RecipientRegister {
                             migrant.nameLatin() != null ? migrant.nameLatin() : migrant.givenName(),
                             migrant.preferredLanguage(), migrant.destinationCountry(), migrant.destinationCity(),
                             migrant.phones(), migrant.email(), migrant.sex(), migrant.birthYear(),
-                            migrant.lifecycleStage(), migrant.occupation(), migrant.skills()));
+                            migrant.lifecycleStage(), migrant.occupation(), migrant.skills(), PersonKind.MIGRANT, null,
+                            null, null));
+                }
+            }
+            for (HouseholdRegistered.Informant member : household.informants()) {
+                // Without an id or consent of their own (events from before), a family member is no recipient.
+                if (member.familyMemberId() == null || member.consent() == null) {
+                    continue;
+                }
+                if (!member.consent().outreach()) {
+                    if (optedOut.contains(member.familyMemberId())) {
+                        optOuts.settle(member.familyMemberId());
+                    }
+                }
+                else if (!optedOut.contains(member.familyMemberId())) {
+                    consenting.add(familyRecipient(household, member, sequence));
                 }
             }
             households.add(new Recipients.HouseholdRecipients(household.householdId(), sequence, consenting));
@@ -116,17 +144,48 @@ public class RecipientRegister {
         }
     }
 
+    /**
+     * A family member at home as a recipient: they live in the office's country, and are targeted by what is known
+     * of the household's migrants, so those go with them (destinations and stages, nothing personal).
+     */
+    private static Recipient familyRecipient(HouseholdSnapshot household, HouseholdRegistered.Informant member,
+            long sequence) {
+        List<String> destinations = household.migrants().stream()
+            .map(HouseholdRegistered.Migrant::destinationCountry)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+        List<LifecycleStage> stages = household.migrants().stream()
+            .map(HouseholdRegistered.Migrant::lifecycleStage)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+        return new Recipient(member.familyMemberId(), household.householdId(), sequence, household.municipalityCode(),
+                member.name(), member.preferredLanguage(), null, null,
+                member.phone() == null ? List.of() : List.of(member.phone()), null, member.sex(), null, null, null,
+                null, PersonKind.FAMILY_MEMBER, FamilyRelation.of(member.relation()), destinations, stages);
+    }
+
+    private static Stream<String> personIds(HouseholdSnapshot household) {
+        return Stream.concat(household.migrants().stream().map(HouseholdRegistered.Migrant::migrantId),
+                household.informants().stream().map(HouseholdRegistered.Informant::familyMemberId)
+                    .filter(Objects::nonNull));
+    }
+
     private void forget(String householdId, String migrantId, boolean householdGone, long sequence) {
         recipients.erase(migrantId);
         events.publishEvent(new RecipientLeft(migrantId, true));
         if (householdGone) {
-            recipients.replaceHousehold(householdId, sequence, List.of());
+            // The family at home went with the household's last migrant: they are forgotten too.
+            recipients.replaceHouseholds(List.of(new Recipients.HouseholdRecipients(householdId, sequence, List.of())))
+                .left()
+                .forEach(left -> events.publishEvent(new RecipientLeft(left, true)));
         }
     }
 
     /**
-     * The migrant asked for no more messages (a STOP reply, a call): outreach forgets them at once and tells the
-     * registry, which withdraws the consent.
+     * The person asked for no more messages (a STOP reply, a call): outreach forgets them at once and tells the
+     * registry, which withdraws their consent (a family member's own, nobody else's).
      */
     public void optOut(String migrantId, String how, Actor coordinator) {
         Recipient recipient = recipients.find(migrantId)
@@ -138,7 +197,8 @@ public class RecipientRegister {
     /** The recipient replied with a stop word, or asked someone to stop the messages. */
     public void optOut(Recipient recipient, String how) {
         optOuts.record(new RecipientOptedOut(recipient.householdId(), recipient.migrantId(),
-                recipient.municipalityCode(), how == null || how.isBlank() ? null : how.strip(), clock.instant()));
+                recipient.municipalityCode(), how == null || how.isBlank() ? null : how.strip(), clock.instant(),
+                recipient.kind()));
         recipients.erase(recipient.migrantId());
         events.publishEvent(new RecipientLeft(recipient.migrantId(), false));
     }

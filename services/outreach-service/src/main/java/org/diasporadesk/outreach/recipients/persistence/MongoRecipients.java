@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.diasporadesk.events.registry.AgeBand;
+import org.diasporadesk.events.registry.FamilyRelation;
 import org.diasporadesk.events.registry.LifecycleStage;
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.events.registry.Sex;
 import org.diasporadesk.outreach.recipients.application.Recipient;
 import org.diasporadesk.outreach.recipients.application.RecipientFilter;
@@ -36,7 +38,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
- * Recipient documents keyed by migrant id, and per household the sequence applied and the recipients it
+ * Recipient documents keyed by person id (a migrant's or a family member's), and per household the sequence applied and the recipients it
  * holds, so that replacing a household deletes by primary key. The household is marked applied last: a crash in between is repaired by
  * the redelivery. Skills are also kept lower-cased, so that a segment matches them whatever the spelling's case.
  */
@@ -65,19 +67,21 @@ class MongoRecipients implements Recipients, InitializingBean {
     record RecipientDocument(@Id String migrantId, String householdId, long sequence, String municipalityCode,
             String name, String preferredLanguage, String destinationCountry, String destinationCity,
             List<String> phones, String email, Sex sex, Integer birthYear, LifecycleStage lifecycleStage,
-            String occupation, List<String> skills, List<String> skillKeys) {
+            String occupation, List<String> skills, List<String> skillKeys, PersonKind kind, FamilyRelation relation,
+            List<String> migrantDestinations, List<LifecycleStage> migrantStages) {
 
         static RecipientDocument of(Recipient r) {
             return new RecipientDocument(r.migrantId(), r.householdId(), r.sequence(), r.municipalityCode(), r.name(),
                     r.preferredLanguage(), r.destinationCountry(), r.destinationCity(), r.phones(),
                     r.email() == null ? null : r.email().toLowerCase(Locale.ROOT), r.sex(), r.birthYear(),
-                    r.lifecycleStage(), r.occupation(), r.skills(), r.skills().stream().map(MongoRecipients::key).toList());
+                    r.lifecycleStage(), r.occupation(), r.skills(), r.skills().stream().map(MongoRecipients::key).toList(),
+                    r.kind(), r.relation(), r.migrantDestinations(), r.migrantStages());
         }
 
         Recipient recipient() {
             return new Recipient(migrantId, householdId, sequence, municipalityCode, name, preferredLanguage,
                     destinationCountry, destinationCity, phones == null ? List.of() : phones, email, sex, birthYear,
-                    lifecycleStage, occupation, skills);
+                    lifecycleStage, occupation, skills, kind, relation, migrantDestinations, migrantStages);
         }
     }
 
@@ -184,14 +188,26 @@ class MongoRecipients implements Recipients, InitializingBean {
     private static Criteria criteria(RecipientFilter filter, int referenceYear) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("municipalityCode").in(filter.municipalityCodes()));
+        switch (filter.audience()) {
+            // Recipients kept before families were reached have no kind: they are migrants.
+            case MIGRANTS -> all.add(Criteria.where("kind").ne(PersonKind.FAMILY_MEMBER.name()));
+            case FAMILIES -> all.add(Criteria.where("kind").is(PersonKind.FAMILY_MEMBER.name()));
+            case EVERYONE -> { }
+        }
+        if (!filter.relations().isEmpty()) {
+            all.add(Criteria.where("relation").in(filter.relations().stream().map(Enum::name).toList()));
+        }
         if (!filter.destinationCountries().isEmpty()) {
-            all.add(Criteria.where("destinationCountry").in(filter.destinationCountries()));
+            all.add(new Criteria().orOperator(Criteria.where("destinationCountry").in(filter.destinationCountries()),
+                    Criteria.where("migrantDestinations").in(filter.destinationCountries())));
         }
         if (!filter.sexes().isEmpty()) {
             all.add(Criteria.where("sex").in(filter.sexes().stream().map(Enum::name).toList()));
         }
         if (!filter.lifecycleStages().isEmpty()) {
-            all.add(Criteria.where("lifecycleStage").in(filter.lifecycleStages().stream().map(Enum::name).toList()));
+            List<String> stages = filter.lifecycleStages().stream().map(Enum::name).toList();
+            all.add(new Criteria().orOperator(Criteria.where("lifecycleStage").in(stages),
+                    Criteria.where("migrantStages").in(stages)));
         }
         if (!filter.languages().isEmpty()) {
             all.add(Criteria.where("preferredLanguage").in(filter.languages()));

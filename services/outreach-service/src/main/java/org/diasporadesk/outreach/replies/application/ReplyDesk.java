@@ -95,7 +95,7 @@ public class ReplyDesk {
                 recipient.municipalityCode(), channel, text.strip(), answer, Reply.Kind.ANSWER, question,
                 clock.instant()));
         if (YES.equals(answer) && question == 1) {
-            training.enrolByReply(campaign.get(), recipient.migrantId());
+            training.enrolByReply(campaign.get(), recipient);
         }
         campaign.get().questionAfter(question)
             .ifPresent(next -> askNext(campaign.get(), answered.get(), recipient, next));
@@ -112,7 +112,7 @@ public class ReplyDesk {
         }
         Instant now = clock.instant();
         messages.enqueue(List.of(OutreachMessage.queueQuestion(UUID.randomUUID().toString(), survey.id(),
-                recipient.migrantId(), recipient.municipalityCode(), answered.channel(),
+                recipient.migrantId(), recipient.municipalityCode(), recipient.kind(), answered.channel(),
                 recipientClock.nextAllowed(recipient, now), question, now)));
     }
 

@@ -16,9 +16,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.events.registry.AgeBand;
+import org.diasporadesk.events.registry.FamilyRelation;
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.Sex;
 import org.diasporadesk.outreach.hotlinehistory.application.HotlineCalls;
+import org.diasporadesk.outreach.recipients.application.Audience;
 import org.diasporadesk.outreach.segments.application.Segment;
 import org.diasporadesk.outreach.segments.application.SegmentCatalogue;
 import org.diasporadesk.outreach.segments.application.SegmentCatalogue.Preview;
@@ -32,8 +34,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Segments", description = "Who a campaign reaches: consenting migrants selected by where they are from "
-        + "and where they live.")
+@Tag(name = "Segments", description = "Who a campaign reaches: consenting migrants, their families at home or both, "
+        + "selected by where they are from and where the migrants live.")
 @RestController
 class SegmentController {
 
@@ -43,16 +45,20 @@ class SegmentController {
         this.catalogue = catalogue;
     }
 
-    /** The criteria as a coordinator writes them; every list is optional and narrows when given. */
+    /**
+     * The criteria as a coordinator writes them; every list is optional and narrows when given. {@code audience}:
+     * MIGRANTS (the default), FAMILIES at home, or EVERYONE; for families, destination countries and stages are
+     * their migrants'.
+     */
     record CriteriaRequest(@Size(max = 50) Set<@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> destinationCountries,
             Set<Sex> sexes, Set<AgeBand> ageBands, Set<LifecycleStage> lifecycleStages,
             @Size(max = 20) Set<@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag") String> languages,
             @Size(max = 100) String occupation, @Size(max = 20) Set<@NotBlank @Size(max = 100) String> skills,
-            @Valid CalledHotlineRequest calledHotline) {
+            @Valid CalledHotlineRequest calledHotline, Audience audience, Set<FamilyRelation> relations) {
 
         SegmentCriteria criteria() {
             return new SegmentCriteria(destinationCountries, sexes, ageBands, lifecycleStages, languages, occupation,
-                    skills, calledHotline == null ? null : calledHotline.calls());
+                    skills, calledHotline == null ? null : calledHotline.calls(), audience, relations);
         }
     }
 

@@ -22,6 +22,7 @@ import org.diasporadesk.outreach.recipients.application.RecipientLeft;
 import org.diasporadesk.outreach.recipients.application.RecipientRegister;
 import org.diasporadesk.outreach.training.domain.Roster;
 import org.diasporadesk.outreach.training.domain.RosterChange;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -41,15 +42,17 @@ public class TrainingDesk {
     private final CampaignStore campaigns;
     private final RecipientRegister recipients;
     private final Territory territory;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TrainingDesk(Rosters rosters, CampaignDesk campaignDesk, CampaignStore campaigns, RecipientRegister recipients,
-            Territory territory, Clock clock) {
+            Territory territory, ApplicationEventPublisher events, Clock clock) {
         this.rosters = rosters;
         this.campaignDesk = campaignDesk;
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.territory = territory;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -58,24 +61,29 @@ public class TrainingDesk {
         Recipient recipient = recipients.find(migrantId)
             .filter(found -> coordinator.covers(found.municipalityCode(), territory))
             .orElseThrow(() -> new NotFoundException("recipient", migrantId));
-        return enrol(campaign, sessionId, recipient.migrantId());
+        return enrol(campaign, sessionId, recipient);
     }
 
     /** The recipient answered YES to the invitation: a place in the first session, or the waiting list. */
-    public Optional<Roster.Standing> enrolByReply(Campaign campaign, String migrantId) {
+    public Optional<Roster.Standing> enrolByReply(Campaign campaign, Recipient recipient) {
         if (!campaign.kind().hasSessions() || campaign.status() != CampaignStatus.RUNNING) {
             return Optional.empty();
         }
-        return campaign.firstSession().map(session -> enrol(campaign, session.id(), migrantId));
+        return campaign.firstSession().map(session -> enrol(campaign, session.id(), recipient));
     }
 
-    private Roster.Standing enrol(Campaign campaign, String sessionId, String migrantId) {
+    private Roster.Standing enrol(Campaign campaign, String sessionId, Recipient recipient) {
         if (campaign.status() != CampaignStatus.SCHEDULED && campaign.status() != CampaignStatus.RUNNING) {
             throw new StateConflictException("campaignId", "the campaign is " + campaign.status()
                     + "; people enrol in launched campaigns only");
         }
-        Roster roster = change(campaign, sessionId, current -> current.enrol(migrantId, clock.instant()));
-        return roster.standing(migrantId).orElseThrow();
+        Roster roster = change(campaign, sessionId, current -> current.enrol(recipient.migrantId(),
+                recipient.municipalityCode(), recipient.kind(), clock.instant()));
+        Roster.Standing standing = roster.standing(recipient.migrantId()).orElseThrow();
+        if (standing == Roster.Standing.ENROLLED) {
+            events.publishEvent(new PlaceTaken(campaign.id(), sessionId));
+        }
+        return standing;
     }
 
     public void withdraw(String campaignId, String sessionId, String migrantId, Actor coordinator) {

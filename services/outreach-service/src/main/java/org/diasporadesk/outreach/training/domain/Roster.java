@@ -2,11 +2,15 @@ package org.diasporadesk.outreach.training.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.diasporadesk.chassis.web.StateConflictException;
 import org.diasporadesk.events.outreach.SessionRosterChanged;
+import org.diasporadesk.events.registry.PersonKind;
 
 /**
  * Who holds a place in a session of a training or event, who waits for one, and who came. Places are given in
@@ -22,11 +26,16 @@ public record Roster(String sessionId, String campaignId, String ownerArea, Inst
         waiting = List.copyOf(waiting);
     }
 
-    /** @param attended null until attendance is taken */
-    public record Place(String migrantId, Instant enrolledAt, Boolean attended) {
+    /**
+     * @param migrantId the person's id: a migrant's or a family member's
+     * @param attended  null until attendance is taken
+     * @param home      the person's home municipality and {@code kind} whether a migrant or a family member, which
+     *                  the published counts are broken down by; null on places taken before they were kept
+     */
+    public record Place(String migrantId, Instant enrolledAt, Boolean attended, String home, PersonKind kind) {
     }
 
-    public record Waiting(String migrantId, Instant since) {
+    public record Waiting(String migrantId, Instant since, String home, PersonKind kind) {
     }
 
     public enum Standing { ENROLLED, WAITING }
@@ -44,8 +53,11 @@ public record Roster(String sessionId, String campaignId, String ownerArea, Inst
                 : Optional.empty();
     }
 
-    /** A place if one is free, else the end of the waiting list; enrolling twice changes nothing. */
-    public RosterChange enrol(String migrantId, Instant now) {
+    /**
+     * A place if one is free, else the end of the waiting list; enrolling twice changes nothing. {@code home} and
+     * {@code kind} say where the person lives and whether a migrant or a family member.
+     */
+    public RosterChange enrol(String migrantId, String home, PersonKind kind, Instant now) {
         if (!startsAt.isAfter(now)) {
             throw new StateConflictException("sessionId", "the session has begun; enrolment is closed");
         }
@@ -54,11 +66,11 @@ public record Roster(String sessionId, String campaignId, String ownerArea, Inst
         }
         if (enrolled.size() < capacity) {
             List<Place> places = new ArrayList<>(enrolled);
-            places.add(new Place(migrantId, now, null));
+            places.add(new Place(migrantId, now, null, home, kind));
             return changed(places, waiting, now);
         }
         List<Waiting> queue = new ArrayList<>(waiting);
-        queue.add(new Waiting(migrantId, now));
+        queue.add(new Waiting(migrantId, now, home, kind));
         return changed(enrolled, queue, now);
     }
 
@@ -72,7 +84,8 @@ public record Roster(String sessionId, String campaignId, String ownerArea, Inst
             return new RosterChange(this, List.of());
         }
         if (hadPlace && !queue.isEmpty() && startsAt.isAfter(now)) {
-            places.add(new Place(queue.remove(0).migrantId(), now, null));
+            Waiting first = queue.remove(0);
+            places.add(new Place(first.migrantId(), now, null, first.home(), first.kind()));
         }
         return changed(places, queue, now);
     }
@@ -87,8 +100,8 @@ public record Roster(String sessionId, String campaignId, String ownerArea, Inst
             throw new StateConflictException("migrantId", "the migrant held no place in this session");
         }
         List<Place> places = enrolled.stream()
-            .map(place -> place.migrantId().equals(migrantId) ? new Place(migrantId, place.enrolledAt(), attended)
-                    : place)
+            .map(place -> place.migrantId().equals(migrantId)
+                    ? new Place(migrantId, place.enrolledAt(), attended, place.home(), place.kind()) : place)
             .toList();
         return changed(places, waiting, now);
     }
@@ -100,6 +113,33 @@ public record Roster(String sessionId, String campaignId, String ownerArea, Inst
     private RosterChange changed(List<Place> places, List<Waiting> queue, Instant now) {
         Roster next = new Roster(sessionId, campaignId, ownerArea, startsAt, capacity, places, queue, version);
         return new RosterChange(next, List.of(new SessionRosterChanged(campaignId, sessionId, ownerArea, capacity,
-                places.size(), queue.size(), (int) next.attendedCount(), now)));
+                places.size(), queue.size(), (int) next.attendedCount(), now, next.byHome())));
+    }
+
+    /** The counts by home municipality and kind of person; places kept before homes were are left out. */
+    private List<SessionRosterChanged.HomeCount> byHome() {
+        Map<Home, int[]> counts = new HashMap<>();
+        for (Place place : enrolled) {
+            if (place.home() != null) {
+                int[] count = counts.computeIfAbsent(new Home(place.home(), PersonKind.orMigrant(place.kind())),
+                        home -> new int[3]);
+                count[0]++;
+                count[2] += Boolean.TRUE.equals(place.attended()) ? 1 : 0;
+            }
+        }
+        for (Waiting queued : waiting) {
+            if (queued.home() != null) {
+                counts.computeIfAbsent(new Home(queued.home(), PersonKind.orMigrant(queued.kind())),
+                        home -> new int[3])[1]++;
+            }
+        }
+        return counts.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey(Comparator.comparing(Home::municipalityCode).thenComparing(Home::kind)))
+            .map(entry -> new SessionRosterChanged.HomeCount(entry.getKey().municipalityCode(), entry.getKey().kind(),
+                    entry.getValue()[0], entry.getValue()[1], entry.getValue()[2]))
+            .toList();
+    }
+
+    private record Home(String municipalityCode, PersonKind kind) {
     }
 }

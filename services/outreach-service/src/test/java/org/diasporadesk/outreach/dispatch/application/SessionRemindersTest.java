@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.outreach.campaigns.domain.Campaign;
 import org.diasporadesk.outreach.campaigns.domain.CampaignKind;
 import org.diasporadesk.outreach.campaigns.domain.MessageTemplate;
@@ -34,8 +35,8 @@ class SessionRemindersTest {
             NOW);
 
     private final Roster roster = Roster.empty("s1", "c1", "GE-IM", SESSION.startsAt(), 1)
-        .enrol("holder", NOW).roster()
-        .enrol("waiting", NOW).roster();
+        .enrol("holder", "GE-IM-KUTAISI", PersonKind.MIGRANT, NOW).roster()
+        .enrol("waiting", "GE-IM-KUTAISI", PersonKind.MIGRANT, NOW).roster();
     private final SessionReminders reminders = new SessionReminders(null, new OneRoster(roster), null, null, null,
             null);
 
@@ -56,7 +57,7 @@ class SessionRemindersTest {
     }
 
     private static OutreachMessage reminderTo(String migrantId) {
-        return OutreachMessage.queueReminder("m-" + migrantId, "c1", migrantId, "GE-IM-KUTAISI", Channel.SMS, NOW,
+        return OutreachMessage.queueReminder("m-" + migrantId, "c1", migrantId, "GE-IM-KUTAISI", PersonKind.MIGRANT, Channel.SMS, NOW,
                 new OutreachMessage.Reminder("s1", 24), NOW).message();
     }
 

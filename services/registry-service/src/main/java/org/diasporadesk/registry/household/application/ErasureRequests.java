@@ -10,7 +10,9 @@ import org.diasporadesk.chassis.territory.Territory;
 import org.diasporadesk.chassis.web.NotFoundException;
 import org.diasporadesk.chassis.web.StateConflictException;
 import org.diasporadesk.registry.audit.application.AuditTrail;
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.registry.household.domain.ErasureRequest;
+import org.diasporadesk.registry.household.domain.Household;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,14 +27,16 @@ public class ErasureRequests {
 
     private final ErasureRequestStore store;
     private final MigrantRecords records;
+    private final FamilyMembers familyMembers;
     private final Territory territory;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ErasureRequests(ErasureRequestStore store, MigrantRecords records, Territory territory, AuditTrail audit,
-            Clock clock) {
+    ErasureRequests(ErasureRequestStore store, MigrantRecords records, FamilyMembers familyMembers,
+            Territory territory, AuditTrail audit, Clock clock) {
         this.store = store;
         this.records = records;
+        this.familyMembers = familyMembers;
         this.territory = territory;
         this.audit = audit;
         this.clock = clock;
@@ -40,12 +44,25 @@ public class ErasureRequests {
 
     /** Asks for the migrant's erasure; a request already waiting for the same migrant is answered instead. */
     public ErasureRequest request(String householdId, String migrantId, Actor officer, String grounds) {
-        MigrantRecords.MigrantRecord record = records.record(householdId, migrantId, officer);
-        return store.pendingFor(migrantId).orElseGet(() -> {
-            ErasureRequest request = ErasureRequest.pending(UUID.randomUUID().toString(), householdId, migrantId,
-                    record.household().municipalityCode(), officer.userId(), grounds, clock.instant());
+        Household household = records.record(householdId, migrantId, officer).household();
+        return request(household, migrantId, PersonKind.MIGRANT, officer, grounds);
+    }
+
+    /** Asks for a family member's erasure, the same way. */
+    public ErasureRequest requestForFamilyMember(String householdId, String familyMemberId, Actor officer,
+            String grounds) {
+        Household household = familyMembers.record(householdId, familyMemberId, officer).household();
+        return request(household, familyMemberId, PersonKind.FAMILY_MEMBER, officer, grounds);
+    }
+
+    private ErasureRequest request(Household household, String personId, PersonKind kind, Actor officer,
+            String grounds) {
+        String householdId = household.id();
+        return store.pendingFor(personId).orElseGet(() -> {
+            ErasureRequest request = ErasureRequest.pending(UUID.randomUUID().toString(), householdId, personId, kind,
+                    household.municipalityCode(), officer.userId(), grounds, clock.instant());
             store.save(request);
-            audit.recordRead(officer, "requested erasure " + request.id(), List.of(householdId, migrantId), grounds);
+            audit.recordRead(officer, "requested erasure " + request.id(), List.of(householdId, personId), grounds);
             return request;
         });
     }
@@ -61,7 +78,12 @@ public class ErasureRequests {
     /** Carries the erasure out. The officer who asked cannot approve their own request. */
     public ErasureRequest approve(String requestId, Actor supervisor) {
         ErasureRequest request = pendingIn(requestId, supervisor);
-        records.erase(request.householdId(), request.migrantId(), supervisor, request.grounds());
+        if (PersonKind.orMigrant(request.personKind()) == PersonKind.FAMILY_MEMBER) {
+            familyMembers.erase(request.householdId(), request.migrantId(), supervisor, request.grounds());
+        }
+        else {
+            records.erase(request.householdId(), request.migrantId(), supervisor, request.grounds());
+        }
         ErasureRequest approved = request.approved(supervisor.userId(), clock.instant());
         store.save(approved);
         audit.recordRead(supervisor, "approved erasure " + request.id() + " requested by " + request.requestedBy(),

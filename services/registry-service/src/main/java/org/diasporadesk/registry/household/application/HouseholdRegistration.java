@@ -63,7 +63,7 @@ public class HouseholdRegistration {
         List<Informant> informants = new ArrayList<>();
         for (int i = 0; i < command.informants().size(); i++) {
             try {
-                informants.add(normalizer.informant(command.informants().get(i)));
+                informants.add(normalizer.informant(command.informants().get(i), UUID.randomUUID().toString()));
             }
             catch (InvalidFieldException ex) {
                 throw new InvalidFieldException("informants[" + i + "]." + ex.field(), ex.getMessage());

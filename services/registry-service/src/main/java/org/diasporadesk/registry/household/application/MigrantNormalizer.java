@@ -113,10 +113,18 @@ public class MigrantNormalizer {
         return phones.inAssignedRange(e164);
     }
 
-    /** Informants' numbers are at home: national numbers are read as the home country's. */
-    public Informant informant(Informant informant) {
+    /**
+     * A family member as reported, with the id given: numbers are at home, so national numbers are read as the home
+     * country's.
+     */
+    public Informant informant(Informant informant, String familyMemberId) {
+        if (isBlank(informant.name())) {
+            throw new InvalidFieldException("name", "a family member needs a name");
+        }
         String phone = isBlank(informant.phone()) ? null : phones.toE164(informant.phone(), territory.country(), "phone");
-        return new Informant(informant.name(), blankToNull(informant.relation()), phone);
+        String language = isBlank(informant.preferredLanguage()) ? null : languageTag(informant.preferredLanguage());
+        return new Informant(text(informant.name(), "name", 200), text(informant.relation(), "relation", 100), phone,
+                familyMemberId, informant.sex(), language, informant.consent());
     }
 
     private static void requireYear(Integer year, int thisYear, String field) {

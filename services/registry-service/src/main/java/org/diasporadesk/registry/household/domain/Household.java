@@ -15,17 +15,24 @@ import java.util.stream.Stream;
 
 import org.diasporadesk.events.registry.AgeBand;
 import org.diasporadesk.events.registry.ErasureRecorded;
+import org.diasporadesk.events.registry.FamilyMemberErased;
+import org.diasporadesk.events.registry.FamilyRelation;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
 import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.MigrantsMerged;
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.events.registry.RegistryEvent;
+import org.diasporadesk.events.registry.Sex;
+import org.diasporadesk.events.registry.HouseholdStatisticsRecorded.FamilyMemberProfile;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded.MigrantProfile;
 
 /**
- * A household in the home community and the migrants its family reported: the registry's aggregate.
- * Every change returns the new state with the events it causes ({@link HouseholdChange}).
+ * A household in the home community, the migrants its family reported and the family members at home
+ * ({@link Informant}): the registry's aggregate. Every change returns the new state with the events it causes
+ * ({@link HouseholdChange}). Migrants and family members are people with ids from one space, so a history entry
+ * or an erasure names either by its id alone.
  *
  * <p>{@code erased}, {@code merged} and {@code history} belong to the aggregate so that they are written
  * atomically with the state they describe; they are not part of the household's representation over HTTP: history
@@ -39,6 +46,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
 
     /** The fields an officer may correct, by the name the API and the history use. */
     private static final Map<String, Function<Migrant, Object>> DETAILS = detailFields();
+    private static final Map<String, Function<Informant, Object>> FAMILY_DETAILS = familyDetailFields();
 
     public Household {
         informants = List.copyOf(informants);
@@ -74,6 +82,10 @@ public record Household(String id, String municipalityCode, String locality, Lis
         return migrants.isEmpty();
     }
 
+    public Optional<Informant> familyMember(String familyMemberId) {
+        return informants.stream().filter(member -> familyMemberId.equals(member.familyMemberId())).findFirst();
+    }
+
     /** Whether the migrant was erased from this household at their request; such a migrant is never added again. */
     public boolean wasErased(String migrantId) {
         return erased.stream().anyMatch(gone -> gone.migrantId().equals(migrantId));
@@ -84,7 +96,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
         return merged.stream().anyMatch(gone -> gone.migrantId().equals(migrantId));
     }
 
-    /** The changes recorded for one migrant, oldest first. */
+    /** The changes recorded for one person (a migrant or a family member), oldest first. */
     public List<MigrantHistoryEntry> historyOf(String migrantId) {
         return history.stream().filter(entry -> entry.migrantId().equals(migrantId)).toList();
     }
@@ -160,11 +172,102 @@ public record Household(String id, String municipalityCode, String locality, Lis
         Household after = without(gone, nowErased, merged);
         boolean householdErased = after.vacated();
         MigrantErased erasure = new MigrantErased(id, migrantId, municipalityCode, householdErased, now);
-        ErasureRecorded ledgerEntry = new ErasureRecorded(id, migrantId, municipalityCode, householdErased, now);
+        ErasureRecorded ledgerEntry = new ErasureRecorded(id, migrantId, municipalityCode, householdErased, now,
+                PersonKind.MIGRANT);
         // The household's remaining members follow as a snapshot, so projections drop the erased one whole.
         List<RegistryEvent> events = householdErased ? List.of(erasure, ledgerEntry)
                 : List.of(erasure, ledgerEntry, after.updated());
         return new HouseholdChange(after, events);
+    }
+
+    /**
+     * Records another family member at home (a sibling who also calls, a spouse to invite to a training). Their
+     * history starts with their consent as given, so that how it was given is on record.
+     */
+    public HouseholdChange addFamilyMember(Informant member, String changedBy, String note, Instant now) {
+        if (familyMember(member.familyMemberId()).isPresent()) {
+            return new HouseholdChange(this, List.of());
+        }
+        List<Informant> family = new ArrayList<>(informants);
+        family.add(member);
+        List<MigrantHistoryEntry> longer = new ArrayList<>(history);
+        List<MigrantHistoryEntry.FieldChange> given = new ArrayList<>();
+        for (ConsentPurpose purpose : ConsentPurpose.values()) {
+            given.add(new MigrantHistoryEntry.FieldChange("consent." + purpose.name().toLowerCase(java.util.Locale.ROOT),
+                    null, String.valueOf(member.consent().given(purpose))));
+        }
+        longer.add(new MigrantHistoryEntry(member.familyMemberId(), now, changedBy, MigrantHistoryEntry.Kind.CONSENT,
+                given, note));
+        Household after = new Household(id, municipalityCode, locality, family, migrants, provenance, registeredAt,
+                erased, merged, longer, version);
+        return new HouseholdChange(after, List.of(after.updated(), after.statistics(now)));
+    }
+
+    /** Replaces a family member's details (everything but the id and consent); only fields that differ are recorded. */
+    public HouseholdChange correctFamilyMember(Informant corrected, String changedBy, String note, Instant now) {
+        Informant current = familyMember(corrected.familyMemberId())
+            .orElseThrow(() -> unknownFamilyMember(corrected.familyMemberId()));
+        Informant updated = current.withDetailsOf(corrected);
+        List<MigrantHistoryEntry.FieldChange> changes = new ArrayList<>();
+        FAMILY_DETAILS.forEach((field, value) -> addChange(changes, field, text(value.apply(current)),
+                text(value.apply(updated))));
+        if (changes.isEmpty()) {
+            return new HouseholdChange(this, List.of());
+        }
+        return replacingFamilyMember(updated, new MigrantHistoryEntry(updated.familyMemberId(), now, changedBy,
+                MigrantHistoryEntry.Kind.DETAILS, changes, note), now, true);
+    }
+
+    /**
+     * Gives or withdraws a family member's own consent for one purpose, exactly as a migrant's: the services that
+     * contact people learn it from the snapshot that follows, figures from the statistics.
+     */
+    public HouseholdChange changeFamilyMemberConsent(String familyMemberId, ConsentPurpose purpose, boolean granted,
+            String changedBy, String note, Instant now) {
+        Informant current = familyMember(familyMemberId).orElseThrow(() -> unknownFamilyMember(familyMemberId));
+        if (current.consent().given(purpose) == granted) {
+            return new HouseholdChange(this, List.of());
+        }
+        Informant updated = current.withConsent(current.consent().with(purpose, granted));
+        String field = "consent." + purpose.name().toLowerCase(java.util.Locale.ROOT);
+        return replacingFamilyMember(updated, new MigrantHistoryEntry(familyMemberId, now, changedBy,
+                MigrantHistoryEntry.Kind.CONSENT,
+                List.of(new MigrantHistoryEntry.FieldChange(field, String.valueOf(!granted), String.valueOf(granted))),
+                note), now, purpose == ConsentPurpose.STATISTICS);
+    }
+
+    /**
+     * Erases a family member at their request: their entry and history go; the household's migrants and other
+     * family members stay. The provenance names the informant as the office wrote it down, so it goes too when it is
+     * theirs. The ledger's entry lets a service restored from an older backup erase them again.
+     */
+    public HouseholdChange eraseFamilyMember(String familyMemberId, Instant now) {
+        Informant gone = familyMember(familyMemberId).orElseThrow(() -> unknownFamilyMember(familyMemberId));
+        List<Informant> remaining = informants.stream().filter(member -> member != gone).toList();
+        Provenance source = Objects.equals(provenance.informantName(), gone.name())
+                ? new Provenance(provenance.collectedBy(), null, provenance.collectedOn()) : provenance;
+        List<MigrantHistoryEntry> remainingHistory = history.stream()
+            .filter(entry -> !entry.migrantId().equals(familyMemberId))
+            .toList();
+        Household after = new Household(id, municipalityCode, locality, remaining, migrants, source, registeredAt,
+                erased, merged, remainingHistory, version);
+        return new HouseholdChange(after, List.of(
+                new FamilyMemberErased(id, familyMemberId, municipalityCode, now),
+                new ErasureRecorded(id, familyMemberId, municipalityCode, false, now, PersonKind.FAMILY_MEMBER),
+                after.updated(), after.statistics(now)));
+    }
+
+    private HouseholdChange replacingFamilyMember(Informant updated, MigrantHistoryEntry entry, Instant now,
+            boolean statistics) {
+        List<Informant> family = informants.stream()
+            .map(member -> updated.familyMemberId().equals(member.familyMemberId()) ? updated : member)
+            .toList();
+        List<MigrantHistoryEntry> longer = new ArrayList<>(history);
+        longer.add(entry);
+        Household after = new Household(id, municipalityCode, locality, family, migrants, provenance, registeredAt,
+                erased, merged, longer, version);
+        return new HouseholdChange(after, statistics ? List.of(after.updated(), after.statistics(now))
+                : List.of(after.updated()));
     }
 
     /**
@@ -281,10 +384,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
 
     private HouseholdRegistered registered() {
         return new HouseholdRegistered(id, municipalityCode, locality,
-                informants.stream()
-                    .map(informant -> new HouseholdRegistered.Informant(informant.name(), informant.relation(),
-                            informant.phone()))
-                    .toList(),
+                informants.stream().map(Household::registeredFamilyMember).toList(),
                 migrants.stream().map(Household::registeredMigrant).toList(),
                 new HouseholdRegistered.Provenance(provenance.collectedBy(), provenance.informantName(),
                         provenance.collectedOn()));
@@ -298,7 +398,8 @@ public record Household(String id, String municipalityCode, String locality, Lis
 
     /**
      * The PII-free profile: only migrants who consented to statistics, with age bands instead of birth years,
-     * and the anonymous profiles of erased migrants who had consented.
+     * the anonymous profiles of erased migrants who had consented, and the family members who consented, by the
+     * category of their relation and their sex.
      */
     HouseholdStatisticsRecorded statistics(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -306,12 +407,25 @@ public record Household(String id, String municipalityCode, String locality, Lis
             .filter(migrant -> migrant.consent().statistics())
             .map(migrant -> profile(migrant, today));
         Stream<MigrantProfile> anonymous = erased.stream().map(ErasedMigrant::anonymousProfile).filter(Objects::nonNull);
-        return new HouseholdStatisticsRecorded(municipalityCode, today, Stream.concat(current, anonymous).toList());
+        List<FamilyMemberProfile> family = informants.stream()
+            .filter(member -> member.consent().statistics())
+            .map(member -> new FamilyMemberProfile(FamilyRelation.of(member.relation()),
+                    member.sex() == null ? Sex.UNKNOWN : member.sex()))
+            .toList();
+        return new HouseholdStatisticsRecorded(municipalityCode, today, Stream.concat(current, anonymous).toList(),
+                family);
     }
 
     private static MigrantProfile profile(Migrant migrant, LocalDate today) {
         return new MigrantProfile(migrant.sex(), AgeBand.of(migrant.birthYear(), today.getYear()),
                 migrant.destinationCountry(), migrant.lifecycleStage());
+    }
+
+    private static HouseholdRegistered.Informant registeredFamilyMember(Informant member) {
+        Consent consent = member.consent();
+        return new HouseholdRegistered.Informant(member.name(), member.relation(), member.phone(),
+                member.familyMemberId(), member.sex(), member.preferredLanguage(),
+                new HouseholdRegistered.Consent(consent.hotline(), consent.outreach(), consent.statistics()));
     }
 
     private static HouseholdRegistered.Migrant registeredMigrant(Migrant migrant) {
@@ -326,6 +440,10 @@ public record Household(String id, String municipalityCode, String locality, Lis
 
     private IllegalArgumentException unknown(String migrantId) {
         return new IllegalArgumentException("household " + id + " has no migrant " + migrantId);
+    }
+
+    private IllegalArgumentException unknownFamilyMember(String familyMemberId) {
+        return new IllegalArgumentException("household " + id + " has no family member " + familyMemberId);
     }
 
     private static String text(Object value) {
@@ -355,6 +473,16 @@ public record Household(String id, String municipalityCode, String locality, Lis
         fields.put("education", Migrant::education);
         fields.put("verification.status", migrant -> migrant.verification().status());
         fields.put("verification.lastConfirmedContact", migrant -> migrant.verification().lastConfirmedContact());
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    private static Map<String, Function<Informant, Object>> familyDetailFields() {
+        Map<String, Function<Informant, Object>> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", Informant::name);
+        fields.put("relation", Informant::relation);
+        fields.put("sex", Informant::sex);
+        fields.put("phone", Informant::phone);
+        fields.put("preferredLanguage", Informant::preferredLanguage);
         return java.util.Collections.unmodifiableMap(fields);
     }
 }

@@ -1,7 +1,9 @@
 package org.diasporadesk.registry.household.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.diasporadesk.chassis.outbox.Outbox;
 import org.diasporadesk.registry.household.domain.ErasedMigrant;
@@ -31,7 +33,20 @@ record HouseholdDocument(@Id String id, String municipalityCode, String locality
     static final String COLLECTION = "households";
 
     Household household() {
-        return new Household(id, municipalityCode, locality, informants, migrants, provenance, registeredAt, erased,
+        return new Household(id, municipalityCode, locality, identified(), migrants, provenance, registeredAt, erased,
                 merged, history, version);
+    }
+
+    /**
+     * Family members stored before they had ids of their own get one derived from the household and their place in
+     * it, the same at every read until the household's next write keeps it.
+     */
+    private List<Informant> identified() {
+        List<Informant> family = informants == null ? List.of() : informants;
+        return java.util.stream.IntStream.range(0, family.size())
+            .mapToObj(i -> family.get(i).familyMemberId() != null ? family.get(i)
+                    : family.get(i).withId(UUID.nameUUIDFromBytes((id + "/family/" + i)
+                        .getBytes(StandardCharsets.UTF_8)).toString()))
+            .toList();
     }
 }

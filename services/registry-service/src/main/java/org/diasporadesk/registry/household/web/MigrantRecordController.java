@@ -123,7 +123,7 @@ class MigrantRecordController {
             .body(request);
     }
 
-    private static ConsentPurpose purposeOf(String purpose) {
+    static ConsentPurpose purposeOf(String purpose) {
         try {
             return ConsentPurpose.valueOf(purpose.toUpperCase(Locale.ROOT));
         }

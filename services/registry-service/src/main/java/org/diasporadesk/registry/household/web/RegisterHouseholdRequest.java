@@ -22,8 +22,18 @@ record RegisterHouseholdRequest(@NotBlank String municipalityCode, @Size(max = 3
         @Size(max = 20) List<@Valid InformantRequest> informants,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull MigrantRequest> migrants, @Valid ProvenanceRequest provenance) {
 
+    /**
+     * A family member at home: the informant, or another the office records. Consent is their own, asked of them;
+     * without it none is recorded.
+     */
     record InformantRequest(@NotBlank @Size(max = 200) String name, @Size(max = 100) String relation,
-            @Size(max = 40) String phone) {
+            @Size(max = 40) String phone, Sex sex, @Size(max = 35) String preferredLanguage,
+            @Valid ConsentRequest consent) {
+
+        Informant toInformant() {
+            return new Informant(name, relation, phone, null, sex, preferredLanguage,
+                    consent == null ? null : consent.toConsent());
+        }
     }
 
     record MigrantRequest(@Size(max = 100) String givenName, @Size(max = 100) String familyName,
@@ -45,6 +55,10 @@ record RegisterHouseholdRequest(@NotBlank String municipalityCode, @Size(max = 3
     }
 
     record ConsentRequest(boolean hotline, boolean outreach, boolean statistics) {
+
+        Consent toConsent() {
+            return new Consent(hotline, outreach, statistics);
+        }
     }
 
     record ProvenanceRequest(@Size(max = 200) String informantName, LocalDate collectedOn) {
@@ -54,12 +68,12 @@ record RegisterHouseholdRequest(@NotBlank String municipalityCode, @Size(max = 3
     RegisterHousehold toCommand(String collectedBy) {
         return new RegisterHousehold(municipalityCode, locality,
                 informants == null ? List.of()
-                        : informants.stream().map(i -> new Informant(i.name(), i.relation(), i.phone())).toList(),
+                        : informants.stream().map(InformantRequest::toInformant).toList(),
                 migrants.stream()
                     .map(m -> new RegisterHousehold.NewMigrant(m.givenName(), m.familyName(), m.nameLatin(), m.sex(),
                             m.birthYear(), m.destinationCountry(), m.destinationCity(), m.departureYear(),
                             m.lifecycleStage(), m.preferredLanguage(), m.phones(), m.email(),
-                            new Consent(m.consent().hotline(), m.consent().outreach(), m.consent().statistics()),
+                            m.consent().toConsent(),
                             m.messengers(), m.occupation(), m.skills(), m.education(),
                             m.verification() == null ? null : m.verification().toVerification()))
                     .toList(),

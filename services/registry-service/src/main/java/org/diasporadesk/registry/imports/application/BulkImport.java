@@ -196,6 +196,7 @@ public class BulkImport {
         long imported = 0;
         long skipped = 0;
         for (List<ImportRow> rows : byHousehold.values()) {
+            rows.forEach(row -> warnings.addAll(row.doubts()));
             List<Informant> informants = informants(rows, warnings);
             List<Migrant> migrants = migrants(rows, errors, warnings);
             if (migrants.isEmpty()) {
@@ -287,9 +288,10 @@ public class BulkImport {
     }
 
     /**
-     * The household's informant, from the first row that names one. A number that cannot be one is left out and the
-     * family kept: a relative's mistyped or old number never costs the household its migrants. Both that and a
-     * number kept outside the ranges known to be assigned are warnings.
+     * The household's informant, from the first row that names one. A value that cannot be one (a mistyped or old
+     * number, a language that is no language tag) is left out and the family member kept: a relative's detail never
+     * costs the household its migrants. Both that and a number kept outside the ranges known to be assigned are
+     * warnings; only a family member without a usable name is left out, with a warning too.
      */
     private List<Informant> informants(List<ImportRow> rows, List<RowError> warnings) {
         Optional<ImportRow> withInformant = rows.stream().filter(row -> row.informant() != null).findFirst();
@@ -298,19 +300,35 @@ public class BulkImport {
         }
         ImportRow source = withInformant.get();
         Informant given = source.informant();
-        try {
-            Informant informant = normalizer.informant(given);
-            if (informant.phone() != null && !normalizer.inAssignedRange(informant.phone())) {
-                warnings.add(new RowError(source.line(), ImportColumn.INFORMANT_PHONE.header(), given.phone(),
-                        MigrantNormalizer.OUTSIDE_ASSIGNED_RANGES));
+        while (true) {
+            try {
+                Informant informant = normalizer.informant(given, source.familyMemberId());
+                if (informant.phone() != null && !normalizer.inAssignedRange(informant.phone())) {
+                    warnings.add(new RowError(source.line(), ImportColumn.INFORMANT_PHONE.header(), given.phone(),
+                            MigrantNormalizer.OUTSIDE_ASSIGNED_RANGES));
+                }
+                return List.of(informant);
             }
-            return List.of(informant);
-        }
-        catch (InvalidFieldException ex) {
-            warnings.add(new RowError(source.line(), ImportColumn.INFORMANT_PHONE.header(), given.phone(),
-                    ex.getMessage() + " The household was imported without the informant's number; add it when the "
-                            + "family gives it again."));
-            return List.of(normalizer.informant(new Informant(given.name(), given.relation(), null)));
+            catch (InvalidFieldException ex) {
+                if ("phone".equals(ex.field())) {
+                    warnings.add(new RowError(source.line(), ImportColumn.INFORMANT_PHONE.header(), given.phone(),
+                            ex.getMessage() + " The household was imported without the informant's number; add it "
+                                    + "when the family gives it again."));
+                    given = new Informant(given.name(), given.relation(), null, null, given.sex(),
+                            given.preferredLanguage(), given.consent());
+                }
+                else if ("preferredLanguage".equals(ex.field())) {
+                    warnings.add(new RowError(source.line(), ImportColumn.INFORMANT_LANGUAGE.header(),
+                            given.preferredLanguage(), ex.getMessage() + " The informant was imported without it."));
+                    given = new Informant(given.name(), given.relation(), given.phone(), null, given.sex(), null,
+                            given.consent());
+                }
+                else {
+                    warnings.add(new RowError(source.line(), ImportColumn.INFORMANT_NAME.header(), given.name(),
+                            ex.getMessage() + " The household was imported without its informant."));
+                    return List.of();
+                }
+            }
         }
     }
 

@@ -3,11 +3,13 @@ package org.diasporadesk.registry.imports.application;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.diasporadesk.events.registry.LifecycleStage;
 import org.diasporadesk.events.registry.Sex;
@@ -17,16 +19,22 @@ import org.diasporadesk.registry.household.domain.Informant;
 import org.diasporadesk.registry.household.domain.Provenance;
 import org.diasporadesk.registry.household.domain.Verification;
 import org.diasporadesk.registry.imports.domain.ImportColumn;
+import org.diasporadesk.registry.imports.domain.RowError;
 
 /**
  * One row of an import file, read but not yet checked against reference data. Ids are derived from the
  * file's own keys, so importing the same file again addresses the same households and migrants.
  */
 record ImportRow(long line, String externalId, String municipalityCode, String householdRef, String locality,
-        Informant informant, RegisterHousehold.NewMigrant migrant, Provenance provenance) {
+        Informant informant, RegisterHousehold.NewMigrant migrant, Provenance provenance, List<RowError> doubts) {
 
     String householdId() {
         return uuid("household|" + municipalityCode + "|" + householdRef);
+    }
+
+    /** The informant's id: the same for the same household in every file, so a repeated import changes nothing. */
+    String familyMemberId() {
+        return uuid("family|" + municipalityCode + "|" + householdRef + "|informant");
     }
 
     String migrantId() {
@@ -37,9 +45,18 @@ record ImportRow(long line, String externalId, String municipalityCode, String h
      * @throws RowRejected naming the column whose value cannot be read
      */
     static ImportRow read(long line, Map<ImportColumn, String> values, String collectedByDefault) {
+        // A family member's unreadable detail is left out with a warning: it never costs the row its migrant.
+        List<RowError> doubts = new ArrayList<>();
         Informant informant = blank(values.get(ImportColumn.INFORMANT_NAME)) ? null
                 : new Informant(values.get(ImportColumn.INFORMANT_NAME).strip(), values.get(ImportColumn.INFORMANT_RELATION),
-                        values.get(ImportColumn.INFORMANT_PHONE));
+                        values.get(ImportColumn.INFORMANT_PHONE), null,
+                        lenient(line, () -> informantSex(values), null, doubts),
+                        values.get(ImportColumn.INFORMANT_LANGUAGE),
+                        // Files from before family members had consent of their own record none.
+                        new Consent(lenient(line, () -> yes(values, ImportColumn.INFORMANT_CONSENT_HOTLINE), false, doubts),
+                                lenient(line, () -> yes(values, ImportColumn.INFORMANT_CONSENT_OUTREACH), false, doubts),
+                                lenient(line, () -> yes(values, ImportColumn.INFORMANT_CONSENT_STATISTICS), false,
+                                        doubts)));
         RegisterHousehold.NewMigrant migrant = new RegisterHousehold.NewMigrant(values.get(ImportColumn.GIVEN_NAME),
                 values.get(ImportColumn.FAMILY_NAME), values.get(ImportColumn.NAME_LATIN), sex(values),
                 year(values, ImportColumn.BIRTH_YEAR), values.get(ImportColumn.DESTINATION_COUNTRY),
@@ -55,7 +72,20 @@ record ImportRow(long line, String externalId, String municipalityCode, String h
                 : values.get(ImportColumn.COLLECTED_BY).strip();
         return new ImportRow(line, required(values, ImportColumn.EXTERNAL_ID), required(values, ImportColumn.MUNICIPALITY_CODE),
                 required(values, ImportColumn.HOUSEHOLD_REF), values.get(ImportColumn.LOCALITY), informant, migrant,
-                new Provenance(collectedBy, informant == null ? null : informant.name(), date(values)));
+                new Provenance(collectedBy, informant == null ? null : informant.name(), date(values)), doubts);
+    }
+
+    /** The value read, or {@code fallback} with the reason among the doubts. */
+    private static <T> T lenient(long line, Supplier<T> read, T fallback, List<RowError> doubts) {
+        try {
+            return read.get();
+        }
+        catch (RowRejected unreadable) {
+            doubts.add(new RowError(line, unreadable.column().header(), unreadable.value(),
+                    unreadable.getMessage() + "; the informant was imported without it"
+                            + (fallback == null ? "" : " (" + fallback + ")")));
+            return fallback;
+        }
     }
 
     /** A row that cannot be imported, with the column and value at fault. */
@@ -88,13 +118,21 @@ record ImportRow(long line, String externalId, String municipalityCode, String h
     }
 
     private static Sex sex(Map<ImportColumn, String> values) {
-        String value = required(values, ImportColumn.SEX);
+        return sex(ImportColumn.SEX, required(values, ImportColumn.SEX));
+    }
+
+    private static Sex informantSex(Map<ImportColumn, String> values) {
+        String value = values.get(ImportColumn.INFORMANT_SEX);
+        return blank(value) ? null : sex(ImportColumn.INFORMANT_SEX, value.strip());
+    }
+
+    private static Sex sex(ImportColumn column, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "f", "female", "ქალი", "ж", "женский" -> Sex.FEMALE;
             case "m", "male", "კაცი", "მამრობითი", "м", "мужской" -> Sex.MALE;
             case "o", "other" -> Sex.OTHER;
             case "u", "unknown" -> Sex.UNKNOWN;
-            default -> throw new RowRejected(ImportColumn.SEX, value, "expected F, M, other or unknown");
+            default -> throw new RowRejected(column, value, "expected F, M, other or unknown");
         };
     }
 

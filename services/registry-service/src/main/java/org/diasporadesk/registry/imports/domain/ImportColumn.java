@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The columns of a bulk-import file, one row per migrant; rows sharing {@code household_ref} form one
- * household. Columns may come in any order; unknown columns are refused before anything is imported.
+ * household. The informant's own sex, language and consent came later; files without those columns stay valid and
+ * record no consent for the informant. Columns may come in any order; unknown columns are refused before anything is imported.
  */
 public enum ImportColumn {
     EXTERNAL_ID(true),
@@ -16,6 +17,11 @@ public enum ImportColumn {
     INFORMANT_NAME(false),
     INFORMANT_RELATION(false),
     INFORMANT_PHONE(false),
+    INFORMANT_SEX(false),
+    INFORMANT_LANGUAGE(false),
+    INFORMANT_CONSENT_HOTLINE(false),
+    INFORMANT_CONSENT_OUTREACH(false),
+    INFORMANT_CONSENT_STATISTICS(false),
     GIVEN_NAME(false),
     FAMILY_NAME(false),
     NAME_LATIN(false),

@@ -160,7 +160,8 @@ class HouseholdTest {
 
     private static HouseholdChange register(Migrant migrant) {
         return Household.register("7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b", "GE-IM-KUTAISI", "Kutaisi, Tsereteli St 12",
-                List.of(new Informant("ნინო ბერიძე", "mother", "+995599123456")), List.of(migrant),
+                List.of(new Informant("ნინო ბერიძე", "mother", "+995599123456", "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                        Sex.FEMALE, "ka", new Consent(true, true, true))), List.of(migrant),
                 new Provenance("officer-kutaisi", "ნინო ბერიძე", LocalDate.parse("2026-11-20")), COLLECTED);
     }
 

@@ -14,9 +14,12 @@ public interface CampaignFacts {
     record CampaignFact(String campaignId, String ownerArea, String kind, String status) {
     }
 
-    /** A training session's latest counts; capacity is a property of the session, not of people. */
+    /**
+     * A training session's latest counts; capacity is a property of the session, not of people. {@code byHome}: the
+     * same counts by the people's home municipality and kind (empty for sessions counted before it was published).
+     */
     record SessionFact(String campaignId, String sessionId, String ownerArea, int capacity, int enrolled, int waiting,
-            int attended) {
+            int attended, List<SessionRosterChanged.HomeCount> byHome) {
     }
 
     /** @return false if skipped as a redelivery or overtaken by the campaign's end */

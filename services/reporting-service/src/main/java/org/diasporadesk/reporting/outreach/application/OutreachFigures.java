@@ -9,6 +9,7 @@ import org.diasporadesk.chassis.security.Actor;
 import org.diasporadesk.chassis.security.AreaAccess;
 import org.diasporadesk.chassis.territory.TerritorialUnit;
 import org.diasporadesk.chassis.territory.Territory;
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.reporting.disclosure.Cell;
 import org.diasporadesk.reporting.disclosure.DisclosurePolicy;
 import org.diasporadesk.reporting.disclosure.LinkedTable;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Outreach for an area: messages to people whose home is in it, by channel and status, the delivery rate, reach and
- * replies per campaign, opt-outs, and the training sessions that the area or an office below it runs, enrolment
- * against capacity and attendance. Every count goes through the disclosure policy, messages and replies each as one
+ * replies per campaign, opt-outs, the training sessions that the area or an office below it runs, enrolment
+ * against capacity and attendance, and the families at home it reached, enrolled and saw attend. Every count goes through the disclosure policy, messages and replies each as one
  * table over the whole territory; a rate is published only when the counts it is made of are, so that it gives
  * nothing away.
  */
@@ -38,6 +39,8 @@ public class OutreachFigures {
     private static final String MESSAGES = "messages";
     private static final String REPLIES = "replies";
     private static final String SESSIONS = "sessions";
+    private static final String FAMILIES = "families";
+    private static final String REACHED_FAMILIES = "REACHED";
     private static final String CHANNEL = "CHANNEL";
     private static final String STATUS = "STATUS";
     private static final String CAMPAIGN = "CAMPAIGN";
@@ -76,7 +79,16 @@ public class OutreachFigures {
      */
     public record AreaFigures(String area, String name, String level, Cell messages, Map<String, Cell> byChannel,
             Map<String, Cell> byStatus, Double deliveryRate, Cell reached, Cell optOuts,
-            List<CampaignFigures> campaigns, List<SessionFigures> sessions) {
+            List<CampaignFigures> campaigns, List<SessionFigures> sessions, FamilyFigures families) {
+    }
+
+    /**
+     * Family members at home whose home is in the area: messages that reached them, places they hold in training
+     * sessions and events (wherever run), those waiting, and those who came.
+     *
+     * @param attendanceRate attended among enrolled; null unless both counts are published
+     */
+    public record FamilyFigures(Cell reached, Cell enrolled, Cell waiting, Cell attended, Double attendanceRate) {
     }
 
     /**
@@ -127,7 +139,34 @@ public class OutreachFigures {
         return new AreaFigures(area.code(), area.name(), area.level(), in.apply(TerritoryTable.TOTAL),
                 sent.breakdown(area.code(), CHANNEL + "="), byStatus, deliveryRate,
                 in.apply(REACH + "=" + YES), replied.cell(TerritoryTable.key(REPLIES, area.code(), OPT_OUT)),
-                perCampaign, sessions(area));
+                perCampaign, sessions(area), families(area, counts));
+    }
+
+    /**
+     * The families table: per unit, messages that reached family members, and their places in sessions (attended
+     * plus absent, never published) and on waiting lists, by their home, summed over every session.
+     */
+    private FamilyFigures families(TerritorialUnit area, List<MessageCount> counts) {
+        TerritoryTable table = TerritoryTable.of(FAMILIES, territory)
+            .sum(ENROLLED, List.of(ATTENDED, ABSENT))
+            .hide(ABSENT);
+        counts.stream()
+            .filter(count -> count.recipientKind() == PersonKind.FAMILY_MEMBER && REACHED.contains(count.status()))
+            .forEach(count -> table.add(count.municipalityCode(), REACHED_FAMILIES, count.messages()));
+        campaigns.sessionsOwnedBy(territory.units().stream().map(TerritorialUnit::code).toList()).stream()
+            .flatMap(session -> session.byHome().stream())
+            .filter(home -> home.personKind() == PersonKind.FAMILY_MEMBER)
+            .forEach(home -> table.add(home.municipalityCode(), ENROLLED, home.enrolled())
+                .add(home.municipalityCode(), ATTENDED, home.attended())
+                .add(home.municipalityCode(), ABSENT, (long) home.enrolled() - home.attended())
+                .add(home.municipalityCode(), WAITING, home.waiting()));
+        ProtectedTable cells = disclosure.protect(table.build());
+        Function<String, Cell> in = category -> cells.cell(TerritoryTable.key(FAMILIES, area.code(), category));
+        Cell enrolled = in.apply(ENROLLED);
+        Cell attended = in.apply(ATTENDED);
+        Double rate = enrolled.suppressed() || attended.suppressed() || value(enrolled) == 0 ? null
+                : (double) value(attended) / value(enrolled);
+        return new FamilyFigures(in.apply(REACHED_FAMILIES), enrolled, in.apply(WAITING), attended, rate);
     }
 
     /**

@@ -46,7 +46,7 @@ class MongoCampaignFacts implements CampaignFacts, RebuildableProjection {
 
     @Document(SESSIONS)
     record SessionFactDocument(@Id String sessionId, String campaignId, String ownerArea, int capacity, int enrolled,
-            int waiting, int attended, Instant changedAt, long sequence) {
+            int waiting, int attended, Instant changedAt, long sequence, List<SessionRosterChanged.HomeCount> byHome) {
     }
 
     @Override
@@ -66,7 +66,7 @@ class MongoCampaignFacts implements CampaignFacts, RebuildableProjection {
     public boolean rosterChanged(SessionRosterChanged roster, long sequence) {
         return writer.replaceIfNewer(SESSIONS, roster.sessionId(), sequence, new SessionFactDocument(
                 roster.sessionId(), roster.campaignId(), roster.ownerArea(), roster.capacity(), roster.enrolled(),
-                roster.waiting(), roster.attended(), roster.changedAt(), sequence));
+                roster.waiting(), roster.attended(), roster.changedAt(), sequence, roster.byHome()));
     }
 
     @Override
@@ -81,7 +81,8 @@ class MongoCampaignFacts implements CampaignFacts, RebuildableProjection {
     public List<SessionFact> sessionsOwnedBy(Collection<String> areaCodes) {
         return mongo.find(new Query(Criteria.where("ownerArea").in(areaCodes)), SessionFactDocument.class).stream()
             .map(document -> new SessionFact(document.campaignId(), document.sessionId(), document.ownerArea(),
-                    document.capacity(), document.enrolled(), document.waiting(), document.attended()))
+                    document.capacity(), document.enrolled(), document.waiting(), document.attended(),
+                    document.byHome() == null ? List.of() : document.byHome()))
             .toList();
     }
 

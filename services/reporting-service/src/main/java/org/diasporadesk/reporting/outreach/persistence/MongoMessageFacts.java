@@ -7,6 +7,7 @@ import java.util.List;
 import org.bson.Document;
 import org.diasporadesk.chassis.messaging.ProjectionWriter;
 import org.diasporadesk.events.outreach.MessageStatusChanged;
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.reporting.outreach.application.MessageFacts;
 import org.diasporadesk.reporting.projection.RebuildableProjection;
 import org.springframework.data.annotation.Id;
@@ -36,26 +37,30 @@ class MongoMessageFacts implements MessageFacts, RebuildableProjection {
 
     @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
     record MessageFactDocument(@Id String messageId, String campaignId, String municipalityCode, String channel,
-            String status, Instant changedAt, long sequence) {
+            String status, Instant changedAt, long sequence, PersonKind recipientKind) {
     }
 
     @Override
     public boolean statusChanged(MessageStatusChanged change, long sequence) {
         return writer.replaceIfNewer(COLLECTION, change.messageId(), sequence, new MessageFactDocument(
                 change.messageId(), change.campaignId(), change.municipalityCode(), change.channel(), change.status(),
-                change.changedAt(), sequence));
+                change.changedAt(), sequence, PersonKind.orMigrant(change.recipientKind())));
     }
 
     @Override
     public List<MessageCount> countsWithin(Collection<String> municipalityCodes) {
         Aggregation counts = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where("municipalityCode").in(municipalityCodes)),
-                Aggregation.group("municipalityCode", "campaignId", "channel", "status").count().as("messages"));
+                Aggregation.group("municipalityCode", "campaignId", "channel", "status", "recipientKind").count()
+                    .as("messages"));
         return mongo.aggregate(counts, COLLECTION, Document.class).getMappedResults().stream()
             .map(row -> {
                 Document group = row.get("_id", Document.class);
-                return new MessageCount(group.getString("municipalityCode"), group.getString("campaignId"), group.getString("channel"),
-                        group.getString("status"), ((Number) row.get("messages")).longValue());
+                String kind = group.getString("recipientKind");
+                return new MessageCount(group.getString("municipalityCode"), group.getString("campaignId"),
+                        group.getString("channel"), group.getString("status"),
+                        kind == null ? PersonKind.MIGRANT : PersonKind.valueOf(kind),
+                        ((Number) row.get("messages")).longValue());
             })
             .toList();
     }
