@@ -45,7 +45,8 @@
       { timeZone: known.timeZone, hour: '2-digit', minute: '2-digit' }) + ' (' + known.timeZone + ')') : '';
     return el('li', { 'data-migrant': known.migrantId || '', 'data-household': known.householdId || '' },
       el('strong', {}, known.name || t('Name not recorded')), ' · ' + who + ' · ' + t('household {0}', known.householdId)
-        + ' · ' + known.municipalityCode + local);
+        + ' · ' + known.municipalityCode + local
+        + (known.migrants?.length ? ' · ' + t('family of {0}', known.migrants.join('; ')) : ''));
   }
 
   /** The caller's earlier tickets, fetched once per number while their call is on the screen. */

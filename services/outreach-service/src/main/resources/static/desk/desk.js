@@ -19,6 +19,7 @@
   const STAGES = { ABROAD: t('abroad'), PROSPECTIVE: t('thinking of leaving'), RETURNING: t('returning'),
     RETURNED: t('returned') };
   const LANGUAGES = { ka: t('Georgian'), ru: t('Russian'), en: t('English') };
+  const AUDIENCES = { FAMILIES: t('their families at home'), EVERYONE: t('migrants and their families') };
   const KINDS = { TRAINING: t('training'), EVENT: t('event'), INFORMATION: t('information'), SURVEY: t('survey') };
   const STATUSES = { DRAFT: t('draft'), SCHEDULED: t('scheduled'), RUNNING: t('running'), COMPLETED: t('completed'),
     CANCELLED: t('cancelled') };
@@ -34,7 +35,8 @@
       .map(input => input.name);
     const countries = (value(form, 'countries') || '').split(/[\s,;]+/).filter(Boolean)
       .map(code => code.toUpperCase());
-    return { destinationCountries: countries, lifecycleStages: checked('stages'), languages: checked('languages') };
+    return { audience: value(form, 'audience'), destinationCountries: countries, lifecycleStages: checked('stages'),
+      languages: checked('languages') };
   }
 
   const reachText = reach => t('Reaches {0} people', reach.recipients) + (Object.keys(reach.byLanguage || {}).length
@@ -60,7 +62,7 @@
   }
 
   function who(criteria) {
-    return [criteria.destinationCountries?.length ? t('in {0}', criteria.destinationCountries.join(', ')) : null,
+    return [AUDIENCES[criteria.audience], criteria.destinationCountries?.length ? t('in {0}', criteria.destinationCountries.join(', ')) : null,
       criteria.lifecycleStages?.length ? criteria.lifecycleStages.map(stage => STAGES[stage] || stage).join(', ')
         : null,
       criteria.languages?.length ? criteria.languages.map(language => LANGUAGES[language] || language).join(', ')

@@ -100,13 +100,12 @@
       .filter(Boolean).join(' · ');
     card.querySelector('.household').textContent = householdLine(household.body.municipalityCode,
       household.body.locality, household.body.informants);
-    card.querySelector('.consent').replaceChildren(t('Consent:') + ' ', ...Object.keys(PURPOSES).map(purpose => {
-      const granted = migrant.consent?.[purpose] === true;
-      return el('span', { class: 'purpose', 'data-purpose': purpose },
-        PURPOSES[purpose] + ' ' + (granted ? t('yes') : t('no')) + ' ',
-        button(granted ? t('Withdraw') : t('Record consent'), () => consent(householdId, migrantId, purpose, !granted)),
-        ' ');
-    }));
+    card.querySelector('.consent').replaceChildren(t('Consent:') + ' ', ...consentButtons(migrant.consent,
+      (purpose, granted) => consent(householdId, migrantId, purpose, granted)));
+    card.querySelector('.family').replaceChildren(...household.body.informants.map(member => el('li',
+      { 'data-family-member': member.familyMemberId }, [member.name, member.relation, member.phone]
+        .filter(Boolean).join(', ') + ' · ', ...consentButtons(member.consent, (purpose, granted) =>
+        familyConsent(householdId, migrantId, member.familyMemberId, purpose, granted)))));
     card.querySelector('.history').replaceChildren(...(history.ok ? history.body : []).map(entry => el('li', {},
       time(entry.at) + ' · ' + t(entry.kind.toLowerCase().replaceAll('_', ' ')) + ' · ' + entry.changedBy
         + (entry.changes?.length ? ': ' + entry.changes.map(change => change.field + ' ' + (change.from ?? '–') + ' → '
@@ -122,6 +121,27 @@
     };
     say(card, '');
     card.hidden = false;
+  }
+
+  /** A person's consent per purpose, each with the button that changes it. */
+  function consentButtons(given, change) {
+    return Object.keys(PURPOSES).map(purpose => {
+      const granted = given?.[purpose] === true;
+      return el('span', { class: 'purpose', 'data-purpose': purpose },
+        PURPOSES[purpose] + ' ' + (granted ? t('yes') : t('no')) + ' ',
+        button(granted ? t('Withdraw') : t('Record consent'), () => change(purpose, !granted)), ' ');
+    });
+  }
+
+  /** A family member's own consent, changed while the migrant's record is open. */
+  async function familyConsent(householdId, migrantId, familyMemberId, purpose, granted) {
+    const answer = await api('/households/' + enc(householdId) + '/family-members/' + enc(familyMemberId)
+      + '/consent/' + purpose, { method: 'PUT', body: { granted, note: 'at the registry desk' } });
+    if (answer.ok) {
+      await openRecord(householdId, migrantId);
+    }
+    say($('record'), answer.ok ? t(granted ? 'Consent recorded for {0}' : 'Consent withdrawn for {0}', PURPOSES[purpose])
+      : problem(answer), answer.ok);
   }
 
   async function consent(householdId, migrantId, purpose, granted) {
@@ -169,7 +189,9 @@
     const answer = await api('/households', { method: 'POST', body: {
       municipalityCode: value(form, 'municipalityCode'), locality: value(form, 'locality'),
       informants: informant ? [{ name: informant, relation: value(form, 'informantRelation'),
-        phone: value(form, 'informantPhone') }] : [],
+        phone: value(form, 'informantPhone'), sex: value(form, 'informantSex'),
+        consent: { hotline: form.elements.informantHotline.checked, outreach: form.elements.informantOutreach.checked,
+          statistics: form.elements.informantStatistics.checked } }] : [],
       migrants: [...form.querySelectorAll('fieldset.migrant')].map(migrantFrom) } });
     const shown = $('registered');
     if (!answer.ok) {

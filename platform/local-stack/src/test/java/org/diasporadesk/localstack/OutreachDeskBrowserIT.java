@@ -50,7 +50,7 @@ class OutreachDeskBrowserIT {
             String first = household.at("/migrants/0/migrantId").asString();
             String second = household.at("/migrants/1/migrantId").asString();
             await().atMost(Duration.ofSeconds(30)).until(() -> api.get("outreach-service",
-                    "/recipients/reach?area=GE-IM-KUTAISI", coordinator).get("recipients").asInt() == 2);
+                    "/recipients/reach?area=GE-IM-KUTAISI", coordinator).get("recipients").asInt() == 3);
 
             String desk = "http://localhost:" + config.port("outreach-service") + "/desk/index.html";
             ChromeDriver browser = HeadlessChromium.start();
@@ -66,6 +66,14 @@ class OutreachDeskBrowserIT {
                 segment.findElement(By.name("name")).sendKeys("Kutaisi's people in Italy");
                 new Select(segment.findElement(By.name("area"))).selectByValue("GE-IM-KUTAISI");
                 segment.findElement(By.name("countries")).sendKeys("IT");
+                segment.findElement(By.id("preview")).click();
+                wait.until(page -> segment.findElement(By.className("result")).getText().startsWith("Reaches 2 people"));
+                // Their mother at home, by where her sons are.
+                Select audience = new Select(segment.findElement(By.name("audience")));
+                audience.selectByValue("FAMILIES");
+                segment.findElement(By.id("preview")).click();
+                wait.until(page -> segment.findElement(By.className("result")).getText().startsWith("Reaches 1 people"));
+                audience.selectByValue("MIGRANTS");
                 segment.findElement(By.id("preview")).click();
                 wait.until(page -> segment.findElement(By.className("result")).getText().startsWith("Reaches 2 people"));
                 segment.findElement(By.cssSelector("button[type=submit]")).click();
@@ -131,11 +139,12 @@ class OutreachDeskBrowserIT {
         }
     }
 
-    /** A Kutaisi family with two sons in Italy, both consenting to outreach. */
+    /** A Kutaisi family with two sons in Italy, both consenting to outreach, and their mother, who does too. */
     private static JsonNode register(StackApi api) throws Exception {
         HttpResponse<String> created = api.post("registry-service", "/households", api.token("registry-officer"), """
                 {"municipalityCode": "GE-IM-KUTAISI",
-                 "informants": [{"name": "მანანა კაპანაძე", "relation": "mother", "phone": "599 55 01 01"}],
+                 "informants": [{"name": "მანანა კაპანაძე", "relation": "mother", "phone": "599 55 01 01",
+                   "consent": {"hotline": true, "outreach": true, "statistics": true}}],
                  "migrants": [
                    {"nameLatin": "Gela Kapanadze", "sex": "MALE", "birthYear": 1987, "destinationCountry": "IT",
                     "lifecycleStage": "ABROAD", "preferredLanguage": "ka", "phones": ["+39 333 555 0101"],

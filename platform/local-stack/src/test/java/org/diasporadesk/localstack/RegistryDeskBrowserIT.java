@@ -94,6 +94,9 @@ class RegistryDeskBrowserIT {
                 form.findElement(By.name("informantName")).sendKeys("ნინო ბერიძე");
                 form.findElement(By.name("informantRelation")).sendKeys("mother");
                 form.findElement(By.name("informantPhone")).sendKeys("599 12 34 56");
+                new Select(form.findElement(By.name("informantSex"))).selectByValue("FEMALE");
+                form.findElement(By.name("informantHotline")).click();
+                form.findElement(By.name("informantOutreach")).click();
                 WebElement migrant = form.findElement(By.cssSelector("fieldset.migrant"));
                 migrant.findElement(By.name("givenName")).sendKeys("ვახტანგ");
                 migrant.findElement(By.name("familyName")).sendKeys("ბერიძე");
@@ -136,6 +139,16 @@ class RegistryDeskBrowserIT {
                     .at("/items/0/householdId").asString();
                 assertThat(api.get("registry-service", "/households/" + householdId, officer)
                     .at("/migrants/0/consent/outreach").asBoolean()).isFalse();
+
+                // His mother, who reported him, came with the merge and has consent of her own: she withdraws hers.
+                WebElement mother = record.findElement(By.cssSelector(".family [data-family-member]"));
+                assertThat(mother.getText()).startsWith("ნინო ბერიძე, mother, +995599123456").contains("outreach yes");
+                mother.findElement(By.cssSelector("[data-purpose='outreach'] button")).click();
+                wait.until(page -> record.findElement(By.cssSelector(".family [data-family-member]")).getText()
+                    .contains("outreach no"));
+                JsonNode family = api.get("registry-service", "/households/" + householdId, officer);
+                assertThat(family.at("/informants/0/consent/outreach").asBoolean()).isFalse();
+                assertThat(family.at("/informants/0/consent/hotline").asBoolean()).as("her other consent stays").isTrue();
 
                 // The office's spreadsheet: a bar to 100%, the reports, and the one pair it flagged.
                 tab(browser, "upload-section");

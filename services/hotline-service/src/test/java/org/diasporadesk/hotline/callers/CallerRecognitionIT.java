@@ -75,7 +75,7 @@ class CallerRecognitionIT {
     }
 
     @Test
-    void aFamilyMemberIsRecognisedWithTheirMigrantsOnlyWithTheirConsentAndForgottenWhenErased() {
+    void aFamilyMemberIsRecognisedWithTheirMigrantsAndForgottenWhenErased() {
         HouseholdRegistered base = household("+306912345011", "+995599100011");
         String mother = UUID.randomUUID().toString();
         String brother = UUID.randomUUID().toString();
@@ -96,7 +96,8 @@ class CallerRecognitionIT {
         assertThat(caller.get("householdId").asString()).isEqualTo(household.householdId());
         assertThat(caller.get("migrants").valueStream().map(JsonNode::asString))
             .as("whom she may call about").containsExactly("ვახტანგ ბერიძე (Vakhtang Beridze), GR");
-        assertThat(candidates("599 10 00 12", KUTAISI_AGENT)).as("he did not consent to hotline contact").isEmpty();
+        assertThat(candidates("599 10 00 12", KUTAISI_AGENT)).as("his brother, known by his own id").singleElement()
+            .satisfies(brotherCaller -> assertThat(brotherCaller.get("familyMemberId").asString()).isEqualTo(brother));
 
         publish(new FamilyMemberErased(household.householdId(), mother, household.municipalityCode(), Instant.now()),
                 EventType.FAMILY_MEMBER_ERASED_V1, household.householdId(), 2);

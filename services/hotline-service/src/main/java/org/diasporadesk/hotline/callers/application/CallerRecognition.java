@@ -129,9 +129,9 @@ public class CallerRecognition {
                     : ", " + migrant.destinationCountry()))
             .toList();
         for (HouseholdRegistered.Informant informant : household.informants()) {
-            // Consent of their own since family members are people; older events recorded none and were recognised.
-            boolean consents = informant.consent() == null || informant.consent().hotline();
-            if (informant.phone() != null && consents) {
+            // Every family member with a number stays known, whatever their consent to hotline contact: an erasure of
+            // the household finds their calls and tickets through these numbers.
+            if (informant.phone() != null) {
                 byPhone.computeIfAbsent(informant.phone(), key -> new ArrayList<>())
                     .add(new KnownCaller(KnownCaller.Kind.INFORMANT, informant.name(), informant.relation(),
                             household.householdId(), null, household.municipalityCode(),

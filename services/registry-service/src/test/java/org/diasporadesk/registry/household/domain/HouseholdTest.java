@@ -8,11 +8,14 @@ import org.diasporadesk.events.EventCodec;
 import org.diasporadesk.events.EventType;
 import org.diasporadesk.events.GoldenSamples;
 import org.diasporadesk.events.registry.ErasureRecorded;
+import org.diasporadesk.events.registry.FamilyMemberErased;
+import org.diasporadesk.events.registry.FamilyRelation;
 import org.diasporadesk.events.registry.HouseholdRegistered;
 import org.diasporadesk.events.registry.HouseholdStatisticsRecorded;
 import org.diasporadesk.events.registry.HouseholdUpdated;
-import org.diasporadesk.events.registry.MigrantErased;
 import org.diasporadesk.events.registry.LifecycleStage;
+import org.diasporadesk.events.registry.MigrantErased;
+import org.diasporadesk.events.registry.PersonKind;
 import org.diasporadesk.events.registry.Sex;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +159,45 @@ class HouseholdTest {
         assertThat(merged.household().informants()).extracting(Informant::relation).containsExactly("mother", "wife");
         assertThat(merged.household().absorbDuplicate(survivor, duplicate, orphaned, "officer", null, LATER).events())
             .as("repeating an interrupted merge changes nothing").isEmpty();
+    }
+
+    @Test
+    void aFamilyMembersConsentIsTheirOwnAndCountsThemByRelationAndSexOnly() {
+        Household household = register(vakhtang(true)).household();
+        String mother = household.informants().get(0).familyMemberId();
+
+        HouseholdChange withdrawn = household.changeFamilyMemberConsent(mother, ConsentPurpose.STATISTICS, false,
+                "officer-kutaisi", "she asked", LATER);
+
+        assertThat(withdrawn.events()).hasExactlyElementsOfTypes(HouseholdUpdated.class,
+                HouseholdStatisticsRecorded.class);
+        assertThat(((HouseholdStatisticsRecorded) withdrawn.events().get(1)).familyMembers()).isEmpty();
+        assertThat(((HouseholdStatisticsRecorded) register(vakhtang(true)).events().get(1)).familyMembers())
+            .containsExactly(new HouseholdStatisticsRecorded.FamilyMemberProfile(FamilyRelation.PARENT, Sex.FEMALE));
+        assertThat(withdrawn.household().migrants().get(0).consent().statistics()).as("the migrant's stays").isTrue();
+        assertThat(withdrawn.household().historyOf(mother)).singleElement()
+            .satisfies(entry -> assertThat(entry.kind()).isEqualTo(MigrantHistoryEntry.Kind.CONSENT));
+        assertThat(withdrawn.household().changeFamilyMemberConsent(mother, ConsentPurpose.STATISTICS, false,
+                "officer-kutaisi", null, LATER).events()).as("withdrawn already").isEmpty();
+    }
+
+    @Test
+    void anErasedFamilyMemberLeavesWithTheirHistoryAndTheInformantsNameAndIsInTheLedger() {
+        Household household = register(vakhtang(true)).household();
+        String mother = household.informants().get(0).familyMemberId();
+        household = household.changeFamilyMemberConsent(mother, ConsentPurpose.HOTLINE, false, "officer", null, LATER)
+            .household();
+
+        HouseholdChange erased = household.eraseFamilyMember(mother, LATER);
+
+        assertThat(erased.events()).hasExactlyElementsOfTypes(FamilyMemberErased.class, ErasureRecorded.class,
+                HouseholdUpdated.class, HouseholdStatisticsRecorded.class);
+        assertThat(((ErasureRecorded) erased.events().get(1)).personKind()).isEqualTo(PersonKind.FAMILY_MEMBER);
+        assertThat(erased.household().informants()).isEmpty();
+        assertThat(erased.household().historyOf(mother)).isEmpty();
+        assertThat(erased.household().provenance().informantName()).as("it was her name").isNull();
+        assertThat(erased.household().migrants()).hasSize(1);
+        assertThat(((HouseholdUpdated) erased.events().get(2)).informants()).isEmpty();
     }
 
     private static HouseholdChange register(Migrant migrant) {
