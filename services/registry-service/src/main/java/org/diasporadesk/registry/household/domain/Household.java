@@ -153,7 +153,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
             return new HouseholdChange(this, List.of());
         }
         Migrant updated = current.withConsent(current.consent().with(purpose, granted));
-        String field = "consent." + purpose.name().toLowerCase(java.util.Locale.ROOT);
+        String field = consentField(purpose);
         return replacing(updated, new MigrantHistoryEntry(migrantId, now, changedBy, MigrantHistoryEntry.Kind.CONSENT,
                 List.of(new MigrantHistoryEntry.FieldChange(field, String.valueOf(!granted), String.valueOf(granted))),
                 note), now, purpose == ConsentPurpose.STATISTICS);
@@ -193,7 +193,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
         List<MigrantHistoryEntry> longer = new ArrayList<>(history);
         List<MigrantHistoryEntry.FieldChange> given = new ArrayList<>();
         for (ConsentPurpose purpose : ConsentPurpose.values()) {
-            given.add(new MigrantHistoryEntry.FieldChange("consent." + purpose.name().toLowerCase(java.util.Locale.ROOT),
+            given.add(new MigrantHistoryEntry.FieldChange(consentField(purpose),
                     null, String.valueOf(member.consent().given(purpose))));
         }
         longer.add(new MigrantHistoryEntry(member.familyMemberId(), now, changedBy, MigrantHistoryEntry.Kind.CONSENT,
@@ -229,7 +229,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
             return new HouseholdChange(this, List.of());
         }
         Informant updated = current.withConsent(current.consent().with(purpose, granted));
-        String field = "consent." + purpose.name().toLowerCase(java.util.Locale.ROOT);
+        String field = consentField(purpose);
         return replacingFamilyMember(updated, new MigrantHistoryEntry(familyMemberId, now, changedBy,
                 MigrantHistoryEntry.Kind.CONSENT,
                 List.of(new MigrantHistoryEntry.FieldChange(field, String.valueOf(!granted), String.valueOf(granted))),
@@ -300,7 +300,7 @@ public record Household(String id, String municipalityCode, String locality, Lis
         addChange(changes, "email", survivor.email(), email);
         addChange(changes, "messengers", text(survivor.messengers()), text(messengers));
         for (ConsentPurpose purpose : ConsentPurpose.values()) {
-            addChange(changes, "consent." + purpose.name().toLowerCase(java.util.Locale.ROOT),
+            addChange(changes, consentField(purpose),
                     String.valueOf(survivor.consent().given(purpose)), String.valueOf(consent.given(purpose)));
         }
         List<Informant> family = new ArrayList<>(informants);
@@ -353,6 +353,11 @@ public record Household(String id, String municipalityCode, String locality, Lis
 
     private static boolean sameInformant(Informant a, Informant b) {
         return a.phone() != null ? a.phone().equals(b.phone()) : Objects.equals(a.name(), b.name());
+    }
+
+    /** The name a consent purpose has in the history and the API: {@code consent.outreach}. */
+    private static String consentField(ConsentPurpose purpose) {
+        return "consent." + purpose.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void addChange(List<MigrantHistoryEntry.FieldChange> changes, String field, String from, String to) {
